@@ -1,0 +1,6 @@
+"""``python -m papersite``."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

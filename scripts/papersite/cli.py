@@ -1,0 +1,186 @@
+"""Command line: ``papersite convert`` (report or JSON model) and ``papersite new`` (scaffold a paper)."""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .errors import PaperError
+from .model import Heading, Paragraph, Table
+from .pipeline import convert_paper, paper_folders
+from .reader import read_text
+from .source import read_source
+from .transforms import apply_transforms
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main(argv=None) -> int:
+    """Entry point; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="papersite", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    conv = sub.add_parser("convert", help="convert one paper and print a report")
+    conv.add_argument("paper", help="a paper folder, or a slug under content/papers")
+    conv.add_argument("--json", action="store_true", help="dump the document model as JSON")
+    conv.add_argument("--content", default=str(ROOT / "content"))
+    new = sub.add_parser("new", help="scaffold content/papers/<slug>/ from a source file")
+    new.add_argument("source", help="the raw text extracted from the PDF")
+    new.add_argument("--slug", help="folder name (author-year-topic); suggested if omitted")
+    new.add_argument("--content", default=str(ROOT / "content"))
+    check = sub.add_parser("check", help="convert every paper and report problems")
+    check.add_argument("--content", default=str(ROOT / "content"))
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "convert":
+            return _convert(args)
+        if args.command == "new":
+            return _new(args)
+        return _check(args)
+    except PaperError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _folder(paper: str, content: str) -> Path:
+    path = Path(paper)
+    if path.is_dir():
+        return path
+    candidate = Path(content) / "papers" / paper
+    if candidate.is_dir():
+        return candidate
+    raise PaperError(paper, "no such paper folder (give a folder or a slug under content/papers)")
+
+
+def _convert(args) -> int:
+    paper = convert_paper(_folder(args.paper, args.content))
+    if args.json:
+        print(json.dumps(to_jsonable(paper.document), ensure_ascii=False, indent=1))
+        return 0
+    print(report(paper.document, paper.slug))
+    return 0
+
+
+def _check(args) -> int:
+    for folder in paper_folders(Path(args.content)):
+        paper = convert_paper(folder)
+        problems = [e for e in paper.document.log if e.kind in ("warning", "unpaired")]
+        print(f"{paper.slug}: {len(paper.document.paragraphs())} paragraphs, {len(paper.document.notes)} notes, "
+              f"{len(problems)} warning(s)")
+        for e in problems:
+            print(f"  {folder / 'source.txt'}:{e.line}: {e.message}")
+    return 0
+
+
+def to_jsonable(obj):
+    """A JSON-ready view of a dataclass tree (node types named by ``type``)."""
+    if dataclasses.is_dataclass(obj):
+        out = {"type": type(obj).__name__}
+        for f in dataclasses.fields(obj):
+            out[f.name] = to_jsonable(getattr(obj, f.name))
+        return out
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    return obj
+
+
+def report(doc, name: str) -> str:
+    """A human-readable conversion report."""
+    out = [f"# {name}", ""]
+    m = doc.meta
+    out.append(f"title: {m.title or '(none in source)'}" + (f"  [marker {m.title_marker}]" if m.title_marker else ""))
+    out.append(f"authors: {'、'.join(m.authors) or '(none in source)'}")
+    out.append(f"abstract: {len(m.abstract or '')} characters; keywords: {'；'.join(m.keywords) or '(none)'}")
+    for label, value in m.fields:
+        out.append(f"{label}: {value[:60]}")
+    e = m.english
+    out.append(f"English title: {e.title or '(none in source)'}; authors: {e.authors or '(none)'}")
+    out.append(f"English abstract: {len(e.abstract or '')} characters; key words: {'; '.join(e.keywords) or '(none)'}")
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    out += ["", f"paragraphs: {len(paragraphs)}  notes: {len(doc.notes)}  references: {len(doc.references)}  tables: {len(tables)}",
+            "", "headings:"]
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            out.append(f"{'  ' * (b.level - 1)}{b.number or ''}{b.text}  (h{b.level}, line {b.line})")
+    groups = {}
+    for entry in doc.log:
+        groups.setdefault(entry.kind, []).append(entry)
+    titles = {"furniture": "removed as page furniture", "foreign": "removed as other articles' text",
+              "unpaired": "notes and markers that could not be paired", "normalised": "normalisations applied",
+              "warning": "warnings", "table": "tables", "layout": "layout"}
+    for kind in ("furniture", "foreign", "unpaired", "normalised", "table", "layout", "warning"):
+        entries = groups.get(kind, [])
+        out += ["", f"{titles[kind]}: {len(entries)}"]
+        out += [f"  line {x.line}: {x.message}" if x.line else f"  {x.message}" for x in entries]
+    return "\n".join(out)
+
+
+def _pinyin(name: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(name, style=Style.NORMAL)
+    return syllables[0].capitalize() + " " + "".join(syllables[1:]).capitalize()
+
+
+def _new(args) -> int:
+    source_path = Path(args.source)
+    source = read_source(source_path)
+    doc = apply_transforms(read_text(source.lines, source.path))
+    m, e = doc.meta, doc.meta.english
+    decisions = []
+    surnames = [_pinyin(n).split()[0].lower() for n in m.authors] or \
+        [a.split()[0].lower() for a in (e.authors or "").split(", ") if a]
+    slug = args.slug or "-".join(surnames[:2] + ["paper"])
+    if not args.slug:
+        decisions.append(f"slug: suggested {slug!r}; choose author-year-topic and rename the folder")
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
+        raise PaperError(slug, "slug must be lowercase letters, digits and hyphens")
+    target = Path(args.content) / "papers" / slug
+    if target.exists():
+        raise PaperError(target, "already exists; choose another --slug")
+    authors = [{"name": n, "pinyin": _pinyin(n)} for n in m.authors]
+    if not authors and e.authors:
+        authors = [{"name": None, "name_provenance": "editor", "pinyin": a} for a in e.authors.split(", ")]
+        decisions.append("authors: the source gives pinyin only; add Chinese names if known (name_provenance: editor)")
+    if not authors:
+        decisions.append("authors: none found in the source; add them")
+    data = {
+        "source": {"original_name": source_path.name, "sha256": source.sha256},
+        "title": {"zh": m.title or "TODO", "zh_provenance": "source" if m.title else "editor",
+                  "en": e.title or "TODO", "en_provenance": "source" if e.title else "editor"},
+        "authors": authors or [{"name": "TODO", "pinyin": "TODO"}],
+        "source_fields": {k: v for k, v in m.fields},
+        "keywords": {"zh": list(m.keywords), "en": list(e.keywords)},
+    }
+    if not m.title:
+        decisions.append("title.zh: none in the source; write the editor's title")
+    if not e.title:
+        decisions.append("title.en: none in the source; write a careful English title (marked as the editor's)")
+    for entry in doc.log:
+        if entry.kind in ("warning", "unpaired"):
+            decisions.append(f"line {entry.line}: {entry.message}")
+    text = "# Draft made by `papersite new`; keys are documented in content/papers/README.md\n"
+    text += yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    tmp = Path(tempfile.mkdtemp(dir=target.parent if target.parent.exists() else None))
+    try:
+        shutil.copyfile(source_path, tmp / "source.txt")
+        (tmp / "paper.yml").write_text(text, encoding="utf-8")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"created {target}/ (source.txt, paper.yml)")
+    print("needs a human decision:" if decisions else "nothing needs a decision")
+    for d in decisions:
+        print(f"  - {d}")
+    return 0

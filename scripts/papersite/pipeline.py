@@ -1,0 +1,83 @@
+"""Per-paper conversion (source.txt + paper.yml -> Document) and the whole-corpus pass."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import PaperError
+from .model import Document
+from .paperyml import PaperRecord, load_record
+from .reader import ReaderOptions, read_text
+from .source import SourceText, read_source
+from .transforms import apply_transforms
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One converted paper: its record (paper.yml), decoded source and document."""
+    record: PaperRecord
+    source: SourceText
+    document: Document
+
+    @property
+    def slug(self) -> str:
+        """The paper's URL slug (its folder name)."""
+        return self.record.slug
+
+
+def convert_paper(folder: Path) -> Paper:
+    """Convert the paper in ``folder`` (source.txt + paper.yml); raises PaperError on bad input."""
+    folder = Path(folder)
+    record = load_record(folder / "paper.yml")
+    source = read_source(folder / "source.txt")
+    if source.sha256 != record.sha256:
+        raise PaperError(folder / "source.txt", "does not match the sha256 recorded in paper.yml "
+                         "(sources are never edited; record a new source's checksum)")
+    options = ReaderOptions(record.furniture, record.english_abstract, record.table_columns)
+    document = apply_transforms(read_text(source.lines, source.path, options))
+    check_record_against_source(record, document)
+    return Paper(record, source, document)
+
+
+def _squash(s: str | None) -> str:
+    return re.sub(r"[\s\u3000*]+", "", s or "")
+
+
+def check_record_against_source(record: PaperRecord, doc: Document) -> None:
+    """Values paper.yml says come from the source must be what the converter found there."""
+    path = record.path
+    if record.title_zh_provenance == "source" and _squash(record.title_zh) != _squash(doc.meta.title):
+        raise PaperError(path, f"title.zh is marked as from the source, but the source's title reads "
+                         f"{doc.meta.title!r}", record.line_of("title.zh"))
+    if record.title_en_provenance == "source" and _squash(record.title_en).lower() != _squash(doc.meta.english.title).lower():
+        raise PaperError(path, f"title.en is marked as from the source, but the source's English title reads "
+                         f"{doc.meta.english.title!r}", record.line_of("title.en"))
+    for i, author in enumerate(record.authors):
+        if author.name and author.name_provenance == "source" and author.name not in doc.meta.authors:
+            raise PaperError(path, f"author {author.name!r} is marked as from the source, but the source names "
+                             f"{'、'.join(doc.meta.authors) or 'no authors'}", record.line_of(f"authors[{i}]"))
+    for label, value in record.source_fields:
+        found = doc.meta.field(label)
+        if _squash(found) != _squash(value):
+            raise PaperError(path, f"source_fields.{label} reads {value!r}, but the source gives {found!r}",
+                             record.line_of(f"source_fields.{label}"))
+    if record.keywords_zh and [_squash(k) for k in record.keywords_zh] != [_squash(k) for k in doc.meta.keywords]:
+        raise PaperError(path, f"keywords.zh differ from the source's 关键词 {list(doc.meta.keywords)}",
+                         record.line_of("keywords.zh"))
+    if record.keywords_en and [k.lower() for k in record.keywords_en] != [k.lower() for k in doc.meta.english.keywords]:
+        raise PaperError(path, f"keywords.en differ from the source's key words {list(doc.meta.english.keywords)}",
+                         record.line_of("keywords.en"))
+
+
+def paper_folders(content: Path) -> list[Path]:
+    """The paper folders under content/papers, in slug order."""
+    root = Path(content) / "papers"
+    if not root.is_dir():
+        raise PaperError(root, "no papers folder")
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def convert_corpus(content: Path) -> list[Paper]:
+    """Convert every paper; the first bad input stops the build with its error."""
+    return [convert_paper(folder) for folder in paper_folders(content)]

@@ -1,0 +1,161 @@
+"""The reader: raw PDF-extracted text -> Document.
+
+Stages, in order (each lifts one kind of material out of the line stream):
+ 1. lines       non-blank lines as records (page starts, indents, extractor ``#`` marks)
+ 2. furniture   running heads, journal names, page numbers removed; pages numbered
+ 3. notes       per-page footnote definitions lifted out (they interrupt sentences)
+ 4. english     English title/authors/abstract/key words; other articles' fragments set aside
+ 5. fields      title, author line, 摘要, 关键词, 文章编号 … 作者简介, 责任编辑
+ 6. tables      flattened tables rebuilt
+ 7. body        headings, paragraphs, reference list; markers paired with notes
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import (Document, EnglishMeta, Heading, LogEntry, Meta, Note, Paragraph, Reference, Table,
+                     Text)
+from ..textutil import join_lines
+from .body import Layout, measure_layout, parse_body
+from .english import english_runs, parse_english
+from .frontmatter import names_from_bio, parse_author_line, scan_fields
+from .headings import match_heading
+from .inline import parse_inlines
+from .lines import make_lines, remove_furniture
+from .notes import MarkerPairing, extract_notes, note_text
+from .tables import extract_tables, table_grid
+
+
+@dataclass(frozen=True)
+class ReaderOptions:
+    """Per-paper facts the reader cannot infer (paper.yml ``conversion``)."""
+    furniture: tuple[str, ...] = ()
+    english_abstract: int | None = None
+    table_columns: dict = field(default_factory=dict)
+
+
+def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) -> Document:
+    """Convert the lines of one source into a Document."""
+    log: list[LogEntry] = []
+    lines, entries = remove_furniture(make_lines(raw_lines), options.furniture)
+    log += entries
+
+    from .frontmatter import label_at_start
+    lines, raw_notes, entries = extract_notes(lines, lambda l: label_at_start(l) is not None)
+    log += entries
+
+    english_lines = []
+    for start, end in reversed(english_runs(lines)):
+        english_lines[:0] = lines[start:end]
+        del lines[start:end]
+    english, entries = parse_english(english_lines, options.english_abstract, path)
+    log += entries
+
+    def heading_like(line):
+        return bool(line.md_level) or (match_heading(line.text) is not None and line.width < 40)
+
+    found = scan_fields(lines, heading_like)
+    body_lines = [l for k, l in enumerate(lines) if k not in found.used]
+    layout = measure_layout(body_lines)
+    body_lines, raw_tables, entries = extract_tables(body_lines, layout.width, options.table_columns, path)
+    log += entries
+
+    meta = _meta(found, english)
+    anchors: dict[int, list[int]] = {}
+    for t_index, table in enumerate(raw_tables):
+        anchors.setdefault(table.anchor, []).append(t_index)
+    items, entries = parse_body(body_lines, anchors, layout)
+    log += entries
+    log.append(LogEntry("layout", f"column width {layout.width:g} em, "
+                        f"{'hard-wrapped' if layout.wrapped else 'one line per paragraph'}"))
+    return _assemble(meta, items, raw_notes, raw_tables, log)
+
+
+def _meta(found, english: EnglishMeta) -> Meta:
+    title = None
+    marker = None
+    if found.title_lines:
+        title = ""
+        for line in found.title_lines:
+            title = join_lines(title, line.text)
+        m = re.search(r"\s*([*＊†]+)$", title)
+        if m:
+            marker, title = m.group(1), title[: m.start()]
+    fields = [(label, value) for label, value, _ in found.fields]
+    authors: list[str] = []
+    if found.author_line is not None:
+        authors = parse_author_line(found.author_line.text) or []
+    authors_from = "author line" if authors else None
+    if not authors:
+        bio = next((v for k, v in fields if k == "作者简介"), None)
+        authors = names_from_bio(bio) if bio else []
+        authors_from = "作者简介" if authors else None
+    abstract = next((v for k, v in fields if k == "摘要"), None)
+    keywords_text = next((v for k, v in fields if k == "关键词"), "")
+    keywords = tuple(k.strip() for k in re.split(r"[；;，,]\s*|\s{2,}", keywords_text) if k.strip())
+    rest = tuple((k, v) for k, v in fields if k not in ("摘要", "关键词"))
+    return Meta(title=title, title_marker=marker, authors=tuple(authors), authors_from=authors_from, abstract=abstract,
+                keywords=keywords, fields=rest, english=english)
+
+
+def _assemble(meta, items, raw_notes, raw_tables, log) -> Document:
+    note_ids = [f"n{k + 1}" for k in range(len(raw_notes))]
+    pairing = MarkerPairing(list(raw_notes))
+    blocks = []
+    references = []
+    counters = {"p": 0, "s": 0, "t": 0}
+    for item in items:
+        if item.kind == "heading":
+            counters["s"] += 1
+            joined = ""
+            for line in item.lines:
+                joined = join_lines(joined, line.text)
+            hm = item.heading
+            blocks.append(Heading(f"s{counters['s']}", item.level, hm.number, _strip_number(joined, hm.number),
+                                  item.lines[0].no))
+        elif item.kind == "paragraph":
+            counters["p"] += 1
+            inlines, entries = parse_inlines(item.lines, pairing, note_ids)
+            log += entries
+            blocks.append(Paragraph(f"p-{counters['p']}", inlines, item.lines[0].no, item.lines[-1].no))
+        elif item.kind == "table":
+            counters["t"] += 1
+            table = raw_tables[item.table_index]
+            header, rows = table_grid(table)
+            blocks.append(Table(f"t-{counters['t']}", f"{table.label} {table.caption}", header, rows,
+                                table.source_note, table.line, table.last_line))
+        elif item.kind == "reference":
+            text = ""
+            for line in item.lines:
+                text = join_lines(text, line.text)
+            m = re.match(r"^(?:[-*•]\s*)?\[(\d+)\]\s*", text)
+            if m:
+                references.append(Reference(f"ref-{m.group(1)}", int(m.group(1)), text[m.end():].strip(), item.lines[0].no))
+            else:
+                log.append(LogEntry("warning", f"reference entry without [n]: {text[:40]!r}", item.lines[0].no))
+    notes = []
+    for idx, raw in enumerate(raw_notes):
+        notes.append(Note(note_ids[idx], raw.label, (Text(note_text(raw)),), raw.line, raw.lines[-1].no))
+    for raw in pairing.unpaired():
+        log.append(LogEntry("unpaired", f"note {raw.label} on page {raw.page} has no marker in the text", raw.line))
+    return Document(meta, tuple(blocks), tuple(notes), tuple(references), tuple(log))
+
+
+def _strip_number(title: str, number: str | None) -> str:
+    if number is None:
+        return title
+    compact_number = re.sub(r"\s+", "", number)
+    compact = title.lstrip()
+    if compact.startswith(number):
+        compact = compact[len(number):]
+    elif re.sub(r"\s+", "", compact).startswith(compact_number):
+        # letter-spaced number: drop characters until the number is consumed
+        eaten = 0
+        k = 0
+        while k < len(compact) and eaten < len(compact_number):
+            if not compact[k].isspace():
+                eaten += 1
+            k += 1
+        compact = compact[k:]
+    return compact.strip()

@@ -1,0 +1,193 @@
+"""The body: headings, paragraphs (rebuilt from hard-wrapped lines), tables and a reference list.
+
+Paragraph boundaries are decided from line evidence, because blank lines in extractions are
+noise. A printed paragraph's first line was indented two characters; the indent is lost, so
+that line is shorter than a full line, and the line before it ends a sentence, often short.
+When a paper's lines are not wrapped at a column width at all (each paragraph one long line),
+every sentence end at a line end closes a paragraph.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import LogEntry
+from ..textutil import display_width, ends_sentence
+from .headings import REFERENCE_HEADINGS, HeadingMatch, HeadingSequence, match_heading
+from .lines import Line
+
+SHORT_MARGIN = 1.25  # em a line must fall short of the column to count as short
+INDENT_MAX = 3.5  # em a paragraph's first line can fall short by its lost indent alone
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the body is set: the column width in em, and whether lines are wrapped at it."""
+    width: float
+    wrapped: bool
+
+
+def measure_layout(lines: list[Line]) -> Layout:
+    """Estimate the column width (the most common width of lines that run on) and wrapping."""
+    widths = [round(l.width * 2) / 2 for l in lines if not l.ends_sentence and not l.md_level]
+    if len(widths) < 5:
+        return Layout(max((l.width for l in lines), default=0.0), False)
+    counts = Counter(widths)
+    mode = max(counts, key=lambda w: (counts[w], w))
+    near = sum(c for v, c in counts.items() if abs(v - mode) <= 2)
+    wrapped = near / len(widths) >= 0.5 and mode < 80
+    return Layout(mode, wrapped)
+
+
+@dataclass
+class BodyItem:
+    """A heading, a paragraph (its lines), a table anchor or a reference-list entry, in order."""
+    kind: str  # heading | paragraph | table | reference
+    lines: list[Line] = field(default_factory=list)
+    heading: HeadingMatch | None = None
+    level: int = 0
+    table_index: int = -1
+
+
+def local_widths(lines: list[Line], layout: Layout) -> list[float]:
+    """For each line, the width of a full line around it: the median of nearby full-ish lines.
+
+    Column widths drift from page to page (and punctuation compression makes full lines vary
+    by a character or two), so a line is judged against its neighbours on the same page.
+    """
+    out = []
+    floor = 0.75 * layout.width
+    for i, line in enumerate(lines):
+        near = [l.width for l in lines[max(0, i - 4): i] + lines[i + 1: i + 5]
+                if l.page == line.page and l.width >= floor and not l.md_level]
+        if len(near) < 3:
+            out.append(layout.width)
+            continue
+        near.sort()
+        out.append(near[len(near) // 2])
+    return out
+
+
+def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: Layout) -> tuple[list[BodyItem], list[LogEntry]]:
+    """Group body lines into headings, paragraphs, references and table anchors."""
+    full = local_widths(lines, layout)
+
+    def short(k: int) -> bool:
+        return lines[k].width <= full[k] - SHORT_MARGIN
+    items: list[BodyItem] = []
+    log: list[LogEntry] = []
+    seq = HeadingSequence()
+    pending_tables: list[int] = []
+    in_references = False
+    current: BodyItem | None = None
+    prev: Line | None = None
+    i = 0
+
+    def close_paragraph():
+        nonlocal current
+        if current is not None:
+            items.append(current)
+            current = None
+        for t in pending_tables:
+            items.append(BodyItem("table", table_index=t))
+        pending_tables.clear()
+
+    while i < len(lines) or i in table_anchors:
+        for t in table_anchors.pop(i, []):
+            if current is None:
+                items.append(BodyItem("table", table_index=t))
+            else:
+                pending_tables.append(t)
+        if i >= len(lines):
+            break
+        line = lines[i]
+        hm = _heading_here(line, prev, current, seq, layout)
+        if hm is not None:
+            close_paragraph()
+            level = seq.level(hm)
+            heading_lines = [line]
+            if not line.md_level and layout.wrapped:
+                while len(heading_lines) < 3 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short):
+                    i += 1
+                    heading_lines.append(lines[i])
+            items.append(BodyItem("heading", heading_lines, heading=hm, level=level))
+            in_references = hm.title in REFERENCE_HEADINGS
+            prev = heading_lines[-1]
+            i += 1
+            continue
+        if in_references:
+            if re.match(r"^(?:[-*•]\s*)?\[\d+\]", line.text) or not items or items[-1].kind != "reference":
+                items.append(BodyItem("reference", [line]))
+            else:
+                items[-1].lines.append(line)
+            prev = line
+            i += 1
+            continue
+        a_short = short(i - 1) if i else True
+        if current is not None and len(current.lines) == 1 and prev is current.lines[0] and a_short \
+                and prev.width > full[i - 1] - INDENT_MAX and not short(i):
+            a_short = False  # a paragraph's first line is short by its lost indent, not because it ended
+        if current is None or _breaks(prev, line, layout, a_short, short(i)):
+            close_paragraph()
+            current = BodyItem("paragraph", [line])
+        else:
+            current.lines.append(line)
+        prev = line
+        i += 1
+    close_paragraph()
+    return items, log
+
+
+def _heading_here(line: Line, prev: Line | None, current, seq: HeadingSequence, layout: Layout) -> HeadingMatch | None:
+    if line.md_level == 1:
+        return None
+    hm = match_heading(line.text)
+    if line.md_level:
+        if hm is None:
+            hm = HeadingMatch("none", (), None, re.sub(r"\s+", "", line.text))
+        if hm.scheme != "none" and not seq.accepts(hm):
+            hm = HeadingMatch(hm.scheme, hm.key, hm.number, hm.title)
+        return hm
+    if hm is None:
+        return None
+    if "。" in line.text or line.width > layout.width + 1:
+        return None
+    if current is not None and prev is not None and not prev.ends_sentence:
+        return None
+    if hm.scheme == "none" and line.width > 8:
+        return None
+    if not seq.accepts(hm):
+        return None
+    return hm
+
+
+def _continues_heading(lines: list[Line], k: int, layout: Layout, short) -> bool:
+    """Is line ``k`` the wrapped rest of the heading above it?
+
+    It must be short, unpunctuated and not itself numbered; and either very short (a heading
+    broken for display) or followed by a line that is itself short or indented (the first
+    line of the paragraph), which a paragraph's own first line never is.
+    """
+    nxt = lines[k]
+    if nxt.indent or ends_sentence(nxt.text) or match_heading(nxt.text) or nxt.md_level:
+        return False
+    if not short(k) or nxt.width > 0.85 * layout.width:
+        return False
+    if nxt.width <= 0.5 * layout.width:
+        return True
+    after = k + 1
+    return after >= len(lines) or short(after) or lines[after].indent or match_heading(lines[after].text) is not None
+
+
+def _breaks(a: Line | None, b: Line, layout: Layout, a_short: bool, b_short: bool) -> bool:
+    """Does a new paragraph start at ``b``, the line after ``a``?"""
+    if a is None or b.indent:
+        return True
+    if not layout.wrapped:
+        return a.ends_sentence
+    if not a.ends_sentence:
+        return False
+    if a_short:
+        return True
+    return b_short and not b.ends_sentence

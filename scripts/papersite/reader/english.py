@@ -1,0 +1,152 @@
+"""English front or back matter: this article's title, authors, abstract and key words.
+
+Extractions of journal pages often carry pieces of other articles' English abstracts (the end
+of the previous article's, the start of the next one's). A candidate abstract belongs to this
+article when it is complete: it opens with an ``Abstract`` label and ends with a full stop. A
+run of English that opens mid-sentence, or an abstract cut off mid-sentence, is foreign text.
+When more than one complete abstract is found, the choice is ambiguous: the tool says so and
+paper.yml ``conversion.english_abstract`` (1-based) settles it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import PaperError
+from ..model import EnglishMeta, LogEntry
+from ..textutil import cjk_ratio, join_lines, latin_ratio
+from .lines import Line
+
+_ABSTRACT = re.compile(r"^\**\s*Abstract\s*\**\s*[:：]\s*\**\s*", re.I)
+_KEYWORDS = re.compile(r"^\**\s*Key\s*-?\s*words?\s*\**\s*[:：]\s*\**\s*", re.I)
+
+
+def is_english(line: Line) -> bool:
+    """A line of English text (not a Chinese line quoting a name)."""
+    return cjk_ratio(line.text) < 0.05 and latin_ratio(line.text) > 0.5
+
+
+def english_runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of runs of English lines worth treating as English matter."""
+    runs = []
+    i = 0
+    while i < len(lines):
+        if not is_english(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and is_english(lines[j]):
+            j += 1
+        labelled = any(_ABSTRACT.match(l.text) or _KEYWORDS.match(l.text) for l in lines[i:j])
+        if labelled or j - i >= 3:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+@dataclass
+class _Candidate:
+    title_lines: list[Line]
+    abstract_lines: list[Line]
+    keyword_lines: list[Line]
+    complete: bool
+
+
+def parse_english(lines: list[Line], choice: int | None, path: str) -> tuple[EnglishMeta, list[LogEntry]]:
+    """Parse the English lines of a paper (all runs, in order) into this article's EnglishMeta."""
+    log: list[LogEntry] = []
+    candidates: list[_Candidate] = []
+    loose: list[Line] = []  # lines before the first Abstract label: title/authors, or a foreign fragment
+    current: _Candidate | None = None
+    for line in lines:
+        if _ABSTRACT.match(line.text):
+            current = _Candidate(loose if _looks_like_title_block(loose) else [], [line], [], False)
+            if loose and not current.title_lines:
+                _log_foreign(log, loose, "English text that opens mid-sentence (another article's abstract)")
+            loose = []
+            candidates.append(current)
+        elif _KEYWORDS.match(line.text) and current is not None:
+            current.keyword_lines.append(line)
+        elif current is not None and current.keyword_lines and not _looks_like_title_line(line):
+            current.keyword_lines.append(line)
+        elif current is not None and not current.keyword_lines:
+            current.abstract_lines.append(line)
+        else:
+            loose.append(line)
+            current = None if current is not None and current.keyword_lines else current
+    if loose:
+        _log_foreign(log, loose, "English text after this article's abstract that is not part of it")
+    for cand in candidates:
+        text = _join(cand.abstract_lines)
+        cand.complete = bool(re.search(r"[.!?]['\"”’)]?\s*$", text))
+    chosen = _choose(candidates, choice, path, log)
+    if chosen is None:
+        return EnglishMeta(), log
+    title, authors = _title_and_authors(chosen.title_lines)
+    abstract = _ABSTRACT.sub("", _join(chosen.abstract_lines)).strip()
+    abstract = re.sub(r"^\**\s*", "", abstract)
+    keywords: tuple[str, ...] = ()
+    if chosen.keyword_lines:
+        kw = _KEYWORDS.sub("", _join(chosen.keyword_lines))
+        keywords = tuple(k.strip(" *") for k in re.split(r"\s*[;；]\s*", kw) if k.strip(" *"))
+    return EnglishMeta(title=title, authors=authors, abstract=abstract or None, keywords=keywords), log
+
+
+def _choose(candidates, choice, path, log):
+    if choice is not None:
+        if not 1 <= choice <= len(candidates):
+            raise PaperError(path, f"conversion.english_abstract is {choice}, but the source has {len(candidates)} English abstract(s)")
+        chosen = candidates[choice - 1]
+    else:
+        complete = [c for c in candidates if c.complete]
+        if len(complete) > 1:
+            log.append(LogEntry("warning", f"{len(complete)} complete English abstracts found; using the first. "
+                                "Set conversion.english_abstract in paper.yml to choose", complete[0].abstract_lines[0].no))
+        chosen = complete[0] if complete else None
+    for cand in candidates:
+        if cand is not chosen:
+            _log_foreign(log, cand.title_lines + cand.abstract_lines + cand.keyword_lines,
+                         "another article's English abstract (incomplete or not chosen)")
+    return chosen
+
+
+def _log_foreign(log, lines, why):
+    if lines:
+        log.append(LogEntry("foreign", f"{why}: lines {lines[0].no}-{lines[-1].no}, "
+                            f"{lines[0].text[:40]!r}…", lines[0].no))
+
+
+def _join(lines: list[Line]) -> str:
+    text = ""
+    for line in lines:
+        text = join_lines(text, line.text)
+    return text.strip()
+
+
+def _looks_like_title_line(line: Line) -> bool:
+    text = line.text
+    return bool(line.md_level) or (len(text) < 120 and not re.search(r"[.]\s*$", text) and text[:1].isupper())
+
+
+def _looks_like_title_block(lines: list[Line]) -> bool:
+    return bool(lines) and all(_looks_like_title_line(l) for l in lines) and len(lines) <= 4
+
+
+_NAME = r"[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?(?: [A-Z][a-z]+)?"
+
+
+def _title_and_authors(lines: list[Line]) -> tuple[str | None, str | None]:
+    if not lines:
+        return None, None
+    authors = None
+    title_lines = lines
+    last = lines[-1].text
+    if len(lines) >= 2 and _is_name_line(last):
+        authors = re.sub(r"[\s\u3000]{2,}", ", ", last.strip())
+        title_lines = lines[:-1]
+    return _join(title_lines) or None, authors
+
+
+def _is_name_line(text: str) -> bool:
+    parts = [p for p in re.split(r"[\s\u3000]{2,}|,\s*|，", text.strip()) if p]
+    return 1 <= len(parts) <= 6 and all(re.fullmatch(r"[A-Z][A-Za-z]+(?: [A-Z][a-z]+)*", p) and len(p.split()) <= 3 for p in parts)

@@ -1,0 +1,89 @@
+"""Inline parsing: join a paragraph's lines and turn note markers and [n] citations into nodes."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..model import Citation, Inline, LogEntry, NoteRef, Text
+from ..textutil import is_wide, join_lines
+from .lines import Line
+from .notes import CIRCLED, MarkerPairing, normalise_label
+
+_CITATION = re.compile(r"\[(\d{1,3})(?:\s*[-–,，、]\s*\d{1,3})*\]")
+
+
+def joined_text(lines: list[Line]) -> tuple[str, list[int], list[Line]]:
+    """The paragraph's text, with the offset at which each line starts (to map offsets back)."""
+    text = ""
+    starts: list[int] = []
+    for line in lines:
+        joined = join_lines(text, line.text)
+        starts.append(len(joined) - len(line.text.lstrip()) if text else 0)
+        text = joined
+    return text, starts, lines
+
+
+def _marker_pattern(labels: set[str]) -> re.Pattern | None:
+    parts = []
+    if any(l.startswith("(") for l in labels):
+        parts.append(r"[（(]\d{1,2}[)）]")
+        parts.append("[" + CIRCLED + "]")
+    letters = "".join(sorted(l for l in labels if len(l) == 1 and l.isalpha()))
+    if letters:
+        parts.append(r"(?<=[\u4e00-\u9fff）)”])\s?[" + letters + r"](?=[\s\u4e00-\u9fff，。；、])")
+    if not parts:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+def parse_inlines(lines: list[Line], pairing: MarkerPairing, note_ids: list[str]) -> tuple[tuple[Inline, ...], list[LogEntry]]:
+    """Inline nodes of a paragraph made of ``lines``."""
+    text, starts, src = joined_text(lines)
+    log: list[LogEntry] = []
+    found: list[tuple[int, int, Inline]] = []
+    pattern = _marker_pattern(pairing.labels)
+    if pattern:
+        for m in pattern.finditer(text):
+            raw = m.group(0).strip()
+            label = normalise_label(raw)
+            line = src[max(0, bisect_right(starts, m.start()) - 1)]
+            idx = pairing.pair(label, line.page)
+            if idx is None:
+                continue
+            found.append((m.start(), m.end(), NoteRef(note_ids[idx], raw)))
+    for m in _CITATION.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e, _ in found):
+            continue
+        found.append((m.start(), m.end(), Citation(int(m.group(1)), m.group(0))))
+    found.sort(key=lambda f: f[0])
+    nodes: list[Inline] = []
+    pos = 0
+    trimmed = 0
+    for start, end, node in found:
+        before = text[pos:start]
+        if before.endswith(" ") and (not before.strip() or is_wide(before.rstrip()[-1:] or "a")):
+            before = before.rstrip(" ")
+            trimmed += 1
+        if before:
+            nodes.append(Text(before))
+        nodes.append(node)
+        pos = end
+        after = text[pos:]
+        if after.startswith(" ") and is_wide(after.lstrip(" ")[:1] or "a"):
+            pos += len(after) - len(after.lstrip(" "))
+            trimmed += 1
+    if pos < len(text):
+        nodes.append(Text(text[pos:]))
+    if trimmed:
+        log.append(LogEntry("normalised", f"removed {trimmed} PDF space(s) around note/citation markers", lines[0].no))
+    return tuple(_merge_text(nodes)), log
+
+
+def _merge_text(nodes: list[Inline]) -> list[Inline]:
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return out

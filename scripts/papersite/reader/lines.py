@@ -1,0 +1,96 @@
+"""Source lines as records, and removal of page furniture (running heads, journal names, folios)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from ..model import LogEntry
+from ..textutil import display_width, ends_sentence
+
+_IDEOGRAPHIC_SPACE = "\u3000"
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank source line.
+
+    ``page`` counts page starts seen so far; ``page_start`` marks a line that opens a PDF page
+    (extractions put one ASCII space before it); ``indent`` marks a surviving paragraph indent
+    (ideographic spaces); ``md_level`` is the number of leading ``#`` an extractor wrote.
+    """
+    no: int
+    raw: str
+    text: str
+    page_start: bool
+    indent: bool
+    md_level: int
+    page: int = 0
+
+    @property
+    def width(self) -> float:
+        """Printed width in em."""
+        return display_width(self.text)
+
+    @property
+    def ends_sentence(self) -> bool:
+        """True if the line ends with sentence-final punctuation."""
+        return ends_sentence(self.text)
+
+
+def make_lines(raw_lines) -> list[Line]:
+    """Non-blank lines as records (1-based line numbers)."""
+    out = []
+    for no, raw in enumerate(raw_lines, start=1):
+        text = raw.strip(" \t\f" + _IDEOGRAPHIC_SPACE)
+        if not text:
+            continue
+        page_start = raw.startswith(" ") and not raw.startswith("  ")
+        leading = raw[: len(raw) - len(raw.lstrip(" \t" + _IDEOGRAPHIC_SPACE))]
+        indent = _IDEOGRAPHIC_SPACE in leading
+        md = _MD_HEADING.match(text)
+        md_level = 0
+        if md:
+            md_level = len(md.group(1))
+            text = text[md.end():].strip()
+        out.append(Line(no, raw, text, page_start, indent, md_level))
+    return out
+
+
+_FOLIO = re.compile(r"^\d{1,4}$")
+
+
+def remove_furniture(lines: list[Line], extra: tuple[str, ...] = ()) -> tuple[list[Line], list[LogEntry]]:
+    """Drop running heads, journal names and page numbers; number the pages of what remains.
+
+    Furniture is a bare page number, a short line without sentence punctuation that recurs
+    verbatim (a running head), or a line listed in paper.yml ``conversion.furniture``.
+    A folio also marks a page boundary, as a page-start line does.
+    """
+    key = lambda line: re.sub(r"\s+", "", line.text)
+    counts = Counter(key(line) for line in lines if _short_unpunctuated(line))
+    extra_keys = {re.sub(r"\s+", "", e) for e in extra}
+    kept: list[Line] = []
+    log: list[LogEntry] = []
+    page = 0
+    boundary_pending = False
+    for line in lines:
+        k = key(line)
+        is_folio = bool(_FOLIO.match(k))
+        repeated = _short_unpunctuated(line) and counts[k] >= 2 and not line.md_level
+        if is_folio or repeated or k in extra_keys:
+            log.append(LogEntry("furniture", f"removed page furniture {line.text!r}", line.no))
+            if is_folio:
+                boundary_pending = True
+            continue
+        if line.page_start or boundary_pending:
+            page += 1
+            boundary_pending = False
+        kept.append(replace(line, page=page))
+    return kept, log
+
+
+def _short_unpunctuated(line: Line) -> bool:
+    text = line.text
+    return display_width(text) <= 12 and not re.search(r"[，。；：,.;:！？!?、]", text)

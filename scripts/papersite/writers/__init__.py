@@ -1,0 +1,1 @@
+"""Writers: Document -> Markdown text (one module per output form)."""

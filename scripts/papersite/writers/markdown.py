@@ -1,0 +1,105 @@
+"""The Markdown writer for a paper page (zh-Hans; other scripts are produced by converting text nodes).
+
+The ``convert`` argument maps article text to the target script (identity for zh-Hans); it is
+applied to text only, never to ids, URLs or markup.
+"""
+from __future__ import annotations
+
+import json
+
+from ..model import Citation, Document, Heading, NoteRef, Paragraph, Table, Text
+from .escape import html_text, md_text
+
+FIELD_ORDER = ("文章编号", "中图分类号", "文献标识码", "DOI", "收稿日期", "基金项目", "作者简介", "责任编辑")
+
+
+def _identity(s: str) -> str:
+    return s
+
+
+def inline_markdown(nodes, doc: Document, convert=_identity) -> str:
+    """Markdown for a run of inline nodes."""
+    has_refs = bool(doc.references)
+    ref_numbers = {r.number for r in doc.references}
+    out = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(md_text(convert(node.text)))
+        elif isinstance(node, NoteRef):
+            out.append(f"[^{node.note_id}]")
+        elif isinstance(node, Citation):
+            if has_refs and node.number in ref_numbers:
+                out.append(f'[{md_text(node.label)}](#ref-{node.number} "参考文献 {node.number}")')
+            else:
+                out.append(md_text(node.label))
+    return "".join(out)
+
+
+def paper_markdown(doc: Document, record, convert=_identity, labels=None) -> str:
+    """The full Markdown of a paper page: title, metadata panel, abstract, body, notes."""
+    labels = labels or {}
+    L = lambda s: convert(labels.get(s, s))
+    title = convert(record.title_zh)
+    parts = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", "", f"# {md_text(title)}", ""]
+    if record.title_zh_provenance == "editor":
+        parts += [f'<p class="editor-note">{html_text(L("标题为编者所拟（原文未载中文标题）。"))}</p>', ""]
+    parts += _meta_panel(doc, record, convert, L)
+    if doc.meta.abstract:
+        parts += [f'!!! abstract "{html_text(L("摘要"))}"', "", "    " + md_text(convert(doc.meta.abstract)), ""]
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            parts += [f"{'#' * block.level} {md_text(convert(_heading_text(block)))} {{#{block.id}}}", ""]
+        elif isinstance(block, Paragraph):
+            parts += [inline_markdown(block.inlines, doc, convert), f"{{: #{block.id} .para }}", ""]
+        elif isinstance(block, Table):
+            parts += _table(block, convert)
+    if doc.references:
+        parts += ['<ol class="references">']
+        for ref in doc.references:
+            parts.append(f'<li id="{ref.id}" value="{ref.number}">{html_text(convert(ref.text))}</li>')
+        parts += ["</ol>", ""]
+    for note in doc.notes:
+        parts += [f"[^{note.id}]: {inline_markdown(note.inlines, doc, convert)}", ""]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def _heading_text(h: Heading) -> str:
+    if not h.number:
+        return h.text
+    sep = "" if h.number.endswith(("、", "）", ")", ".", "．")) else " "
+    return f"{h.number}{sep}{h.text}"
+
+
+def _meta_panel(doc: Document, record, convert, L) -> list[str]:
+    rows = []
+    if record.authors:
+        names = "、".join(a.display_zh for a in record.authors)
+        rows.append((L("作者"), convert(names)))
+    if record.journal:
+        rows.append((L("刊名"), convert(record.journal)))
+    for label in FIELD_ORDER:
+        value = doc.meta.field(label)
+        if value:
+            rows.append((L(label), convert(value)))
+    if doc.meta.keywords:
+        rows.append((L("关键词"), convert("；".join(doc.meta.keywords))))
+    if not rows:
+        return []
+    out = ['<dl class="paper-meta">']
+    for label, value in rows:
+        out.append(f"<dt>{html_text(label)}</dt><dd>{html_text(value)}</dd>")
+    out += ["</dl>", ""]
+    return out
+
+
+def _table(t: Table, convert) -> list[str]:
+    cell = lambda s: md_text(convert(s))
+    out = [f'<p class="table-caption" id="{t.id}">{html_text(convert(t.caption))}</p>', ""]
+    out.append("| " + " | ".join(cell(h) for h in t.header) + " |")
+    out.append("|" + "|".join(" --- " for _ in t.header) + "|")
+    for row in t.rows:
+        out.append("| " + " | ".join(cell(c) for c in row) + " |")
+    out.append("")
+    if t.source_note:
+        out += [f'<p class="table-source">{html_text(convert(t.source_note))}</p>', ""]
+    return out
