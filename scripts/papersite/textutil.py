@@ -54,12 +54,16 @@ def ends_sentence(text: str) -> bool:
 def display_width(text: str) -> float:
     """Printed width of a line in em: ideographs and full-width marks 1, Latin 0.5, spaces 0.
 
-    ASCII punctuation next to an ideograph counts 1 (it was printed in a full-width box).
+    ASCII punctuation next to an ideograph counts 1 (it was printed in a full-width box); a
+    space between two ideographs (letter-spacing of a justified line) counts a quarter.
     """
     width = 0.0
     chars = text.strip()
     for i, ch in enumerate(chars):
         if ch.isspace():
+            # letter-spacing between Chinese characters is real width; other PDF spaces are not
+            if 0 < i < len(chars) - 1 and is_cjk(chars[i - 1]) and is_cjk(chars[i + 1]):
+                width += 0.25
             continue
         if is_wide(ch) or unicodedata.east_asian_width(ch) in "WF":
             width += 1

@@ -151,7 +151,7 @@ def _heading_here(line: Line, prev: Line | None, current, seq: HeadingSequence, 
         return hm
     if hm is None:
         return None
-    if "。" in line.text or line.width > layout.width + 1:
+    if "。" in line.text or line.width > layout.width + 1.5:
         return None
     if current is not None and prev is not None and not prev.ends_sentence:
         return None
@@ -172,12 +172,14 @@ def _continues_heading(lines: list[Line], k: int, layout: Layout, short) -> bool
     nxt = lines[k]
     if nxt.indent or ends_sentence(nxt.text) or match_heading(nxt.text) or nxt.md_level:
         return False
-    if not short(k) or nxt.width > 0.85 * layout.width:
+    if not short(k):
         return False
     if nxt.width <= 0.5 * layout.width:
         return True
     after = k + 1
-    return after >= len(lines) or short(after) or lines[after].indent or match_heading(lines[after].text) is not None
+    if after >= len(lines) or lines[after].indent or match_heading(lines[after].text) is not None:
+        return True
+    return short(after) and not lines[after].ends_sentence
 
 
 def _breaks(a: Line | None, b: Line, layout: Layout, a_short: bool, b_short: bool) -> bool:

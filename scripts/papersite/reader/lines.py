@@ -65,11 +65,13 @@ def remove_furniture(lines: list[Line], extra: tuple[str, ...] = ()) -> tuple[li
     """Drop running heads, journal names and page numbers; number the pages of what remains.
 
     Furniture is a bare page number, a short line without sentence punctuation that recurs
-    verbatim (a running head), or a line listed in paper.yml ``conversion.furniture``.
+    verbatim and always next to a page edge (a running head: a heading's wrapped tail can recur
+    too, but not always at page edges), or a line listed in paper.yml ``conversion.furniture``.
     A folio also marks a page boundary, as a page-start line does.
     """
     key = lambda line: re.sub(r"\s+", "", line.text)
     counts = Counter(key(line) for line in lines if _short_unpunctuated(line))
+    near_page_edge = _near_page_edges(lines)
     extra_keys = {re.sub(r"\s+", "", e) for e in extra}
     kept: list[Line] = []
     log: list[LogEntry] = []
@@ -78,7 +80,8 @@ def remove_furniture(lines: list[Line], extra: tuple[str, ...] = ()) -> tuple[li
     for line in lines:
         k = key(line)
         is_folio = bool(_FOLIO.match(k))
-        repeated = _short_unpunctuated(line) and counts[k] >= 2 and not line.md_level
+        repeated = _short_unpunctuated(line) and counts[k] >= 2 and not line.md_level and \
+            all(near_page_edge[j] for j, other in enumerate(lines) if key(other) == k)
         if is_folio or repeated or k in extra_keys:
             log.append(LogEntry("furniture", f"removed page furniture {line.text!r}", line.no))
             if is_folio:
@@ -89,6 +92,12 @@ def remove_furniture(lines: list[Line], extra: tuple[str, ...] = ()) -> tuple[li
             boundary_pending = False
         kept.append(replace(line, page=page))
     return kept, log
+
+
+def _near_page_edges(lines: list[Line], reach: int = 3) -> list[bool]:
+    """Whether each line stands within ``reach`` lines of a page number or a page start."""
+    edges = [i for i, l in enumerate(lines) if _FOLIO.match(l.text) or l.page_start]
+    return [any(abs(i - e) <= reach for e in edges) for i in range(len(lines))]
 
 
 def _short_unpunctuated(line: Line) -> bool:

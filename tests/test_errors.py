@@ -1,0 +1,114 @@
+"""Bad input: a one-line error naming the file (and line), a non-zero exit, no partial output."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CONTENT, ROOT
+from papersite.cli import main
+from papersite.errors import PaperError
+from papersite.paperyml import load_record
+from papersite.pipeline import convert_paper
+from papersite.source import decode_source
+
+SLUG = "xu-liu-distribution-relations"
+
+
+def copy_paper(tmp_path, slug=SLUG) -> Path:
+    dest = tmp_path / "papers" / slug
+    shutil.copytree(CONTENT / "papers" / slug, dest)
+    return dest
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "empty"),
+    (b"  \n\n ", "empty"),
+    (b"\x00\x01\x02binary", "binary"),
+    (b"\xff\xfe\xfa\xfb" * 10, "neither UTF-8 nor GB18030"),
+])
+def test_unreadable_sources_are_refused(data, message):
+    with pytest.raises(PaperError) as err:
+        decode_source(data, "x/source.txt")
+    assert str(err.value).startswith("x/source.txt") and message in str(err.value)
+
+
+def test_gb18030_bom_and_crlf_are_decoded_to_the_same_text():
+    text = "新质生产力\n发展相适应的分配关系\n"
+    plain = decode_source(text.encode("utf-8"), "a").lines
+    assert decode_source(text.encode("gb18030"), "a").lines == plain
+    assert decode_source(b"\xef\xbb\xbf" + text.encode("utf-8"), "a").lines == plain
+    assert decode_source(text.replace("\n", "\r\n").encode("utf-8"), "a").lines == plain
+
+
+def test_gbk_source_converts_like_utf8(tmp_path):
+    folder = copy_paper(tmp_path)
+    original = convert_paper(folder).document
+    data = (folder / "source.txt").read_text(encoding="utf-8").encode("gb18030")
+    (folder / "source.txt").write_bytes(data)
+    import hashlib
+    yml = (folder / "paper.yml").read_text(encoding="utf-8")
+    (folder / "paper.yml").write_text(yml.replace(load_record(folder / "paper.yml").sha256, hashlib.sha256(data).hexdigest()), encoding="utf-8")
+    assert convert_paper(folder).document.blocks == original.blocks
+
+
+@pytest.mark.parametrize("edit, message, line", [
+    (lambda y: y.replace("title:\n", "title: [\n", 1), "YAML syntax error", True),
+    (lambda y: y.replace("  zh_provenance: source\n", ""), "missing required key 'title.zh_provenance'", True),
+    (lambda y: y + "colour: blue\n", "unknown key 'colour'", True),
+    (lambda y: y.replace("zh_provenance: source", "zh_provenance: guess"), "must be one of source, editor", True),
+    (lambda y: y.replace("加快形成与新质生产力发展相适应的分配关系", "另一个标题"), "title.zh is marked as from the source", True),
+])
+def test_bad_paper_yml_names_file_and_line(tmp_path, edit, message, line):
+    folder = copy_paper(tmp_path)
+    yml = folder / "paper.yml"
+    yml.write_text(edit(yml.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(PaperError) as err:
+        convert_paper(folder)
+    text = str(err.value)
+    assert message in text and text.startswith(str(yml))
+    assert err.value.line is not None
+    assert "\n" not in text
+
+
+def test_edited_source_is_refused(tmp_path):
+    folder = copy_paper(tmp_path)
+    with open(folder / "source.txt", "a", encoding="utf-8") as f:
+        f.write("多出的一行\n")
+    with pytest.raises(PaperError, match="does not match the sha256"):
+        convert_paper(folder)
+
+
+def test_cli_exits_nonzero_with_one_line(tmp_path, capsys):
+    folder = copy_paper(tmp_path)
+    (folder / "paper.yml").write_text("source: [\n", encoding="utf-8")
+    assert main(["convert", str(folder)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "paper.yml:" in err
+
+
+def test_scaffold_leaves_nothing_behind_on_error(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    content = tmp_path / "content"
+    assert main(["new", str(bad), "--slug", "bad-paper", "--content", str(content)]) == 1
+    assert not (content / "papers" / "bad-paper").exists()
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "content"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, project / name)
+    site = project / "site"
+    site.mkdir()
+    (site / "marker.html").write_text("previous build")
+    yml = project / "content" / "papers" / SLUG / "paper.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("authors:", "authors: [", 1), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True)
+    assert run.returncode != 0
+    assert f"{yml}:" in run.stderr
+    assert (site / "marker.html").read_text() == "previous build"
+    assert not (site / "index.html").exists()
