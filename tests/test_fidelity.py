@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 
 from conftest import all_slugs
-from papersite.model import Citation, NoteRef, Text, plain_text
+from papersite.model import NoteRef, plain_text
 from papersite.reader.frontmatter import _LABEL_RE
 from papersite.textutil import is_cjk
 
@@ -39,7 +39,7 @@ def test_paragraphs_reproduce_their_source_lines_verbatim(corpus, slug):
         markers = [n.label for n in para.inlines if isinstance(n, NoteRef)]
         for label in markers:
             source = source.replace(label, "", 1)
-        text = "".join(n.text if isinstance(n, Text) else n.label if isinstance(n, Citation) else "" for n in para.inlines)
+        text = plain_text(para.inlines)
         assert squash(text) == squash(source), f"{para.id} (line {para.first_line}) differs from its source"
 
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from papersite.model import Citation, Heading, Paragraph, Text
+from papersite.model import Heading, Paragraph, plain_text
 from papersite.reader import read_text
 from papersite.textutil import display_width
 from papersite.transforms import apply_transforms
@@ -13,7 +13,7 @@ PAPERS = ["xu-liu-distribution-relations", "zhang-factor-allocation", "li-zhang-
 
 
 def text_of(p: Paragraph) -> str:
-    return "".join(n.text if isinstance(n, Text) else n.label if isinstance(n, Citation) else "" for n in p.inlines)
+    return plain_text(p.inlines)
 
 
 def wrap(text: str, width: int, indent: int = 2) -> list[str]:

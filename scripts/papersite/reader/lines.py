@@ -72,6 +72,9 @@ def remove_furniture(lines: list[Line], extra: tuple[str, ...] = ()) -> tuple[li
     key = lambda line: re.sub(r"\s+", "", line.text)
     counts = Counter(key(line) for line in lines if _short_unpunctuated(line))
     near_page_edge = _near_page_edges(lines)
+    always_at_edge: dict[str, bool] = {}
+    for j, other in enumerate(lines):
+        always_at_edge[key(other)] = always_at_edge.get(key(other), True) and near_page_edge[j]
     extra_keys = {re.sub(r"\s+", "", e) for e in extra}
     kept: list[Line] = []
     log: list[LogEntry] = []
@@ -80,8 +83,7 @@ def remove_furniture(lines: list[Line], extra: tuple[str, ...] = ()) -> tuple[li
     for line in lines:
         k = key(line)
         is_folio = bool(_FOLIO.match(k))
-        repeated = _short_unpunctuated(line) and counts[k] >= 2 and not line.md_level and \
-            all(near_page_edge[j] for j, other in enumerate(lines) if key(other) == k)
+        repeated = _short_unpunctuated(line) and counts[k] >= 2 and not line.md_level and always_at_edge[k]
         if is_folio or repeated or k in extra_keys:
             log.append(LogEntry("furniture", f"removed page furniture {line.text!r}", line.no))
             if is_folio:
