@@ -1,24 +1,38 @@
 """The MkDocs adapter: the only module that imports MkDocs.
 
+Every variant's project (mkdocs.yml = zh-Hans; variants/zh-Hant, variants/en) uses this hook;
+``extra.variant`` says which pages to generate.
+
 Events used (MkDocs 1.6):
+- on_startup: remember whether this is ``build`` or ``serve``.
 - on_config: make ``scripts/`` importable and reload the pipeline, so that ``mkdocs serve``
   picks up code edits without a restart.
-- on_pre_build: convert the corpus. This runs before MkDocs cleans site/, so a bad input
-  stops the build with its file:line error and leaves no half-written output.
+- on_pre_build (priority 100, before Material's projects plugin builds the other variants):
+  convert the corpus. A bad input stops the build with its file:line error before anything is
+  written. Then, for the top-level ``build`` only, empty site/ (the projects plugin disables
+  MkDocs' own cleaning so that nested variants survive; stale pages must not).
 - on_files: add the generated pages in memory (nothing is written into docs/).
+- on_page_context (priority -50, after the search plugin indexed the page): re-segment the
+  page's search entries and add sub-words and other-script forms (papersite.search).
+- on_post_build (priority -100, after the search plugin wrote its index): write
+  search/search_index.js so that search also works when the site is opened from disk.
 """
 from __future__ import annotations
 
 import importlib
+import shutil
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 
 _pages: dict[str, str] = {}
+_state = {"command": "build"}
+_indexed: dict[int, int] = {}
 
 
 def _reload_pipeline():
@@ -31,20 +45,37 @@ def _reload_pipeline():
     return importlib.import_module("papersite.site"), importlib.import_module("papersite.errors")
 
 
+def _variant(config) -> str:
+    return config.extra.get("variant", "zh-Hans")
+
+
+def on_startup(command, dirty):
+    """Remember the command: only a top-level ``build`` empties site/."""
+    _state["command"] = command
+
+
 def on_config(config):
     """Reload the pipeline package (code edits take effect under ``mkdocs serve``)."""
     _reload_pipeline()
     return config
 
 
+@event_priority(100)
 def on_pre_build(config):
     """Convert every paper under content/; a bad input raises a one-line file:line error."""
     site, errors = _reload_pipeline()
     try:
-        _pages.clear()
-        _pages.update(site.build_pages(ROOT / "content"))
+        build = site.build_site(ROOT / "content", _variant(config), config.site_url)
     except errors.PaperError as exc:
         raise PluginError(str(exc)) from None
+    _pages.clear()
+    _pages.update(build.pages)
+    _state["build"] = build
+    importlib.import_module("papersite.search").add_terms(build.search_terms)
+    top_level = Path(config.config_file_path).resolve() == (ROOT / "mkdocs.yml").resolve()
+    if top_level and _state["command"] == "build" and Path(config.site_dir).is_dir():
+        for child in Path(config.site_dir).iterdir():
+            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
 
 
 def on_files(files: Files, config) -> Files:
@@ -54,3 +85,35 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(f"docs/{uri} would be overwritten by a generated page; remove it")
         files.append(File.generated(config, uri, content=markdown))
     return files
+
+
+def _search_plugin(config):
+    for name in ("material/search", "search"):
+        if name in config.plugins:
+            return config.plugins[name]
+    return None
+
+
+@event_priority(-50)
+def on_page_context(context, page, config, nav):
+    """After the search plugin indexed this page: add sub-words and the other script's forms."""
+    plugin = _search_plugin(config)
+    index = getattr(plugin, "search_index", None) if plugin else None
+    if index is None:
+        return context
+    done = _indexed.get(id(index), 0)
+    search = importlib.import_module("papersite.search")
+    build = _state["build"]
+    index.entries[done:] = search.reindex(index.entries[done:], _variant(config), build.to_traditional)
+    _indexed.clear()
+    _indexed[id(index)] = len(index.entries)
+    return context
+
+
+@event_priority(-100)
+def on_post_build(config):
+    """After the search plugin wrote search_index.json: inline it as a script for file:// use."""
+    folder = Path(config.site_dir) / "search"
+    data = folder / "search_index.json"
+    if data.is_file():
+        (folder / "search_index.js").write_text("var __index = " + data.read_text(encoding="utf-8"), encoding="utf-8")

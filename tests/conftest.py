@@ -21,3 +21,21 @@ def corpus():
 def all_slugs():
     """The slugs of the papers under content/papers."""
     return [f.name for f in paper_folders(CONTENT)]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The whole site (all variants) built once with `mkdocs build --strict` into a temporary folder."""
+    import os
+    import subprocess
+    import sys
+    out = tmp_path_factory.mktemp("built") / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
+                         capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    assert "WARNING" not in run.stderr, run.stderr
+    return out
+
+
+VARIANT_DIRS = {"zh-Hans": "", "zh-Hant": "zh-Hant", "en": "en"}

@@ -35,15 +35,19 @@ def inline_markdown(nodes, doc: Document, convert=_identity) -> str:
     return "".join(out)
 
 
-def paper_markdown(doc: Document, record, convert=_identity, labels=None) -> str:
-    """The full Markdown of a paper page: title, metadata panel, abstract, body, notes."""
+def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=None, variant="zh-Hans") -> str:
+    """The full Markdown of a paper page: title, metadata panel, abstract, body, notes, citation."""
+    from . import pages  # pages builds on this module
+    from .. import citation as cite
     labels = labels or {}
     L = lambda s: convert(labels.get(s, s))
     title = convert(record.title_zh)
-    parts = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", "", f"# {md_text(title)}", ""]
+    parts = pages.front_matter(title, cite.highwire(cite.citation_data(record, url)))
+    parts += [f"# {md_text(title)}", ""]
     if record.title_zh_provenance == "editor":
         parts += [f'<p class="editor-note">{html_text(L("标题为编者所拟（原文未载中文标题）。"))}</p>', ""]
-    parts += _meta_panel(doc, record, convert, L)
+    english = pages.cross_variant_href(variant, 1, "en", pages.paper_path(record.slug))
+    parts += _meta_panel(doc, record, convert, L, english)
     if doc.meta.abstract:
         parts += [f'!!! abstract "{html_text(L("摘要"))}"', "", "    " + md_text(convert(doc.meta.abstract)), ""]
     for block in doc.blocks:
@@ -54,10 +58,11 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None) -> str
         elif isinstance(block, Table):
             parts += _table(block, convert)
     if doc.references:
-        parts += ['<ol class="references">']
+        parts += [f"## {L('参考文献')} {{#references}}", "", '<ol class="references">']
         for ref in doc.references:
             parts.append(f'<li id="{ref.id}" value="{ref.number}">{html_text(convert(ref.text))}</li>')
         parts += ["</ol>", ""]
+    parts += pages.cite_section(record, url, english=False, convert=convert)
     for note in doc.notes:
         parts += [f"[^{note.id}]: {inline_markdown(note.inlines, doc, convert)}", ""]
     return "\n".join(parts).rstrip() + "\n"
@@ -70,7 +75,7 @@ def _heading_text(h: Heading) -> str:
     return f"{h.number}{sep}{h.text}"
 
 
-def _meta_panel(doc: Document, record, convert, L) -> list[str]:
+def _meta_panel(doc: Document, record, convert, L, english_href) -> list[str]:
     rows = []
     if record.authors:
         names = "、".join(a.display_zh for a in record.authors)
@@ -83,11 +88,11 @@ def _meta_panel(doc: Document, record, convert, L) -> list[str]:
             rows.append((L(label), convert(value)))
     if doc.meta.keywords:
         rows.append((L("关键词"), convert("；".join(doc.meta.keywords))))
-    if not rows:
-        return []
     out = ['<dl class="paper-meta">']
     for label, value in rows:
         out.append(f"<dt>{html_text(label)}</dt><dd>{html_text(value)}</dd>")
+    en_title = html_text(record.title_en) + (html_text(L("（编者译）")) if record.title_en_provenance == "editor" else "")
+    out.append(f'<dt>{html_text(L("英文页面"))}</dt><dd><a href="{english_href}" hreflang="en" lang="en">{en_title}</a></dd>')
     out += ["</dl>", ""]
     return out
 

@@ -1,0 +1,243 @@
+"""The site's own pages around the papers: home, "about this edition", English paper landing pages,
+and the "how to cite" section every paper page ends with.
+
+Chinese text here is written in Simplified characters and passed through ``convert`` (identity for
+zh-Hans, OpenCC for zh-Hant), like the article text. Links between variants are raw HTML (MkDocs
+validates Markdown links within one variant only); tests/test_links.py checks every one resolves.
+"""
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from .. import citation as cite
+from .escape import html_text, md_text
+
+VARIANT_ROOT = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
+VARIANT_NAME = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
+
+
+def _identity(s: str) -> str:
+    return s
+
+
+def front_matter(title: str, citation_tags=None) -> list[str]:
+    """YAML front matter: the page title and (on paper pages) the Highwire citation_* tags."""
+    out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if citation_tags:
+        out.append(f"citation: {json.dumps([list(t) for t in citation_tags], ensure_ascii=False)}")
+    return out + ["---", ""]
+
+
+def cross_variant_href(from_variant: str, from_depth: int, to_variant: str, path: str) -> str:
+    """Relative URL from a page (``from_depth`` folders below its variant root) to ``path`` in another variant."""
+    up = "../" * (from_depth + VARIANT_ROOT[from_variant].count("/"))
+    return up + VARIANT_ROOT[to_variant] + path
+
+
+def paper_path(slug: str) -> str:
+    """A paper page's path inside any variant (the twins share it)."""
+    return f"papers/{slug}.html"
+
+
+def cite_section(record, url: str | None, english: bool, convert=_identity) -> list[str]:
+    """"How to cite": GB/T 7714-2015, BibTeX and RIS forms of the article, with downloads."""
+    c = cite.citation_data(record, url)
+    key = record.slug.replace("-", "_")
+    bib, ris = cite.bibtex(c, key), cite.ris(c)
+    if english:
+        out = ["## How to cite {#cite}", "",
+               "The article as printed (GB/T 7714-2015, the Chinese national standard for references):", ""]
+    else:
+        out = [f"## {convert('如何引用')} {{#cite}}", "", convert("原文（GB/T 7714—2015 格式）："), ""]
+    out += [f'<p class="cite-gbt" lang="zh-Hans">{html_text(cite.gbt7714(c))}</p>', ""]
+    for label, text, ext, mime in (("BibTeX", bib, "bib", "application/x-bibtex"),
+                                   ("RIS", ris, "ris", "application/x-research-info-systems")):
+        href = f"data:{mime};charset=utf-8,{quote(text)}"
+        save = "Download" if english else convert("下载")
+        out += [f'<details class="cite-format"><summary>{label}</summary>',
+                f'<pre><code>{html_text(text)}</code></pre>',
+                f'<p><a download="{record.slug}.{ext}" href="{href}">{save} {record.slug}.{ext}</a></p>',
+                "</details>", ""]
+    return out
+
+
+def _papers_list_zh(papers, convert) -> list[str]:
+    out = []
+    for paper in papers:
+        r = paper.record
+        authors = "、".join(a.display_zh for a in r.authors)
+        out += [f"### [{md_text(convert(r.title_zh))}]({paper_path(r.slug).replace('.html', '.md')})", ""]
+        en = html_text(r.title_en) + (' <span class="editor-mark">' + html_text(convert("（编者译）")) + "</span>"
+                                      if r.title_en_provenance == "editor" else "")
+        out += [f'<p class="paper-title-en" lang="en">{en}</p>', ""]
+        out += [md_text(convert(f"{authors}" + (f"　·　{r.journal}" if r.journal else "")
+                                + (f"　·　{r.year}" if r.year else ""))), ""]
+        if r.summary_zh:
+            out += [f'<p class="summary"><span class="editor-mark">{html_text(convert("编者提要"))}</span> '
+                    f'{html_text(convert(r.summary_zh))}</p>', ""]
+    return out
+
+
+def home_zh(papers, variant: str, convert=_identity, concept_index: str | None = None) -> str:
+    """The Chinese home page (zh-Hans, or zh-Hant through ``convert``)."""
+    C = convert
+    other = "zh-Hant" if variant == "zh-Hans" else "zh-Hans"
+    out = front_matter(C("新质生产力论文选读"))
+    out += [f"# {C('新质生产力论文选读')}", "",
+            md_text(C(f"本站收录{len(papers)}篇关于新质生产力的中文期刊论文。文本由论文 PDF 提取的原始文字转换而成，"
+                      "保留原文的全部正文、注释与参考文献，去除页眉、页码等版面信息；提供简体、繁体两种字形，"
+                      "并为每篇论文提供英文导读页（英文标题、摘要与关键词）。")), "",
+            f"## {C('论文')}", ""]
+    out += _papers_list_zh(papers, convert)
+    out += [f"## {C('如何阅读')}", "",
+            "- " + md_text(C("论文页依次为：标题、论文信息（作者、刊名、收稿日期、基金项目、作者简介）、摘要与关键词、正文、注释、参考文献；"
+                             "宽屏时右侧为本文目录。")),
+            "- " + md_text(C("每个段落都有固定编号（悬停段落可见 ¶ 链接），可用于引用或布置阅读任务；"
+                             "标题为编者所拟、译名为编者所译之处均有标注。")),
+            "- " + C("页眉的语言按钮可切换到同一页面的") + f"<a href=\"{cross_variant_href(variant, 0, other, 'index.html')}\" hreflang=\"{other}\" lang=\"{other}\">"
+            + html_text(VARIANT_NAME[other]) + "</a>" + C("或") + f"<a href=\"{cross_variant_href(variant, 0, 'en', 'index.html')}\" hreflang=\"en\" lang=\"en\">English</a>"
+            + C("版本。"),
+            "- " + md_text(C("搜索支持整词、双字词与词的一部分（如“富裕”可找到“共同富裕”），简体、繁体输入均可。")), ""]
+    out += [f"## {C('如何引用')}", "",
+            md_text(C("每篇论文页末的“如何引用”给出原文的 GB/T 7714—2015、BibTeX 与 RIS 格式，可直接导入文献管理软件；"
+                      "页面也带有 Google Scholar 等工具可识别的引文元数据。引用本站某一段落时，请同时给出该段落的固定链接。")), ""]
+    if concept_index:
+        out += [f"## {C('概念')}", "", f"[{C('概念索引')}]({concept_index})" + md_text(C("将全部论文中的核心概念相互链接。")), ""]
+    out += [f"## {C('关于本版')}", "", f"[{C('关于本版')}](about.md)" + md_text(C("：文本来源与校验值、转换中所做的规范化处理、如何报告错误。")), ""]
+    return "\n".join(out)
+
+
+def home_en(papers, concept_index: str | None = None) -> str:
+    """The English home page."""
+    out = front_matter("New Quality Productive Forces: A Reader")
+    out += ["# New Quality Productive Forces: A Reader", "",
+            f"This site publishes {len(papers)} Chinese journal articles on *new quality productive forces* "
+            "(新质生产力). Each article's full text is given in Chinese, in Simplified and in Traditional "
+            "characters, converted from the text extracted from its PDF; each also has an English page with its "
+            "English title, abstract and key words.", "", "## Papers", ""]
+    for paper in papers:
+        r = paper.record
+        mark = ' <span class="editor-mark">(editors\' translation)</span>' if r.title_en_provenance == "editor" else ""
+        out += [f"### [{md_text(r.title_en)}]({paper_path(r.slug).replace('.html', '.md')}){mark}", "",
+                f'<p class="paper-title-zh" lang="zh-Hans">{html_text(r.title_zh)}</p>', "",
+                md_text(", ".join(a.pinyin for a in r.authors) + (f" · {r.journal_en or r.journal}" if r.journal else "")
+                        + (f" · {r.year}" if r.year else "")), ""]
+        if r.summary_en:
+            out += [f'<p class="summary"><span class="editor-mark">Editors\' summary</span> {html_text(r.summary_en)}</p>', ""]
+    out += ["## How to read", "",
+            "- Each paper's English page gives its title, authors, English abstract and key words as printed in the "
+            "source (anything the editors supplied is marked), and links to the full Chinese text in "
+            f"<a href=\"{cross_variant_href('en', 0, 'zh-Hans', 'index.html')}\">Simplified</a> and "
+            f"<a href=\"{cross_variant_href('en', 0, 'zh-Hant', 'index.html')}\">Traditional</a> characters.",
+            "- The language button in the header leads to the same page in the other versions.",
+            "- Every paragraph of the Chinese text has a stable number and link (the ¶ mark), for citing and for "
+            "reading assignments.", "",
+            "## How to cite", "",
+            "Each paper page ends with the article's reference in GB/T 7714-2015, BibTeX and RIS, ready for a "
+            "reference manager; the pages also carry citation metadata that Google Scholar and Zotero read.", ""]
+    if concept_index:
+        out += ["## Concepts", "", f"The [concept index]({concept_index}) links the key concepts across all papers.", ""]
+    out += ["## About this edition", "", "[About this edition](about.md): where each text came from, what the "
+            "conversion normalised, and how to report an error.", ""]
+    return "\n".join(out)
+
+
+NORMALISATIONS = [
+    ("行末换行与断词", "Line breaks",
+     "PDF 行末的硬换行并入段落；跨行断开的英文单词依词典复原（如 develop-ment → development）。",
+     "Hard line breaks inside paragraphs are joined; English words hyphenated across lines are rejoined when the dictionary knows the whole word."),
+    ("版面信息", "Page furniture",
+     "删除页眉、页脚、页码及他文混入的英文摘要片段；每页的脚注移到文末并与正文标记配对。",
+     "Running heads, folios and page numbers, and fragments of other articles' English abstracts, are removed; per-page footnotes are moved to the end and paired with their markers."),
+    ("字间空格", "Letter-spacing",
+     "删除 PDF 字距造成的汉字间空格（全面深 化 改 革 → 全面深化改革）。",
+     "Spaces the PDF put between Chinese characters are removed."),
+    ("标点宽度", "Punctuation width",
+     "中文语境中的半角标点改为全角（GB/T 15834）；英文摘要中的全角逗号、分号改为半角。",
+     "Half-width punctuation in Chinese text is made full-width (GB/T 15834); full-width commas and semicolons in English abstracts are made half-width."),
+    ("数字", "Numbers", "删除小数点后多余的空格（19. 0% → 19.0%）。", "Stray spaces after decimal points are removed (19. 0% → 19.0%)."),
+    ("表格", "Tables", "被拉平成单列的表格按表题与列数复原为表格。", "Tables flattened into one cell per line are rebuilt from their caption and column count."),
+    ("繁体", "Traditional characters",
+     "繁体版由简体文本经 OpenCC（s2tw：台湾标准字形，不替换词汇，以保留引文原貌）在构建时生成，个别误转词语由例外词表修正。",
+     "The Traditional version is generated from the Simplified text at build time with OpenCC (s2tw: Taiwan-standard characters, no vocabulary substitution, so quotations keep their wording); a short exceptions list fixes words it gets wrong."),
+]
+
+
+def about_page(papers, site, variant: str, convert=_identity) -> str:
+    """"About this edition": sources and checksums, the normalisations, the conversion log, errata."""
+    en = variant == "en"
+    C = (lambda s: s) if en else convert
+    title = "About this edition" if en else C("关于本版")
+    out = front_matter(title) + [f"# {title}", ""]
+    if en:
+        out += ["Each article is published from the plain text extracted from its PDF, exactly as received; the "
+                "source files are never edited. A converter rebuilds the article's structure (title, front matter, "
+                "headings, paragraphs, notes, tables, references) and applies only the normalisations listed below. "
+                "Anything the editors supplied (a translated title, a summary) is marked as theirs on the page.", ""]
+    else:
+        out += [md_text(C("每篇论文都由其 PDF 提取的原始文字转换而来，源文件保持原样、从不修改。转换程序重建论文结构"
+                          "（标题、论文信息、各级标题、段落、注释、表格、参考文献），只做下列规范化处理。编者补充的内容"
+                          "（所拟标题、译名、提要）在页面上均有标注。")), ""]
+    out += ["## Sources {#sources}" if en else f"## {C('文本来源')} {{#sources}}", "",
+            "| " + (" | ".join(["Paper", "Source file", "SHA-256"]) if en else " | ".join(C(x) for x in ["论文", "源文件", "SHA-256 校验值"])) + " |",
+            "| --- | --- | --- |"]
+    for p in papers:
+        r = p.record
+        name = md_text(r.title_en if en else C(r.title_zh))
+        out.append(f"| [{name}]({paper_path(r.slug).replace('.html', '.md')}) | `{r.original_name}` | `{r.sha256}` |")
+    out += ["", "## What the conversion normalises {#normalisations}" if en else f"## {C('规范化处理')} {{#normalisations}}", ""]
+    for zh_name, en_name, zh_text, en_text in NORMALISATIONS:
+        out.append(f"- **{en_name}.** {md_text(en_text)}" if en else f"- **{C(zh_name)}**：{md_text(C(zh_text))}")
+    out += ["", "## Conversion log {#log}" if en else f"## {C('转换记录')} {{#log}}", "",
+            md_text("What the converter did to each source, with source line numbers." if en else C("转换程序对每个源文件所做的处理，附源文件行号。")), ""]
+    for p in papers:
+        label = p.record.title_en if en else C(p.record.title_zh)
+        out += [f"<details class=\"conversion-log\"><summary>{html_text(label)} ({len(p.document.log)})</summary>", "<ul>"]
+        for e in p.document.log:
+            where = f"line {e.line}: " if en and e.line else (C(f"第 {e.line} 行：") if e.line else "")
+            out.append(f"<li><code>{html_text(e.kind)}</code> {html_text(where)}{html_text(C(e.message))}</li>")
+        out += ["</ul>", "</details>", ""]
+    out += ["## Reporting an error {#errata}" if en else f"## {C('报告错误')} {{#errata}}", "",
+            md_text(site.errata_en if en else C(site.errata_zh)), ""]
+    return "\n".join(out)
+
+
+def english_paper_page(paper, url: str | None) -> str:
+    """An English landing page: English title, pinyin authors, English abstract and key words, links."""
+    r, meta = paper.record, paper.document.meta
+    c = cite.citation_data(r, url)
+    out = front_matter(r.title_en, cite.highwire(c))
+    out += [f"# {md_text(r.title_en)}", ""]
+    if r.title_en_provenance == "editor":
+        out += ['<p class="editor-note">English title translated by the editors: the source prints none.</p>'
+                if not meta.english.title else
+                '<p class="editor-note">English title supplied by the editors.</p>', ""]
+    rows = [("Authors", html_text(", ".join(a.pinyin for a in r.authors))),
+            ("Chinese title", f'<span lang="zh-Hans">{html_text(r.title_zh)}</span>'
+             + (' <span class="editor-mark">(supplied by the editors)</span>' if r.title_zh_provenance == "editor" else ""))]
+    if r.journal:
+        rows.append(("Journal", html_text(r.journal_en or r.journal) + (f' (<span lang="zh-Hans">{html_text(r.journal)}</span>)' if r.journal_en else "")))
+    if c.year:
+        rows.append(("Published", html_text(str(c.year) + (f", issue {c.issue}" if c.issue else "") + (f", pp. {c.pages}" if c.pages else ""))))
+    received = meta.field("收稿日期")
+    if received:
+        rows.append(("Received", html_text(received)))
+    out.append('<dl class="paper-meta">')
+    for label, value in rows:
+        out.append(f"<dt>{label}</dt><dd>{value}</dd>")
+    out += ["</dl>", ""]
+    if meta.english.abstract:
+        out += ['!!! abstract "Abstract"', "", "    " + md_text(meta.english.abstract), ""]
+    else:
+        out += ['<p class="editor-note">The source prints no English abstract.</p>', ""]
+    if meta.english.keywords:
+        out += ["**Key words:** " + md_text("; ".join(meta.english.keywords)), ""]
+    else:
+        out += ['<p class="editor-note">The source prints no English key words.</p>', ""]
+    path = paper_path(r.slug)
+    out += ["## Full text", "",
+            f'The full Chinese text with notes and references: <a href="{cross_variant_href("en", 1, "zh-Hans", path)}" hreflang="zh-Hans">'
+            f'Simplified characters</a> · <a href="{cross_variant_href("en", 1, "zh-Hant", path)}" hreflang="zh-Hant">Traditional characters</a>.', ""]
+    out += cite_section(r, url, english=True)
+    return "\n".join(out)
