@@ -1,0 +1,62 @@
+"""`mkdocs serve` regenerates pages when content/ changes: edit a title in paper.yml, the page updates
+(in zh-Hans and in the zh-Hant variant) without a restart. Runs on a copy of the project."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import ROOT
+
+SLUG = "liu-pei-common-prosperity"  # its Chinese title is the editors' (title.zh_provenance: editor)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, text: str, proc, timeout: float = 180) -> None:
+    deadline = time.time() + timeout
+    last = ""
+    while time.time() < deadline:
+        assert proc.poll() is None, "mkdocs serve exited"
+        try:
+            last = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if text in last:
+                return
+        except OSError:
+            pass
+        time.sleep(1)
+    raise AssertionError(f"{url} never showed {text!r}")
+
+
+def test_serve_rebuilds_when_paper_yml_changes(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "content", "scripts", "docs", "overrides", "variants"):
+        src = ROOT / name
+        (shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("site", "__pycache__"))
+         if src.is_dir() else shutil.copy(src, project / name))
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    log = open(tmp_path / "serve.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                            stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        _wait_for(base + f"papers/{SLUG}.html", "以新质生产力赋能共同富裕", proc)
+        yml = project / "content" / "papers" / SLUG / "paper.yml"
+        yml.write_text(yml.read_text(encoding="utf-8").replace(
+            "zh: 以新质生产力赋能共同富裕的政治经济学研究", "zh: 以新质生产力赋能共同富裕的政治经济学考察"), encoding="utf-8")
+        _wait_for(base + f"papers/{SLUG}.html", "政治经济学考察", proc)
+        _wait_for(base + f"zh-Hant/papers/{SLUG}.html", "政治經濟學考察", proc)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
