@@ -117,3 +117,14 @@ def on_post_build(config):
     data = folder / "search_index.json"
     if data.is_file():
         (folder / "search_index.js").write_text("var __index = " + data.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+SECTION_TITLES = {"zh-Hans": "论文", "zh-Hant": "論文", "en": "Papers"}
+
+
+def on_nav(nav, config, files):
+    """Name the papers' navigation section in the variant's language (MkDocs titles it from the folder)."""
+    for item in nav.items:
+        if getattr(item, "is_section", False) and item.title.lower() == "papers":
+            item.title = SECTION_TITLES.get(_variant(config), item.title)
+    return nav

@@ -41,6 +41,8 @@ def test_language_and_interface_strings(built_site, variant, lang, search_label)
         page = soup(built_site / VARIANT_DIRS[variant] / rel)
         assert page.html["lang"] == lang, rel
         assert page.select_one("input[data-md-component=search-query]")["placeholder"] == search_label
+        nav = {el.get_text(strip=True) for el in page.select(".md-nav--primary .md-nav__link")}
+        assert ("Papers" in nav) == (variant == "en"), rel  # the papers' section is named in the page's language
 
 
 @pytest.mark.parametrize("variant", VARIANT_DIRS)
