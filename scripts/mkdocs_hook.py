@@ -12,6 +12,7 @@ Events used (MkDocs 1.6):
   written. Then, for the top-level ``build`` only, empty site/ (the projects plugin disables
   MkDocs' own cleaning so that nested variants survive; stale pages must not).
 - on_files: add the generated pages in memory (nothing is written into docs/).
+- on_nav: name the papers' section in the variant's language.
 - on_page_context (priority -50, after the search plugin indexed the page): re-segment the
   page's search entries and add sub-words and other-script forms (papersite.search).
 - on_post_build (priority -100, after the search plugin wrote its index): write
