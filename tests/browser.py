@@ -65,3 +65,14 @@ def search(page, query: str, timeout: float = 20000) -> list[str]:
                         && /\\d|没有|沒有|No matching/.test(m.textContent); }""", arg=query, timeout=timeout)
     page.wait_for_timeout(150)
     return page.eval_on_selector_all(".md-search-result__list a[href]", "els => els.map(e => e.href)")
+
+
+def choose_language(page, lang: str) -> None:
+    """Open the header's language menu as a reader does (pointer over it) and pick ``lang``.
+
+    The pointer is first moved away: after a navigation it may already rest over the menu, and
+    chromium only re-evaluates :hover on the new page when the pointer moves.
+    """
+    page.mouse.move(0, 0)
+    page.hover(".md-select")
+    page.click(f".md-select__link[hreflang={lang}]")

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import browser, search, serve_under_sub_path
+from browser import browser, choose_language, search, serve_under_sub_path
 from conftest import CONTENT, ROOT, VARIANT_DIRS
 from papersite.script import to_simplified, traditional_converter
 from papersite.siteconfig import load_site_config
@@ -103,8 +103,7 @@ def test_switcher_leads_to_the_twin_page(server, chromium):
     page.goto(server + f"papers/{slug}.html")
     for lang, path in (("zh-Hant", f"zh-Hant/papers/{slug}.html"), ("en", f"en/papers/{slug}.html"),
                        ("zh-Hans", f"papers/{slug}.html")):
-        page.hover(".md-select")
-        page.click(f".md-select__link[hreflang={lang}]")
+        choose_language(page, lang)
         page.wait_for_url(server + path)
         assert page.locator("html").get_attribute("lang") == lang
 
@@ -130,7 +129,6 @@ def test_site_opened_from_disk(built_site, chromium):
     results = search(page, "共同富裕")
     assert any("/zh-Hant/papers/" in h for h in results)
     page.goto((built_site / "papers" / "liu-pei-common-prosperity.html").as_uri())
-    page.hover(".md-select")
-    page.click(".md-select__link[hreflang=en]")
+    choose_language(page, "en")
     page.wait_for_url((built_site / "en" / "papers" / "liu-pei-common-prosperity.html").as_uri())
     assert not external, external

@@ -112,3 +112,26 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
     assert f"{yml}:" in run.stderr
     assert (site / "marker.html").read_text() == "previous build"
     assert not (site / "index.html").exists()
+
+
+@pytest.mark.parametrize("text, message, line", [
+    ("traditional:\n  opencc: s2tw\n  exeptions: x.txt\n", "unknown key 'traditional.exeptions'", 3),
+    ("errata:\n  zh: 1\n", "'errata.zh' must be a str", 2),
+    ("traditional:\n  exceptions: missing.txt\n", "does not exist", 2),
+    ("traditional: [s2tw\n", "YAML syntax error", 2),
+])
+def test_bad_site_yml_names_file_and_line(tmp_path, text, message, line):
+    from papersite.siteconfig import load_site_config
+    (tmp_path / "site.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(PaperError) as err:
+        load_site_config(tmp_path)
+    assert str(err.value).startswith(f"{tmp_path / 'site.yml'}:{line}:") and message in str(err.value)
+
+
+def test_malformed_exception_line_names_file_and_line(tmp_path):
+    from papersite.script import read_exceptions
+    bad = tmp_path / "exceptions.txt"
+    bad.write_text("# fixes\n分配制度\t分配制度\n只有一列\n", encoding="utf-8")
+    with pytest.raises(PaperError) as err:
+        read_exceptions(bad)
+    assert str(err.value).startswith(f"{bad}:3:")

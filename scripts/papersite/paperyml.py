@@ -8,10 +8,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from .errors import PaperError
+from .yamlfile import load_mapping
 
+DOCS = "content/papers/README.md"
 PROVENANCES = ("source", "editor")
 
 SCHEMA = {
@@ -73,40 +74,10 @@ class PaperRecord:
         return self.lines.get(key)
 
 
-def _key_lines(node, prefix="") -> dict[str, int]:
-    out: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            path = f"{prefix}.{k.value}" if prefix else str(k.value)
-            out[path] = k.start_mark.line + 1
-            out.update(_key_lines(v, path))
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            path = f"{prefix}[{i}]"
-            out[path] = item.start_mark.line + 1
-            out.update(_key_lines(item, path))
-    return out
-
-
 def load_record(path: Path) -> PaperRecord:
     """Load and validate a paper.yml (the slug is its folder's name)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise PaperError(path, "paper.yml is missing") from None
-    except UnicodeDecodeError:
-        raise PaperError(path, "paper.yml is not UTF-8 text") from None
-    try:
-        data = yaml.safe_load(text)
-        lines = _key_lines(yaml.compose(text)) if data else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise PaperError(path, f"YAML syntax error: {problem}", mark.line + 1 if mark else None) from None
-    if not isinstance(data, dict):
-        raise PaperError(path, "paper.yml must be a mapping of keys (see content/papers/README.md)", 1)
-    _check_schema(data, SCHEMA, "", path, lines)
+    data, lines = load_mapping(path, SCHEMA, DOCS)
     for key in REQUIRED:
         if _get(data, key) in (None, "", []):
             parent = key.rsplit(".", 1)[0]
@@ -155,19 +126,3 @@ def _get(data, dotted):
             return None
         cur = cur[part]
     return cur
-
-
-def _check_schema(data, schema, prefix, path, lines):
-    for key, value in data.items():
-        dotted = f"{prefix}.{key}" if prefix else str(key)
-        if key not in schema:
-            raise PaperError(path, f"unknown key '{dotted}' (see content/papers/README.md)", lines.get(dotted))
-        expected = schema[key]
-        if isinstance(expected, dict):
-            if value is None:
-                continue
-            if not isinstance(value, dict):
-                raise PaperError(path, f"'{dotted}' must be a mapping", lines.get(dotted))
-            _check_schema(value, expected, dotted, path, lines)
-        elif value is not None and not isinstance(value, expected):
-            raise PaperError(path, f"'{dotted}' must be a {expected.__name__}", lines.get(dotted))

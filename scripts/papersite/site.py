@@ -24,14 +24,14 @@ class SiteBuild:
 
 def paper_uri(paper: Paper) -> str:
     """Where a paper's page lives in every variant's docs tree."""
-    return f"papers/{paper.slug}.md"
+    return pages.paper_uri(paper.slug)
 
 
 def page_url(site_url: str | None, variant: str, uri: str) -> str | None:
     """The public URL of a page, when the site's address (mkdocs.yml site_url) is known."""
     if not site_url:
         return None
-    return site_url.rstrip("/") + "/" + pages.VARIANT_ROOT[variant] + uri.replace(".md", ".html")
+    return site_url.rstrip("/") + "/" + pages.VARIANT_ROOT[variant] + uri[:-len(".md")] + ".html"
 
 
 def search_terms(papers: list[Paper]) -> tuple[str, ...]:

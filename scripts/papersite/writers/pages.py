@@ -35,9 +35,14 @@ def cross_variant_href(from_variant: str, from_depth: int, to_variant: str, path
     return up + VARIANT_ROOT[to_variant] + path
 
 
+def paper_uri(slug: str) -> str:
+    """A paper page's source path in every variant's docs tree (Markdown links use it)."""
+    return f"papers/{slug}.md"
+
+
 def paper_path(slug: str) -> str:
-    """A paper page's path inside any variant (the twins share it)."""
-    return f"papers/{slug}.html"
+    """A paper page's built path inside any variant (the twins share it; raw HTML links use it)."""
+    return paper_uri(slug)[:-len(".md")] + ".html"
 
 
 def cite_section(record, url: str | None, english: bool, convert=_identity) -> list[str]:
@@ -67,7 +72,7 @@ def _papers_list_zh(papers, convert) -> list[str]:
     for paper in papers:
         r = paper.record
         authors = "、".join(a.display_zh for a in r.authors)
-        out += [f"### [{md_text(convert(r.title_zh))}]({paper_path(r.slug).replace('.html', '.md')})", ""]
+        out += [f"### [{md_text(convert(r.title_zh))}]({paper_uri(r.slug)})", ""]
         en = html_text(r.title_en) + (' <span class="editor-mark">' + html_text(convert("（编者译）")) + "</span>"
                                       if r.title_en_provenance == "editor" else "")
         out += [f'<p class="paper-title-en" lang="en">{en}</p>', ""]
@@ -119,7 +124,7 @@ def home_en(papers, concept_index: str | None = None) -> str:
     for paper in papers:
         r = paper.record
         mark = ' <span class="editor-mark">(editors\' translation)</span>' if r.title_en_provenance == "editor" else ""
-        out += [f"### [{md_text(r.title_en)}]({paper_path(r.slug).replace('.html', '.md')}){mark}", "",
+        out += [f"### [{md_text(r.title_en)}]({paper_uri(r.slug)}){mark}", "",
                 f'<p class="paper-title-zh" lang="zh-Hans">{html_text(r.title_zh)}</p>', "",
                 md_text(", ".join(a.pinyin for a in r.authors) + (f" · {r.journal_en or r.journal}" if r.journal else "")
                         + (f" · {r.year}" if r.year else "")), ""]
@@ -185,7 +190,7 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
     for p in papers:
         r = p.record
         name = md_text(r.title_en if en else C(r.title_zh))
-        out.append(f"| [{name}]({paper_path(r.slug).replace('.html', '.md')}) | `{r.original_name}` | `{r.sha256}` |")
+        out.append(f"| [{name}]({paper_uri(r.slug)}) | `{r.original_name}` | `{r.sha256}` |")
     out += ["", "## What the conversion normalises {#normalisations}" if en else f"## {C('规范化处理')} {{#normalisations}}", ""]
     for zh_name, en_name, zh_text, en_text in NORMALISATIONS:
         out.append(f"- **{en_name}.** {md_text(en_text)}" if en else f"- **{C(zh_name)}**：{md_text(C(zh_text))}")
