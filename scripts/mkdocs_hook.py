@@ -21,6 +21,7 @@ Events used (MkDocs 1.6):
 from __future__ import annotations
 
 import importlib
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -30,6 +31,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _content() -> Path:
+    # PAPERSITE_CONTENT builds another corpus with the same site (benchmarks, trial corpora).
+    return Path(os.environ.get("PAPERSITE_CONTENT") or ROOT / "content")
 
 _pages: dict[str, str] = {}
 _state = {"command": "build"}
@@ -66,7 +72,7 @@ def on_pre_build(config):
     """Convert every paper under content/; a bad input raises a one-line file:line error."""
     site, errors = _reload_pipeline()
     try:
-        build = site.build_site(ROOT / "content", _variant(config), config.site_url)
+        build = site.build_site(_content(), _variant(config), config.site_url)
     except errors.PaperError as exc:
         raise PluginError(str(exc)) from None
     _pages.clear()
@@ -120,12 +126,19 @@ def on_post_build(config):
         (folder / "search_index.js").write_text("var __index = " + data.read_text(encoding="utf-8"), encoding="utf-8")
 
 
-SECTION_TITLES = {"zh-Hans": "论文", "zh-Hant": "論文", "en": "Papers"}
+SECTION_TITLES = {"papers": {"zh-Hans": "论文", "zh-Hant": "論文", "en": "Papers"},
+                  "concepts": {"zh-Hans": "概念", "zh-Hant": "概念", "en": "Concepts"}}
 
 
 def on_nav(nav, config, files):
-    """Name the papers' navigation section in the variant's language (MkDocs titles it from the folder)."""
+    """Name the sections in the variant's language (MkDocs titles them from the folder) and order
+    their pages as the pipeline says (concepts by pinyin or English term, not by file name)."""
+    order = _state["build"].nav_order
+    # Top level: home, the papers, the concepts, then the rest (MkDocs would sort folders by name).
+    rank = {"index.md": 0, "papers": 1, "concepts": 2}
+    nav.items.sort(key=lambda item: rank.get(item.file.src_uri if getattr(item, "file", None) else item.title.lower(), 3))
     for item in nav.items:
-        if getattr(item, "is_section", False) and item.title.lower() == "papers":
-            item.title = SECTION_TITLES.get(_variant(config), item.title)
+        if getattr(item, "is_section", False) and item.title.lower() in SECTION_TITLES:
+            item.title = SECTION_TITLES[item.title.lower()].get(_variant(config), item.title)
+            item.children.sort(key=lambda child: order.get(getattr(getattr(child, "file", None), "src_uri", ""), -1))
     return nav

@@ -31,7 +31,14 @@ class Citation:
     label: str
 
 
-Inline = Union[Text, NoteRef, Citation]
+@dataclass(frozen=True)
+class ConceptRef:
+    """A mention of a concept (``concept`` is its slug); ``text`` is the article's own wording."""
+    concept: str
+    text: str
+
+
+Inline = Union[Text, NoteRef, Citation, ConceptRef]
 
 
 # ---- blocks -------------------------------------------------------------------------------------
@@ -155,7 +162,7 @@ def plain_text(inlines) -> str:
     """The text of a run of inlines, markers dropped (what a reader reads)."""
     out = []
     for node in inlines:
-        if isinstance(node, Text):
+        if isinstance(node, (Text, ConceptRef)):
             out.append(node.text)
         elif isinstance(node, Citation):
             out.append(node.label)

@@ -1,13 +1,17 @@
 """The whole-corpus pass: converted papers -> one variant's generated pages (src_uri -> Markdown)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .concepts import Concept, check_renderings, load_concepts
+from .mentions import CorpusIndex, Matcher, build_index, link_concepts
+from .pinyin import sort_key
 from .pipeline import Paper, convert_corpus
 from .script import traditional_converter
 from .siteconfig import SiteConfig, load_site_config
 from .writers import pages
+from .writers.concept_pages import ConceptPages, concept_uri
 from .writers.markdown import paper_markdown
 
 VARIANTS = ("zh-Hans", "zh-Hant", "en")
@@ -20,6 +24,7 @@ class SiteBuild:
     pages: dict[str, str]
     search_terms: tuple[str, ...] = ()
     to_traditional: object = field(default=None, compare=False)
+    nav_order: dict[str, int] = field(default_factory=dict)
 
 
 def paper_uri(paper: Paper) -> str:
@@ -34,10 +39,28 @@ def page_url(site_url: str | None, variant: str, uri: str) -> str | None:
     return site_url.rstrip("/") + "/" + pages.VARIANT_ROOT[variant] + uri[:-len(".md")] + ".html"
 
 
-def search_terms(papers: list[Paper]) -> tuple[str, ...]:
-    """Terms jieba must keep whole: the papers' key words."""
+def search_terms(papers: list[Paper], concepts: tuple[Concept, ...] = ()) -> tuple[str, ...]:
+    """Terms jieba must keep whole: the papers' key words and every concept's term and aliases."""
     terms = {k for p in papers for k in (*p.record.keywords_zh, *p.document.meta.keywords)}
+    terms |= {form for c in concepts for form in c.forms}
     return tuple(sorted(terms))
+
+
+def english_text(paper: Paper) -> str:
+    """What the source itself prints in English (title, abstract, key words), for checking renderings."""
+    e = paper.document.meta.english
+    return " ".join(filter(None, (e.title, e.abstract, "; ".join(e.keywords))))
+
+
+def concept_corpus(content: Path, config: SiteConfig, papers: list[Paper]) -> tuple[list[Paper], CorpusIndex | None]:
+    """The papers with concept mentions marked, and the whole-corpus concept index (None without concepts)."""
+    concepts = load_concepts(content, config.categories)
+    if not concepts:
+        return papers, None
+    check_renderings(concepts, {p.slug: english_text(p) for p in papers})
+    matcher = Matcher(concepts)
+    linked = [replace(p, document=link_concepts(p.document, matcher)) for p in papers]
+    return linked, build_index(concepts, {p.slug: p.document for p in linked})
 
 
 def build_site(content: Path, variant: str, site_url: str | None = None) -> SiteBuild:
@@ -45,22 +68,40 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS)}")
     config: SiteConfig = load_site_config(content)
-    papers = convert_corpus(content)
+    papers, index = concept_corpus(content, config, convert_corpus(content))
     to_traditional = traditional_converter(config.opencc, config.exceptions)
     out: dict[str, str] = {}
+    convert = to_traditional if variant == "zh-Hant" else (lambda s: s)
+    home_concepts = None
+    if index:
+        writer = ConceptPages(index, papers, config.categories, variant, convert, to_traditional)
+        out["concepts/index.md"] = writer.index_page()
+        for slug, concept in index.concepts.items():
+            out[concept_uri(slug)] = writer.page(concept)
+        home_concepts = "concepts/index.md"
+    # Hover preview of a concept link: its term, then the editors' short definition.
+    targets = {slug: (f"../{concept_uri(slug)}", f"{c.term}：{c.definition_zh}") for slug, c in index.concepts.items()} if index else {}
     if variant == "en":
-        out["index.md"] = pages.home_en(papers)
+        out["index.md"] = pages.home_en(papers, home_concepts)
         out["about.md"] = pages.about_page(papers, config, "en")
         for paper in papers:
             out[paper_uri(paper)] = pages.english_paper_page(paper, page_url(site_url, "en", paper_uri(paper)))
     else:
-        convert = to_traditional if variant == "zh-Hant" else (lambda s: s)
-        out["index.md"] = pages.home_zh(papers, variant, convert)
+        out["index.md"] = pages.home_zh(papers, variant, convert, home_concepts)
         out["about.md"] = pages.about_page(papers, config, variant, convert)
         for paper in papers:
             url = page_url(site_url, variant, paper_uri(paper))
-            out[paper_uri(paper)] = paper_markdown(paper.document, paper.record, convert, url=url, variant=variant)
-    return SiteBuild(variant, out, search_terms(papers), to_traditional)
+            out[paper_uri(paper)] = paper_markdown(paper.document, paper.record, convert, url=url, variant=variant,
+                                                   concept_targets=targets)
+    concepts = tuple(index.concepts.values()) if index else ()
+    return SiteBuild(variant, out, search_terms(papers, concepts), to_traditional, nav_order(concepts, variant))
+
+
+def nav_order(concepts: tuple[Concept, ...], variant: str) -> dict[str, int]:
+    """Concept pages in the navigation: the index first, then by pinyin (zh) or English term (en)."""
+    key = (lambda c: c.english_term.lower()) if variant == "en" else (lambda c: sort_key(c.pinyin))
+    ordered = sorted(concepts, key=key)
+    return {"concepts/index.md": -1, **{concept_uri(c.slug): i for i, c in enumerate(ordered)}}
 
 
 def build_pages(content: Path, variant: str = "zh-Hans") -> dict[str, str]:

@@ -5,9 +5,8 @@ applied to text only, never to ids, URLs or markup.
 """
 from __future__ import annotations
 
-import json
 
-from ..model import Citation, Document, Heading, NoteRef, Paragraph, Table, Text
+from ..model import Citation, ConceptRef, Document, Heading, NoteRef, Paragraph, Table, Text
 from .escape import html_text, md_text
 
 FIELD_ORDER = ("文章编号", "中图分类号", "文献标识码", "DOI", "收稿日期", "基金项目", "作者简介", "责任编辑")
@@ -17,7 +16,33 @@ def _identity(s: str) -> str:
     return s
 
 
-def inline_markdown(nodes, doc: Document, convert=_identity) -> str:
+class ConceptLinker:
+    """Links the first mention of each concept in a section to its page; later ones stay plain text.
+
+    ``targets`` maps a concept slug to (href, preview); the preview (the short definition) becomes the
+    link's title, which Material shows as a tooltip on hover and keyboard focus (content.tooltips).
+    """
+
+    def __init__(self, targets: dict[str, tuple[str, str]]):
+        self.targets = targets
+        self.seen: set[str] = set()
+
+    def new_section(self) -> None:
+        """Headings start a new section: concepts may be linked again."""
+        self.seen.clear()
+
+    def markdown(self, ref: ConceptRef, convert) -> str:
+        """The mention as a link (first in its section) or as text."""
+        text = md_text(convert(ref.text))
+        if ref.concept in self.seen or ref.concept not in self.targets:
+            return text
+        self.seen.add(ref.concept)
+        href, preview = self.targets[ref.concept]
+        title = convert(preview).replace("\\", "\\\\").replace('"', "&quot;")
+        return f'[{text}]({href} "{title}"){{: .concept-link }}'
+
+
+def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLinker | None = None) -> str:
     """Markdown for a run of inline nodes."""
     has_refs = bool(doc.references)
     ref_numbers = {r.number for r in doc.references}
@@ -25,6 +50,8 @@ def inline_markdown(nodes, doc: Document, convert=_identity) -> str:
     for node in nodes:
         if isinstance(node, Text):
             out.append(md_text(convert(node.text)))
+        elif isinstance(node, ConceptRef):
+            out.append(linker.markdown(node, convert) if linker else md_text(convert(node.text)))
         elif isinstance(node, NoteRef):
             out.append(f"[^{node.note_id}]")
         elif isinstance(node, Citation):
@@ -35,7 +62,8 @@ def inline_markdown(nodes, doc: Document, convert=_identity) -> str:
     return "".join(out)
 
 
-def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=None, variant="zh-Hans") -> str:
+def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=None, variant="zh-Hans",
+                   concept_targets: dict[str, tuple[str, str]] | None = None) -> str:
     """The full Markdown of a paper page: title, metadata panel, abstract, body, notes, citation."""
     from . import pages  # pages builds on this module
     from .. import citation as cite
@@ -50,11 +78,13 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
     parts += _meta_panel(doc, record, convert, L, english)
     if doc.meta.abstract:
         parts += [f'!!! abstract "{html_text(L("摘要"))}"', "", "    " + md_text(convert(doc.meta.abstract)), ""]
+    linker = ConceptLinker(concept_targets or {})
     for block in doc.blocks:
         if isinstance(block, Heading):
+            linker.new_section()
             parts += [f"{'#' * block.level} {md_text(convert(_heading_text(block)))} {{#{block.id}}}", ""]
         elif isinstance(block, Paragraph):
-            parts += [inline_markdown(block.inlines, doc, convert), f"{{: #{block.id} .para }}", ""]
+            parts += [inline_markdown(block.inlines, doc, convert, linker), f"{{: #{block.id} .para }}", ""]
         elif isinstance(block, Table):
             parts += _table(block, convert)
     if doc.references:

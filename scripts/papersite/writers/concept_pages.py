@@ -1,0 +1,326 @@
+"""Concept pages and the concept index, in the three variants.
+
+A concept page: header (term, other script, pinyin, English), the editors' definition, verbatim
+quotations side by side, counts (chart), a keyword-in-context concordance, curated and
+co-occurring related concepts with a map. Chinese text is written in Simplified characters and
+passed through ``convert`` (OpenCC for zh-Hant). Quotations, the chart, the concordance and the
+maps are excluded from the search index (data-search-exclude): they repeat the papers' text, which
+is found on the paper pages themselves.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..concepts import Category, Concept
+from ..mentions import CorpusIndex
+from ..pinyin import sort_key
+from . import svg
+from .escape import html_text, md_text
+from .pages import cross_variant_href, front_matter, paper_path
+
+RELATION_ZH = {"broader": "上位概念", "narrower": "下位概念", "related": "相关概念（编者选定）", "cooccur": "共现概念"}
+RELATION_EN = {"broader": "Broader", "narrower": "Narrower", "related": "Related (chosen by the editors)",
+               "cooccur": "Co-occurring"}
+MAP_NEIGHBOURS = 10
+
+
+def concept_uri(slug: str) -> str:
+    """A concept page's source path in every variant's docs tree."""
+    return f"concepts/{slug}.md"
+
+
+def para_number(paragraph_id: str) -> str:
+    """The paragraph number shown to readers (p-12 -> 12)."""
+    return paragraph_id.rsplit("-", 1)[-1]
+
+
+def paper_label(record, english: bool) -> str:
+    """A short name for a paper in charts and lists: its authors."""
+    if english:
+        names = [a.pinyin.split()[0] for a in record.authors]
+        name = " & ".join(names) if len(names) <= 2 else f"{names[0]} et al."
+    else:
+        names = [a.display_zh for a in record.authors]
+        name = "、".join(names) if len(names) <= 2 else f"{names[0]}等"
+    return name
+
+
+class ConceptPages:
+    """Writes every concept page and the index of one variant from the corpus index."""
+
+    def __init__(self, index: CorpusIndex, papers, categories: tuple[Category, ...], variant: str,
+                 convert=lambda s: s, to_traditional=lambda s: s):
+        self.index, self.variant, self.C, self.T = index, variant, convert, to_traditional
+        self.en = variant == "en"
+        self.records = {p.slug: p.record for p in papers}
+        self.categories = categories
+        self.titles = {p.slug: p.record.title_en if self.en else convert(p.record.title_zh) for p in papers}
+
+    # ---- small helpers ---------------------------------------------------------------------------
+
+    def name(self, concept: Concept) -> str:
+        """A concept's name in this variant."""
+        return concept.english_term if self.en else self.C(concept.term)
+
+    def L(self, zh: str, en: str) -> str:
+        """A label of the site's own text in this variant."""
+        return en if self.en else self.C(zh)
+
+    def para_href(self, paper: str, paragraph: str) -> str:
+        """From a concept page to a paragraph (the zh-Hans text for English pages)."""
+        if self.en:
+            return cross_variant_href("en", 1, "zh-Hans", f"{paper_path(paper)}#{paragraph}")
+        return f"../{paper_path(paper)}#{paragraph}"
+
+    def zh_attr(self) -> str:
+        return ' lang="zh-Hans"' if self.en else ""
+
+    # ---- a concept page --------------------------------------------------------------------------
+
+    def page(self, concept: Concept) -> str:
+        """The Markdown of one concept page."""
+        out = front_matter(self.name(concept))
+        out += [f"# {md_text(self.name(concept))}", ""]
+        out += self._header(concept)
+        out += self._definition(concept)
+        out += self._quotes(concept)
+        out += self._occurrences(concept)
+        if not self.en:
+            out += self._concordance(concept)
+        out += self._related(concept)
+        return "\n".join(out).rstrip() + "\n"
+
+    def _header(self, c: Concept) -> list[str]:
+        rows = []
+        if self.en:
+            rows.append(("Chinese", f'<span lang="zh-Hans">{html_text(c.term)}</span> · '
+                         f'<span lang="zh-Hant">{html_text(self.T(c.term))}</span>'))
+        elif self.variant == "zh-Hans":
+            rows.append(("繁体", f'<span lang="zh-Hant">{html_text(self.T(c.term))}</span>'))
+        else:
+            rows.append((self.C("简体"), f'<span lang="zh-Hans">{html_text(c.term)}</span>'))
+        rows.append((self.L("拼音", "Pinyin"), f'<span lang="zh-Latn-pinyin">{html_text(c.pinyin)}</span>'))
+        renderings = []
+        for r in c.english:
+            if r.used_in:
+                who = ", ".join(paper_label(self.records[p], True) for p in r.used_in if p in self.records)
+                note = f"used in the English abstracts of {who}" if self.en else self.C("见于") + who + self.C("的英文摘要")
+            else:
+                note = "the editors' rendering" if self.en else self.C("编者译")
+            renderings.append(f'<span lang="en">{html_text(r.text)}</span> <span class="editor-mark">{html_text(note)}</span>')
+        rows.append((self.L("英文", "English"), "<br>".join(renderings)))
+        if c.aliases:
+            rows.append((self.L("又称", "Also written"), "、".join(f'<span{self.zh_attr()}>{html_text(self.C(a))}</span>' for a in c.aliases)))
+        cat = next(k for k in self.categories if k.id == c.category)
+        rows.append((self.L("类别", "Category"), f'<a href="index.html#{cat.id}">{html_text(cat.en if self.en else self.C(cat.zh))}</a>'))
+        total, papers = self.index.count(c.slug), sum(1 for p in self.index.papers if self.index.count(c.slug, p))
+        rows.append((self.L("出现", "Occurs"), html_text(
+            f"{total} times in {papers} of the {len(self.index.papers)} papers" if self.en
+            else self.C(f"{total} 次，见于 {papers} 篇论文（共 {len(self.index.papers)} 篇）"))))
+        out = ['<dl class="paper-meta concept-meta">']
+        out += [f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows]
+        return out + ["</dl>", ""]
+
+    def _definition(self, c: Concept) -> list[str]:
+        title = "Gloss (the editors' words)" if self.en else self.C("释义（编者撰写）")
+        text = c.definition_en if self.en else self.C(c.definition_zh)
+        return [f'!!! info "{html_text(title)}"', "", "    " + md_text(text), ""]
+
+    def _quotes(self, c: Concept) -> list[str]:
+        quotes = self.index.quotes[c.slug]
+        out = [f"## {self.L('各篇论文如何界定', 'How the papers define it')} {{#definitions}}", ""]
+        if not quotes:
+            return out + [md_text(self.L("各篇论文未对此概念下定义。", "None of the papers defines this concept.")), ""]
+        intro = ("Quotations from the papers (in Chinese, as printed), side by side; each links to its paragraph."
+                 if self.en else self.C("以下原文引自各篇论文，并列以便比较；每条链接到所在段落。"))
+        out += [md_text(intro), "", '<div class="quote-grid" data-search-exclude>']
+        for q in quotes:
+            href = self.para_href(q.paper, q.paragraph)
+            where = f"¶{para_number(q.paragraph)}"
+            out += ['<figure class="concept-quote">',
+                    f'<blockquote{self.zh_attr()}>{html_text(self._quote_text(q))}</blockquote>',
+                    f'<figcaption><a href="{href}">{html_text(self._paper_short(q.paper))} · {where}</a><br>'
+                    f'<span class="quote-source"{self.zh_attr() if not self.en else ""}>{html_text(self.titles[q.paper])}</span></figcaption>',
+                    "</figure>"]
+        return out + ["</div>", ""]
+
+    def _quote_text(self, q) -> str:
+        start = self.index.texts[(q.paper, q.paragraph)].index(q.text)   # verified on load
+        return self.index.span(q.paper, q.paragraph, start, start + len(q.text), self.C)
+
+    def _paper_short(self, paper: str) -> str:
+        label = paper_label(self.records[paper], self.en)
+        return label if self.en else self.C(label)
+
+    def _occurrences(self, c: Concept) -> list[str]:
+        out = [f"## {self.L('出现频次', 'Occurrences')} {{#occurrences}}", ""]
+        rows = []
+        for paper in self.index.papers:
+            n = self.index.count(c.slug, paper)
+            href = None if self.en or not n else f"#in-{paper}"
+            rows.append((self._paper_short(paper), n, href))
+        forms = "、".join(self.C(f) for f in c.forms)
+        caption = (f"Mentions of {c.term} in each paper's body paragraphs" + (f" (with {', '.join(c.aliases)})" if c.aliases else "")
+                   + "; a mention inside a longer concept term counts for that concept only.") if self.en else self.C(
+            f"各篇论文正文段落中“{forms}”出现的次数；包含在更长概念词中的（如“新质生产力”中的“生产力”）只计入那个概念。")
+        title = f"{self.name(c)}: " + ", ".join(f"{label} {n}" for label, n, _ in rows)
+        out += ['<figure class="concept-occurrences" data-search-exclude>',
+                svg.bar_chart(rows, title, label_width=170 if self.en else 150),
+                f"<figcaption>{html_text(caption)}</figcaption>", "</figure>", ""]
+        return out
+
+    def _concordance(self, c: Concept) -> list[str]:
+        out = [f"## {self.C('语境索引')} {{#concordance}}", "",
+               md_text(self.C("每一次出现及其前后文，按论文分组；点击关键词或段落号跳转到原文段落。")), "",
+               '<div class="kwic" data-search-exclude>']
+        by_paper = defaultdict(list)
+        for m in self.index.mentions[c.slug]:
+            by_paper[m.paper].append(m)
+        for paper in self.index.papers:
+            found = by_paper.get(paper)
+            if not found:
+                continue
+            out.append(f'<details class="kwic-paper" id="in-{paper}"><summary>{html_text(self.titles[paper])}'
+                       f'（{html_text(self._paper_short(paper))}，{len(found)} {self.C("次")}）</summary>')
+            out.append('<table class="kwic-lines"><tbody>')
+            for m in found:
+                href = self.para_href(m.paper, m.paragraph)
+                left, key, right = self.index.kwic(m, self.C)
+                out.append(f'<tr><td class="kwic-left">{html_text(left)}</td>'
+                           f'<td class="kwic-key"><a href="{href}">{html_text(key)}</a></td>'
+                           f'<td class="kwic-right">{html_text(right)}</td>'
+                           f'<td class="kwic-where"><a href="{href}">¶{para_number(m.paragraph)}</a></td></tr>')
+            out += ["</tbody></table>", "</details>"]
+        return out + ["</div>", ""]
+
+    def _related(self, c: Concept) -> list[str]:
+        labels = RELATION_EN if self.en else {k: self.C(v) for k, v in RELATION_ZH.items()}
+        out = [f"## {self.L('相关概念', 'Related concepts')} {{#related}}", ""]
+        concepts = self.index.concepts
+        for key in ("broader", "narrower", "related"):
+            slugs = getattr(c, key)
+            if slugs:
+                links = ("、" if not self.en else ", ").join(f"[{md_text(self.name(concepts[s]))}]({s}.md)" for s in slugs)
+                out.append(f"- **{labels[key]}**{'：' if not self.en else ': '}{links}")
+        neighbours = self.index.neighbours[c.slug][:8]
+        if neighbours:
+            items = []
+            for n in neighbours:
+                other = concepts[n.concept]
+                strength = (f"{n.shared} shared paragraphs, Dice {n.dice:.2f}" if self.en
+                            else self.C(f"共现 {n.shared} 段，Dice 系数 {n.dice:.2f}"))
+                items.append(f"[{md_text(self.name(other))}]({other.slug}.md)（{strength}）" if not self.en
+                             else f"[{md_text(self.name(other))}]({other.slug}.md) ({strength})")
+            sep = "；" if not self.en else "; "
+            out.append(f"- **{labels['cooccur']}**{'：' if not self.en else ': '}" + sep.join(items))
+        out += ["", md_text(self.L(
+            "共现概念：与本概念出现在同一段落的概念；Dice 系数 = 2 × 共同段落数 ÷（两者各自出现的段落数之和），越接近 1 关联越紧密。",
+            "Co-occurring concepts appear in the same paragraphs as this one; the Dice coefficient is 2 × shared "
+            "paragraphs ÷ (paragraphs of the one + paragraphs of the other): the closer to 1, the closer the tie.")), ""]
+        out += ['<figure class="concept-map-figure" data-search-exclude>', self._map(c),
+                f"<figcaption>{html_text(self.L('概念图：本概念及其上位、下位、相关与共现概念（点击方框可跳转）。', 'Concept map: this concept and its broader, narrower, related and co-occurring concepts (click a box to open it).'))}</figcaption>",
+                "</figure>", ""]
+        return out
+
+    def _map(self, c: Concept) -> str:
+        concepts = self.index.concepts
+        chosen: list[tuple[svg.Node, str, float]] = []
+        seen = {c.slug}
+        strength = {n.concept: n.dice for n in self.index.neighbours[c.slug]}
+        # Hierarchy first, then the curated related concepts that share most paragraphs, then the
+        # strongest co-occurring ones: at most MAP_NEIGHBOURS boxes, so the map stays readable.
+        candidates = [(s, key) for key in ("broader", "narrower") for s in getattr(c, key)]
+        candidates += [(s, "related") for s in sorted(c.related, key=lambda s: (-strength.get(s, 0.0), s))]
+        candidates += [(n.concept, "cooccur") for n in self.index.neighbours[c.slug]]
+        for s, key in candidates:
+            if len(chosen) >= MAP_NEIGHBOURS:
+                break
+            if s not in seen:
+                seen.add(s)
+                chosen.append((svg.Node(s, self.name(concepts[s]), f"{s}.html", key), key, strength.get(s, 0.0)))
+        order = {"broader": 0, "related": 1, "cooccur": 2, "narrower": 3}
+        chosen.sort(key=lambda item: order[item[1]])
+        labels = RELATION_EN if self.en else {k: self.C(v) for k, v in RELATION_ZH.items()}
+        legend = {k: labels[k] for k in ("broader", "narrower", "related", "cooccur")}
+        title = (f"Concept map of {self.name(c)}" if self.en else self.C(f"{c.term}的概念图")) + ": " + \
+            ", ".join(n.label for n, _, _ in chosen)
+        return svg.neighbourhood_map(svg.Node(c.slug, self.name(c), None, "centre"), chosen, title, legend)
+
+    # ---- the index -------------------------------------------------------------------------------
+
+    def index_page(self) -> str:
+        """The concept index: by category, alphabetically (pinyin / English), and the whole map."""
+        concepts = sorted(self.index.concepts.values(), key=lambda c: sort_key(c.pinyin))
+        title = self.L("概念索引", "Concept index")
+        out = front_matter(title) + [f"# {title}", ""]
+        out.append(md_text(self.L(
+            f"{len(concepts)} 个概念，取自本站 {len(self.index.papers)} 篇论文。每个概念页给出编者释义、各篇论文的原文界定、"
+            "出现频次、语境索引与相关概念；论文正文中每节第一次提到某概念处链接到其概念页。",
+            f"{len(concepts)} concepts drawn from the site's {len(self.index.papers)} papers. Each concept page gives "
+            "the editors' gloss, the papers' own definitions (in Chinese), how often each paper uses the term, and "
+            "related concepts; in the Chinese text, the first mention of a concept in each section links to its page.")))
+        out += ["", f"## {self.L('按类别', 'By category')} {{#by-category}}", ""]
+        head = ("| Concept | Chinese | Mentions | Papers |", "| --- | --- | ---: | ---: |") if self.en else \
+            tuple(self.C(x) for x in ("| 概念 | 拼音 | 英文 | 次数 | 论文数 |", "| --- | --- | --- | ---: | ---: |"))
+        for cat in self.categories:
+            members = [c for c in concepts if c.category == cat.id]
+            if not members:
+                continue
+            if self.en:
+                members.sort(key=lambda c: c.english_term.lower())
+            out += [f"### {md_text(cat.en if self.en else self.C(cat.zh))} {{#{cat.id}}}", "", *head]
+            for c in members:
+                out.append(self._index_row(c))
+            out.append("")
+        out += self._alphabetical(concepts)
+        out += [f"## {self.L('概念总图', 'Map of all concepts')} {{#map}}", "",
+                md_text(self.L("按类别分列；连线为编者选定的上位、下位与相关关系。点击方框打开概念页。",
+                               "One column per category; lines are the editors' broader, narrower and related links. "
+                               "Click a box to open the concept.")), "",
+                '<figure class="concept-map-figure" data-search-exclude>', self._whole_map(), "</figure>", ""]
+        return "\n".join(out)
+
+    def _index_row(self, c: Concept) -> str:
+        papers = sum(1 for p in self.index.papers if self.index.count(c.slug, p))
+        if self.en:
+            return (f"| [{md_text(c.english_term)}]({c.slug}.md) | <span lang=\"zh-Hans\">{html_text(c.term)}</span> "
+                    f"{html_text(c.pinyin)} | {self.index.count(c.slug)} | {papers} |")
+        return (f"| [{md_text(self.C(c.term))}]({c.slug}.md) | <span lang=\"zh-Latn-pinyin\">{html_text(c.pinyin)}</span> | "
+                f"<span lang=\"en\">{html_text(c.english_term)}</span> | {self.index.count(c.slug)} | {papers} |")
+
+    def _alphabetical(self, concepts: list[Concept]) -> list[str]:
+        if self.en:
+            concepts = sorted(concepts, key=lambda c: c.english_term.lower())
+            key = lambda c: c.english_term[0].upper()
+            out = ["## A–Z {#a-z}", ""]
+        else:
+            key = lambda c: sort_key(c.pinyin)[0][:1].upper()
+            out = [f"## {self.C('按拼音')} {{#by-pinyin}}", ""]
+        groups: dict[str, list[Concept]] = {}
+        for c in concepts:
+            groups.setdefault(key(c), []).append(c)
+        for letter, members in groups.items():
+            links = []
+            for c in members:
+                extra = f" <span lang=\"zh-Hans\">{html_text(c.term)}</span>" if self.en else f" <span class=\"pinyin\" lang=\"zh-Latn-pinyin\">{html_text(c.pinyin)}</span>"
+                links.append(f"[{md_text(self.name(c))}]({c.slug}.md){extra}")
+            out.append(f"- **{letter}** " + ("；" if not self.en else "; ").join(links))
+        return out + [""]
+
+    def _whole_map(self) -> str:
+        concepts = sorted(self.index.concepts.values(), key=lambda c: sort_key(c.pinyin))
+        columns = []
+        for cat in self.categories:
+            members = [c for c in concepts if c.category == cat.id]
+            if members:
+                columns.append((cat.en if self.en else self.C(cat.zh),
+                                [svg.Node(c.slug, self.name(c), f"{c.slug}.html") for c in members]))
+        edges = set()
+        for c in concepts:
+            for s in c.broader:
+                edges.add((s, c.slug, "broader"))
+            for s in c.related:
+                if (s, c.slug, "related") not in edges:
+                    edges.add((c.slug, s, "related"))
+        title = self.L("概念总图", "Map of all concepts")
+        return svg.columns_map(columns, sorted(edges), title)
