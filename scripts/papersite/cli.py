@@ -1,4 +1,5 @@
-"""Command line: ``papersite convert`` (report or JSON model) and ``papersite new`` (scaffold a paper)."""
+"""Command line: ``papersite convert`` (report or JSON model), ``papersite new`` (scaffold a paper),
+``papersite check`` (the whole corpus and concept list) and ``papersite suggest-concepts``."""
 from __future__ import annotations
 
 import argparse
@@ -15,7 +16,11 @@ import yaml
 
 from .errors import PaperError
 from .model import Heading, Paragraph, Table
-from .pipeline import convert_paper, paper_folders
+from .concepts import load_concepts
+from .pipeline import convert_corpus, convert_paper, paper_folders
+from .site import concept_corpus
+from .siteconfig import load_site_config
+from .suggest import suggest
 from .reader import read_text
 from .source import read_source
 from .transforms import apply_transforms
@@ -37,12 +42,20 @@ def main(argv=None) -> int:
     new.add_argument("--content", default=str(ROOT / "content"))
     check = sub.add_parser("check", help="convert every paper and report problems")
     check.add_argument("--content", default=str(ROOT / "content"))
+    sug = sub.add_parser("suggest-concepts", help="rank frequent terms of the corpus that content/concepts lacks")
+    sug.add_argument("--top", type=int, default=40, help="how many candidates to list (default 40)")
+    sug.add_argument("--min-count", type=int, default=3, help="occurrences a term needs (default 3)")
+    sug.add_argument("--min-papers", type=int, default=2, help="papers a term must occur in (default 2)")
+    sug.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    sug.add_argument("--content", default=str(ROOT / "content"))
     args = parser.parse_args(argv)
     try:
         if args.command == "convert":
             return _convert(args)
         if args.command == "new":
             return _new(args)
+        if args.command == "suggest-concepts":
+            return _suggest(args)
         return _check(args)
     except PaperError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -69,13 +82,38 @@ def _convert(args) -> int:
 
 
 def _check(args) -> int:
+    papers = []
     for folder in paper_folders(Path(args.content)):
         paper = convert_paper(folder)
+        papers.append(paper)
         problems = [e for e in paper.document.log if e.kind in ("warning", "unpaired")]
         print(f"{paper.slug}: {len(paper.document.paragraphs())} paragraphs, {len(paper.document.notes)} notes, "
               f"{len(problems)} warning(s)")
         for e in problems:
             print(f"  {folder / 'source.txt'}:{e.line}: {e.message}")
+    _, index = concept_corpus(Path(args.content), load_site_config(Path(args.content)), papers)
+    if index:
+        unused = [c for c in index.concepts.values() if not index.count(c.slug)]
+        print(f"concepts: {len(index.concepts)}, {sum(len(m) for m in index.mentions.values())} mentions; "
+              f"{len(unused)} never mentioned in the papers' paragraphs")
+        for c in unused:
+            print(f"  {c.path}: {c.term} does not occur in any paragraph")
+    return 0
+
+
+def _suggest(args) -> int:
+    content = Path(args.content)
+    papers = convert_corpus(content)
+    concepts = load_concepts(content, load_site_config(content).categories)
+    known = {form for c in concepts for form in c.forms}
+    found = suggest({p.slug: p.document for p in papers}, known, args.top, args.min_count, args.min_papers)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(c) for c in found], ensure_ascii=False, indent=1))
+        return 0
+    print(f"{'rank':>4}  {'term':<12}{'count':>6}{'papers':>7}{'zipf':>6}  first seen")
+    for i, c in enumerate(found, 1):
+        pad = 12 - len(c.term)  # wide characters: two columns each
+        print(f"{i:>4}  {c.term}{' ' * max(pad, 1)}{c.count:>6}{c.papers:>7}{c.zipf:>6.2f}  {c.example}")
     return 0
 
 
