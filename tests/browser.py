@@ -64,6 +64,19 @@ def search(page, query: str, timeout: float = 20000) -> list[str]:
                  return m && document.querySelector('input[data-md-component=search-query]').value === q
                         && /\\d|没有|沒有|No matching/.test(m.textContent); }""", arg=query, timeout=timeout)
     page.wait_for_timeout(150)
+    # Material renders ten pages of results, then more each time the list is scrolled to its end (it
+    # reacts to reaching the end, so the list is scrolled up and down again), as a reader scrolling
+    # through the results would see them.
+    total = page.eval_on_selector(".md-search-result__meta", "m => parseInt((m.textContent.match(/\\d+/) || ['0'])[0])")
+    for _ in range(100):
+        shown = page.locator(".md-search-result__list > li").count()
+        if shown >= total:
+            break
+        page.eval_on_selector(".md-search__scrollwrap", "w => { w.scrollTop = 0; }")
+        page.wait_for_timeout(50)
+        page.eval_on_selector(".md-search__scrollwrap", "w => { w.scrollTop = w.scrollHeight; }")
+        page.wait_for_function("n => document.querySelectorAll('.md-search-result__list > li').length > n", arg=shown,
+                               timeout=timeout)
     return page.eval_on_selector_all(".md-search-result__list a[href]", "els => els.map(e => e.href)")
 
 

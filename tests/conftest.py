@@ -38,4 +38,13 @@ def built_site(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="session")
+def to_traditional():
+    """The zh-Hant converter as the site configures it (OpenCC + the exceptions list)."""
+    from papersite.script import traditional_converter
+    from papersite.siteconfig import load_site_config
+    config = load_site_config(CONTENT)
+    return traditional_converter(config.opencc, config.exceptions)
+
+
 VARIANT_DIRS = {"zh-Hans": "", "zh-Hant": "zh-Hant", "en": "en"}

@@ -36,14 +36,18 @@ def _plain(text: str) -> str:
 
 
 def expected_sections(site: Path, variant: str, query: str, to_traditional) -> set[str]:
-    """Sections of the variant's own index whose title or text contains the query (in the page's script)."""
+    """Sections of the variant's own index whose title or text contains the query (in the page's script).
+
+    English is matched as whole words starting with the query (a reader typing "distribution" expects
+    "distributions", not "redistribution"); Chinese as any substring, since it has no spaces."""
     index = json.loads((site / VARIANT_DIRS[variant] / "search" / "search_index.json").read_text(encoding="utf-8"))
     if variant == "en":
-        needle, fold = query.lower(), str.lower
+        pattern = re.compile(r"\b" + re.escape(query.lower()))
+        match = lambda text: bool(pattern.search(text.lower()))
     else:
         needle = to_traditional(query) if variant == "zh-Hant" else to_simplified(query)
-        fold = lambda s: s
-    return {d["location"] for d in index["docs"] if needle in fold(_plain(d["title"]) + _plain(d.get("text", "")))}
+        match = lambda text: needle in text
+    return {d["location"] for d in index["docs"] if match(_plain(d["title"]) + " " + _plain(d.get("text", "")))}
 
 
 def _relative(href: str, base: str) -> str:
@@ -108,12 +112,44 @@ def test_switcher_leads_to_the_twin_page(server, chromium):
         assert page.locator("html").get_attribute("lang") == lang
 
 
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant"])
+def test_concept_link_previews_its_definition_and_leads_to_its_page(server, chromium, variant):
+    """Hovering a concept link in a paper shows the concept's short definition; clicking opens its page."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    prefix = VARIANT_DIRS[variant] + "/" if VARIANT_DIRS[variant] else ""
+    page.goto(server + prefix + "papers/xu-liu-distribution-relations.html")
+    link = page.locator("article a.concept-link").nth(3)
+    title, term = link.get_attribute("title"), link.text_content()
+    assert title.startswith(term) and len(title) > len(term) + 20
+    page.mouse.move(0, 0)
+    link.hover()
+    tip = page.locator(".md-tooltip2--active")
+    tip.wait_for(state="visible", timeout=5000)
+    assert tip.text_content().strip() == title
+    box = tip.bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 20   # a readable box, not a sliver
+    link.click()
+    page.wait_for_url("**/concepts/*.html")
+    assert page.locator("h1").text_content().strip("¶") in title
+
+
+def test_concept_map_boxes_lead_to_concept_pages(server, chromium):
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(server + "concepts/common-prosperity.html")
+    boxes = page.locator("svg.concept-map a")
+    assert boxes.count() >= 3
+    target = boxes.first.get_attribute("href")
+    boxes.first.click()
+    page.wait_for_url("**/concepts/" + target)
+
+
 def test_site_under_a_sub_path_loads_its_styles(server, chromium):
     page = chromium.new_page()
     failed = []
     page.on("requestfailed", lambda r: failed.append(r.url))
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-    for path in ("index.html", "zh-Hant/about.html", "en/papers/zhang-factor-allocation.html"):
+    for path in ("index.html", "zh-Hant/about.html", "en/papers/zhang-factor-allocation.html",
+                 "concepts/new-quality-productive-forces.html", "en/concepts/index.html"):
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"

@@ -1,16 +1,7 @@
 """papersite.search on its own: corpus terms stay whole, sub-words and the other script are indexed."""
 import pytest
 
-from conftest import CONTENT
-from papersite.script import traditional_converter
 from papersite.search import ZWSP, add_terms, reindex
-from papersite.siteconfig import load_site_config
-
-
-@pytest.fixture(scope="module")
-def to_traditional():
-    config = load_site_config(CONTENT)
-    return traditional_converter(config.opencc, config.exceptions)
 
 
 def words(entry, field="text"):
