@@ -110,9 +110,9 @@ def _suggest(args) -> int:
     if args.json:
         print(json.dumps([dataclasses.asdict(c) for c in found], ensure_ascii=False, indent=1))
         return 0
-    print(f"{'rank':>4}  {'term':<12}{'count':>6}{'papers':>7}{'zipf':>6}  first seen")
+    print(f"{'rank':>4}  {'term':<20}{'count':>6}{'papers':>7}{'zipf':>6}  first seen")
     for i, c in enumerate(found, 1):
-        pad = 12 - len(c.term)  # wide characters: two columns each
+        pad = 20 - 2 * len(c.term)  # Chinese characters take two terminal columns
         print(f"{i:>4}  {c.term}{' ' * max(pad, 1)}{c.count:>6}{c.papers:>7}{c.zipf:>6.2f}  {c.example}")
     return 0
 

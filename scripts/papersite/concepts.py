@@ -6,7 +6,7 @@ is its page address (concepts/<slug>.html) and must stay stable. Errors name the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import PaperError
@@ -189,7 +189,6 @@ def load_concepts(content: Path, categories: tuple[Category, ...]) -> tuple[Conc
 
 def _symmetric(items) -> tuple[Concept, ...]:
     """Relations hold both ways: A broader B ⇔ B narrower A, A related B ⇔ B related A."""
-    from dataclasses import replace
     rel = {c.slug: {k: list(v) for k, v in r.items()} for c, r in items}
     inverse = {"broader": "narrower", "narrower": "broader", "related": "related"}
     for slug, r in list(rel.items()):

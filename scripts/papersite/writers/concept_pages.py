@@ -164,6 +164,10 @@ class ConceptPages:
                    + "; a mention inside a longer concept term counts for that concept only.") if self.en else self.C(
             f"各篇论文正文段落中“{forms}”出现的次数；包含在更长概念词中的（如“新质生产力”中的“生产力”）只计入那个概念。")
         title = f"{self.name(c)}: " + ", ".join(f"{label} {n}" for label, n, _ in rows)
+        if self.en:
+            zh = cross_variant_href("en", 1, "zh-Hans", f"concepts/{c.slug}.html#concordance")
+            out += [f'<p>Every mention with its context, grouped by paper, is listed on the '
+                    f'<a href="{zh}" hreflang="zh-Hans">Chinese page\'s concordance</a>.</p>', ""]
         out += ['<figure class="concept-occurrences" data-search-exclude>',
                 svg.bar_chart(rows, title, label_width=170 if self.en else 150),
                 f"<figcaption>{html_text(caption)}</figcaption>", "</figure>", ""]
@@ -284,7 +288,7 @@ class ConceptPages:
         papers = sum(1 for p in self.index.papers if self.index.count(c.slug, p))
         if self.en:
             return (f"| [{md_text(c.english_term)}]({c.slug}.md) | <span lang=\"zh-Hans\">{html_text(c.term)}</span> "
-                    f"{html_text(c.pinyin)} | {self.index.count(c.slug)} | {papers} |")
+                    f"<span lang=\"zh-Latn-pinyin\">{html_text(c.pinyin)}</span> | {self.index.count(c.slug)} | {papers} |")
         return (f"| [{md_text(self.C(c.term))}]({c.slug}.md) | <span lang=\"zh-Latn-pinyin\">{html_text(c.pinyin)}</span> | "
                 f"<span lang=\"en\">{html_text(c.english_term)}</span> | {self.index.count(c.slug)} | {papers} |")
 
