@@ -188,10 +188,18 @@ def test_suggestions_find_a_concept_the_list_lacks(corpus, concepts):
     assert {"数字经济", "人工智能"} <= {c.term for c in fewer}
 
 
-def test_suggest_command_prints_ranked_table(capsys):
+def test_suggest_command_lists_new_terms_with_their_evidence(capsys, concepts, corpus):
+    """The table an editor reads: ranks 1..N, terms not yet in the list, counts that the text bears out."""
     assert main(["suggest-concepts", "--top", "5"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0].split()[:2] == ["rank", "term"] and len(lines) == 6
+    known = {f for c in concepts for f in c.forms}
+    text = "".join(plain_text(p.inlines) for paper in corpus.values() for p in paper.document.paragraphs())
+    for i, line in enumerate(lines[1:], 1):
+        rank, term, count, papers, _zipf, slug, paragraph = line.split()
+        assert int(rank) == i and term not in known
+        assert text.count(term) >= int(count) >= 3 and 2 <= int(papers) <= len(corpus)
+        assert slug in corpus and paragraph.startswith("p-")
 
 
 # ---- bad concept files ---------------------------------------------------------------------------

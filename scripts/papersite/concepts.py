@@ -201,7 +201,7 @@ def _symmetric(items) -> tuple[Concept, ...]:
     for concept, _ in items:
         r = rel[concept.slug]
         hierarchy = set(r["broader"]) | set(r["narrower"])
-        clash = hierarchy & set(r["broader"]) & set(r["narrower"])
+        clash = set(r["broader"]) & set(r["narrower"])
         if clash:
             raise PaperError(concept.path, f"{', '.join(sorted(clash))} is both broader and narrower than {concept.term}")
         related = tuple(s for s in r["related"] if s not in hierarchy)

@@ -111,6 +111,10 @@ class CorpusIndex:
         """How often a concept is mentioned (in one paper, or in all)."""
         return sum(1 for m in self.mentions[slug] if paper is None or m.paper == paper)
 
+    def papers_mentioning(self, slug: str) -> int:
+        """In how many papers a concept is mentioned."""
+        return len({m.paper for m in self.mentions[slug]})
+
 
 def _mentions_in(paper: str, para: Paragraph) -> list[Mention]:
     text, seen, out = "", Counter(), []
@@ -177,7 +181,7 @@ DEFINING = re.compile(r"(是指|指的是|就是|即|是以|是由|所谓|其本
 SENTENCE = re.compile(r"[^。！？；]*[。！？；]")
 
 
-def defining_sentences(concept: Concept, documents: dict[str, Document], per_paper: int = 1) -> tuple[Quote, ...]:
+def defining_sentences(concept: Concept, documents: dict[str, Document]) -> tuple[Quote, ...]:
     """For a concept file without quotations: per paper, the sentence that most looks like a definition."""
     found = []
     for paper, doc in documents.items():
@@ -194,4 +198,4 @@ def defining_sentences(concept: Concept, documents: dict[str, Document], per_pap
                     best = (score, Quote(paper, para.id, sentence, 0))
         if best and best[0] > 0:
             found.append(best[1])
-    return tuple(found[:per_paper * len(documents)])
+    return tuple(found)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import unicodedata
 
 import jieba
 from pypinyin import Style, pinyin
@@ -50,8 +51,6 @@ def term_pinyin(term: str) -> str:
 
 
 def sort_key(pinyin_text: str) -> tuple:
-    """Alphabetical order of pinyin: letters first, then tones (as dictionaries order entries)."""
-    import unicodedata
+    """Alphabetical order of pinyin: letters first (tone marks and spaces ignored), then tones."""
     plain = unicodedata.normalize("NFD", pinyin_text.lower())
-    letters = "".join(c for c in plain if c.isalpha() and ord(c) < 128 or c == "ü")
-    return letters.replace(" ", ""), plain
+    return "".join(c for c in plain if "a" <= c <= "z"), plain

@@ -6,12 +6,11 @@ from pathlib import Path
 
 from .concepts import Concept, check_renderings, load_concepts
 from .mentions import CorpusIndex, Matcher, build_index, link_concepts
-from .pinyin import sort_key
 from .pipeline import Paper, convert_corpus
 from .script import traditional_converter
 from .siteconfig import SiteConfig, load_site_config
 from .writers import pages
-from .writers.concept_pages import ConceptPages, concept_uri
+from .writers.concept_pages import ConceptPages, concept_order, concept_uri
 from .writers.markdown import paper_markdown
 
 VARIANTS = ("zh-Hans", "zh-Hant", "en")
@@ -99,8 +98,7 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
 
 def nav_order(concepts: tuple[Concept, ...], variant: str) -> dict[str, int]:
     """Concept pages in the navigation: the index first, then by pinyin (zh) or English term (en)."""
-    key = (lambda c: c.english_term.lower()) if variant == "en" else (lambda c: sort_key(c.pinyin))
-    ordered = sorted(concepts, key=key)
+    ordered = concept_order(concepts, variant)
     return {"concepts/index.md": -1, **{concept_uri(c.slug): i for i, c in enumerate(ordered)}}
 
 

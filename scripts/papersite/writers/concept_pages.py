@@ -29,6 +29,12 @@ def concept_uri(slug: str) -> str:
     return f"concepts/{slug}.md"
 
 
+def concept_order(concepts, variant: str) -> list[Concept]:
+    """The order readers look concepts up in: by pinyin (zh variants) or by English term (en)."""
+    key = (lambda c: c.english_term.lower()) if variant == "en" else (lambda c: sort_key(c.pinyin))
+    return sorted(concepts, key=key)
+
+
 def para_number(paragraph_id: str) -> str:
     """The paragraph number shown to readers (p-12 -> 12)."""
     return paragraph_id.rsplit("-", 1)[-1]
@@ -113,7 +119,7 @@ class ConceptPages:
             rows.append((self.L("又称", "Also written"), "、".join(f'<span{self.zh_attr()}>{html_text(self.C(a))}</span>' for a in c.aliases)))
         cat = next(k for k in self.categories if k.id == c.category)
         rows.append((self.L("类别", "Category"), f'<a href="index.html#{cat.id}">{html_text(cat.en if self.en else self.C(cat.zh))}</a>'))
-        total, papers = self.index.count(c.slug), sum(1 for p in self.index.papers if self.index.count(c.slug, p))
+        total, papers = self.index.count(c.slug), self.index.papers_mentioning(c.slug)
         rows.append((self.L("出现", "Occurs"), html_text(
             f"{total} times in {papers} of the {len(self.index.papers)} papers" if self.en
             else self.C(f"{total} 次，见于 {papers} 篇论文（共 {len(self.index.papers)} 篇）"))))
@@ -159,10 +165,13 @@ class ConceptPages:
             n = self.index.count(c.slug, paper)
             href = None if self.en or not n else f"#in-{paper}"
             rows.append((self._paper_short(paper), n, href))
-        forms = "、".join(self.C(f) for f in c.forms)
-        caption = (f"Mentions of {c.term} in each paper's body paragraphs" + (f" (with {', '.join(c.aliases)})" if c.aliases else "")
-                   + "; a mention inside a longer concept term counts for that concept only.") if self.en else self.C(
-            f"各篇论文正文段落中“{forms}”出现的次数；包含在更长概念词中的（如“新质生产力”中的“生产力”）只计入那个概念。")
+        if self.en:
+            forms = "、".join(c.forms)
+            caption = (f'Mentions of <span lang="zh-Hans">{html_text(forms)}</span> in each paper\'s body paragraphs; '
+                       "a mention inside a longer concept term counts for that concept only.")
+        else:
+            forms = "、".join(self.C(f) for f in c.forms)
+            caption = html_text(self.C(f"各篇论文正文段落中“{forms}”出现的次数；包含在更长概念词中的（如“新质生产力”中的“生产力”）只计入那个概念。"))
         title = f"{self.name(c)}: " + ", ".join(f"{label} {n}" for label, n, _ in rows)
         if self.en:
             zh = cross_variant_href("en", 1, "zh-Hans", f"concepts/{c.slug}.html#concordance")
@@ -170,7 +179,7 @@ class ConceptPages:
                     f'<a href="{zh}" hreflang="zh-Hans">Chinese page\'s concordance</a>.</p>', ""]
         out += ['<figure class="concept-occurrences" data-search-exclude>',
                 svg.bar_chart(rows, title, label_width=170 if self.en else 150),
-                f"<figcaption>{html_text(caption)}</figcaption>", "</figure>", ""]
+                f"<figcaption>{caption}</figcaption>", "</figure>", ""]
         return out
 
     def _concordance(self, c: Concept) -> list[str]:
@@ -254,7 +263,7 @@ class ConceptPages:
 
     def index_page(self) -> str:
         """The concept index: by category, alphabetically (pinyin / English), and the whole map."""
-        concepts = sorted(self.index.concepts.values(), key=lambda c: sort_key(c.pinyin))
+        concepts = concept_order(self.index.concepts.values(), self.variant)
         title = self.L("概念索引", "Concept index")
         out = front_matter(title) + [f"# {title}", ""]
         out.append(md_text(self.L(
@@ -270,8 +279,6 @@ class ConceptPages:
             members = [c for c in concepts if c.category == cat.id]
             if not members:
                 continue
-            if self.en:
-                members.sort(key=lambda c: c.english_term.lower())
             out += [f"### {md_text(cat.en if self.en else self.C(cat.zh))} {{#{cat.id}}}", "", *head]
             for c in members:
                 out.append(self._index_row(c))
@@ -285,7 +292,7 @@ class ConceptPages:
         return "\n".join(out)
 
     def _index_row(self, c: Concept) -> str:
-        papers = sum(1 for p in self.index.papers if self.index.count(c.slug, p))
+        papers = self.index.papers_mentioning(c.slug)
         if self.en:
             return (f"| [{md_text(c.english_term)}]({c.slug}.md) | <span lang=\"zh-Hans\">{html_text(c.term)}</span> "
                     f"<span lang=\"zh-Latn-pinyin\">{html_text(c.pinyin)}</span> | {self.index.count(c.slug)} | {papers} |")
@@ -294,7 +301,6 @@ class ConceptPages:
 
     def _alphabetical(self, concepts: list[Concept]) -> list[str]:
         if self.en:
-            concepts = sorted(concepts, key=lambda c: c.english_term.lower())
             key = lambda c: c.english_term[0].upper()
             out = ["## A–Z {#a-z}", ""]
         else:
@@ -312,7 +318,7 @@ class ConceptPages:
         return out + [""]
 
     def _whole_map(self) -> str:
-        concepts = sorted(self.index.concepts.values(), key=lambda c: sort_key(c.pinyin))
+        concepts = concept_order(self.index.concepts.values(), self.variant)
         columns = []
         for cat in self.categories:
             members = [c for c in concepts if c.category == cat.id]

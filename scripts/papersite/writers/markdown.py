@@ -5,7 +5,6 @@ applied to text only, never to ids, URLs or markup.
 """
 from __future__ import annotations
 
-
 from ..model import Citation, ConceptRef, Document, Heading, NoteRef, Paragraph, Table, Text
 from .escape import html_text, md_text
 

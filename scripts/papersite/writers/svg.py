@@ -115,9 +115,10 @@ def columns_map(columns: list[tuple[str, list[Node]]], edges: list[tuple[str, st
     curves = []
     for a, b, relation in edges:
         (x1, y1), (x2, y2) = where[a], where[b]
-        bend = 60 if abs(x1 - x2) < 1 else (x2 - x1) / 2
-        curves.append(f'<path class="map-edge {relation}" d="M{x1:.1f},{y1:.1f} C{x1 + bend:.1f},{y1:.1f} '
-                      f'{x2 - bend if abs(x1 - x2) >= 1 else x2 + bend:.1f},{y2:.1f} {x2:.1f},{y2:.1f}" fill="none"/>')
+        # Between columns: an S-curve; within a column: a loop out to the right, clear of the boxes.
+        c1, c2 = ((x1 + x2) / 2, (x1 + x2) / 2) if x1 != x2 else (x1 + col_w / 2, x2 + col_w / 2)
+        curves.append(f'<path class="map-edge {relation}" d="M{x1:.1f},{y1:.1f} C{c1:.1f},{y1:.1f} '
+                      f'{c2:.1f},{y2:.1f} {x2:.1f},{y2:.1f}" fill="none"/>')
     for heading, nodes in columns:
         for node in nodes:
             body += _box(node, *where[node.key], size, col_w - 14)[0]
