@@ -98,6 +98,14 @@ def _check(args) -> int:
               f"{len(unused)} never mentioned in the papers' paragraphs")
         for c in unused:
             print(f"  {c.path}: {c.term} does not occur in any paragraph")
+        untaught = [c for c in index.concepts.values() if c.teaching is None]
+        print(f"teaching: {len(index.concepts) - len(untaught)} of {len(index.concepts)} concepts have teaching material")
+        for c in untaught:
+            print(f"  {c.path}: no 'teaching' block (the page shows material generated from its quotations)")
+    unguided = [p for p in papers if p.guide is None]
+    print(f"reading guides: {len(papers) - len(unguided)} of {len(papers)} papers have guide.yml")
+    for p in unguided:
+        print(f"  {Path(args.content) / 'papers' / p.slug / 'guide.yml'}: missing (the guide page shows the abstract)")
     return 0
 
 

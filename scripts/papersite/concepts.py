@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import PaperError
 from .pinyin import term_pinyin
+from .teaching import Teaching, parse_teaching
 from .yamlfile import load_mapping
 
 DOCS = "content/concepts/README.md"
@@ -25,6 +26,7 @@ SCHEMA = {
     "broader": list,
     "narrower": list,
     "quotes": list,
+    "teaching": dict,
 }
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HAN = re.compile(r"^[\u3400-\u9fff]{2,}$")
@@ -70,6 +72,7 @@ class Concept:
     broader: tuple[str, ...] = ()
     narrower: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    teaching: Teaching | None = None
     lines: tuple[tuple[str, int], ...] = ()
 
     @property
@@ -148,7 +151,8 @@ def read_concept(path: Path, categories: dict[str, Category]) -> tuple[Concept, 
         pinyin=(data.get("pinyin") or "").strip() or term_pinyin(term),
         english=_renderings(data["english"], path, lines), category=data["category"],
         definition_zh=" ".join(definition["zh"].split()), definition_en=" ".join(definition["en"].split()),
-        quotes=_quotes(data.get("quotes"), path, lines), lines=tuple(lines.items()))
+        quotes=_quotes(data.get("quotes"), path, lines), teaching=parse_teaching(data.get("teaching"), path, lines),
+        lines=tuple(lines.items()))
     return concept, data, lines
 
 

@@ -52,6 +52,14 @@ class Heading:
     text: str
     line: int
 
+    @property
+    def label(self) -> str:
+        """The heading as printed: its number, then its text."""
+        if not self.number:
+            return self.text
+        sep = "" if self.number.endswith(("、", "）", ")", ".", "．")) else " "
+        return f"{self.number}{sep}{self.text}"
+
 
 @dataclass(frozen=True)
 class Paragraph:

@@ -10,6 +10,7 @@ from .model import Document
 from .paperyml import PaperRecord, load_record
 from .reader import ReaderOptions, read_text
 from .source import SourceText, read_source
+from .teaching import Guide, load_guide
 from .transforms import apply_transforms
 
 
@@ -19,6 +20,7 @@ class Paper:
     record: PaperRecord
     source: SourceText
     document: Document
+    guide: Guide | None = None
 
     @property
     def slug(self) -> str:
@@ -37,7 +39,7 @@ def convert_paper(folder: Path) -> Paper:
     options = ReaderOptions(record.furniture, record.english_abstract, record.table_columns)
     document = apply_transforms(read_text(source.lines, source.path, options))
     check_record_against_source(record, document)
-    return Paper(record, source, document)
+    return Paper(record, source, document, load_guide(folder))
 
 
 def _squash(s: str | None) -> str:

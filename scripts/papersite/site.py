@@ -4,14 +4,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .errors import PaperError
 from .concepts import Concept, check_renderings, load_concepts
 from .mentions import CorpusIndex, Matcher, build_index, link_concepts
 from .pipeline import Paper, convert_corpus
 from .script import traditional_converter
+from .teaching import check_guide, check_teaching
 from .siteconfig import SiteConfig, load_site_config
 from .writers import pages
 from .writers.concept_pages import ConceptPages, concept_order, concept_uri
 from .writers.markdown import paper_markdown
+from .writers.teaching_pages import INSTRUCTOR_GUIDE, Guides, Instruction, Teacher, guide_uri, pack_uri
 
 VARIANTS = ("zh-Hans", "zh-Hant", "en")
 
@@ -54,9 +57,15 @@ def english_text(paper: Paper) -> str:
 def concept_corpus(content: Path, config: SiteConfig, papers: list[Paper]) -> tuple[list[Paper], CorpusIndex | None]:
     """The papers with concept mentions marked, and the whole-corpus concept index (None without concepts)."""
     concepts = load_concepts(content, config.categories)
+    documents = {p.slug: p.document for p in papers}
+    check_renderings(concepts, {p.slug: english_text(p) for p in papers})
+    for concept in concepts:
+        check_teaching(concept.path, concept.teaching, documents)
+    terms = {form: c.slug for c in concepts for form in c.forms}
+    for paper in papers:
+        check_guide(paper.guide, paper.slug, documents, terms)
     if not concepts:
         return papers, None
-    check_renderings(concepts, {p.slug: english_text(p) for p in papers})
     matcher = Matcher(concepts)
     linked = [replace(p, document=link_concepts(p.document, matcher)) for p in papers]
     return linked, build_index(concepts, {p.slug: p.document for p in linked})
@@ -72,8 +81,21 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
     out: dict[str, str] = {}
     convert = to_traditional if variant == "zh-Hant" else (lambda s: s)
     home_concepts = None
+    guide_href = lambda paper: f"../{guide_uri(paper.slug)[:-3]}.html" if index else None
     if index:
         writer = ConceptPages(index, papers, config.categories, variant, convert, to_traditional)
+        teacher = Teacher(writer, papers, config.chars_per_minute)
+        writer.teacher = teacher
+        guides = Guides(teacher)
+        for paper in papers:
+            out[guide_uri(paper.slug)] = guides.page(paper)
+        check_sequences(config, index)
+        instruction = Instruction(teacher, config.sequences, content, site_url)
+        guide = instruction.guide_page()
+        if guide:
+            out[INSTRUCTOR_GUIDE] = guide
+        for seq in config.sequences:
+            out[pack_uri(seq.id)] = instruction.pack_page(seq)
         out["concepts/index.md"] = writer.index_page()
         for slug, concept in index.concepts.items():
             out[concept_uri(slug)] = writer.page(concept)
@@ -84,22 +106,35 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
         out["index.md"] = pages.home_en(papers, home_concepts)
         out["about.md"] = pages.about_page(papers, config, "en")
         for paper in papers:
-            out[paper_uri(paper)] = pages.english_paper_page(paper, page_url(site_url, "en", paper_uri(paper)))
+            out[paper_uri(paper)] = pages.english_paper_page(paper, page_url(site_url, "en", paper_uri(paper)),
+                                                             guide_href(paper))
     else:
         out["index.md"] = pages.home_zh(papers, variant, convert, home_concepts)
         out["about.md"] = pages.about_page(papers, config, variant, convert)
         for paper in papers:
             url = page_url(site_url, variant, paper_uri(paper))
             out[paper_uri(paper)] = paper_markdown(paper.document, paper.record, convert, url=url, variant=variant,
-                                                   concept_targets=targets)
+                                                   concept_targets=targets, guide_href=guide_href(paper))
     concepts = tuple(index.concepts.values()) if index else ()
-    return SiteBuild(variant, out, search_terms(papers, concepts), to_traditional, nav_order(concepts, variant))
+    return SiteBuild(variant, out, search_terms(papers, concepts), to_traditional, nav_order(concepts, variant, config.sequences))
 
 
-def nav_order(concepts: tuple[Concept, ...], variant: str) -> dict[str, int]:
-    """Concept pages in the navigation: the index first, then by pinyin (zh) or English term (en)."""
+def check_sequences(config: SiteConfig, index: CorpusIndex) -> None:
+    """Every concept a sequence names must be in the concept list."""
+    terms = {c.term for c in index.concepts.values()}
+    for seq in config.sequences:
+        for term, line in zip(seq.terms, seq.term_lines):
+            if term not in terms:
+                raise PaperError(config.path, f"teaching.sequences {seq.id}: {term!r} is not a term in content/concepts",
+                                 line or seq.line or None)
+
+
+def nav_order(concepts: tuple[Concept, ...], variant: str, sequences=()) -> dict[str, int]:
+    """Order within sections: the concept index, then concepts by pinyin (zh) or English term (en); the
+    instructor guide, then the reading packs in the order of content/site.yml."""
     ordered = concept_order(concepts, variant)
-    return {"concepts/index.md": -1, **{concept_uri(c.slug): i for i, c in enumerate(ordered)}}
+    return {"concepts/index.md": -1, **{concept_uri(c.slug): i for i, c in enumerate(ordered)},
+            INSTRUCTOR_GUIDE: -1, **{pack_uri(s.id): i for i, s in enumerate(sequences)}}
 
 
 def build_pages(content: Path, variant: str = "zh-Hans") -> dict[str, str]:

@@ -1,6 +1,7 @@
 """content/site.yml: site-wide settings (keys documented in content/README.md), validated on load."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +10,21 @@ from .concepts import Category
 from .yamlfile import load_mapping
 
 SCHEMA = {"traditional": {"opencc": str, "exceptions": str}, "errata": {"zh": str, "en": str},
-          "concepts": {"categories": list}}
+          "concepts": {"categories": list}, "teaching": {"chars_per_minute": int, "sequences": list}}
+CHARS_PER_MINUTE = 250
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """A suggested path through the concepts (content/site.yml ``teaching.sequences``); ``terms`` in order."""
+    id: str
+    zh: str
+    en: str
+    about_zh: str
+    about_en: str
+    terms: tuple[str, ...]
+    line: int = 0
+    term_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -21,6 +36,8 @@ class SiteConfig:
     errata_zh: str = ""
     errata_en: str = ""
     categories: tuple[Category, ...] = ()
+    chars_per_minute: int = CHARS_PER_MINUTE
+    sequences: tuple[Sequence, ...] = ()
 
 
 def load_site_config(content: Path) -> SiteConfig:
@@ -35,8 +52,13 @@ def load_site_config(content: Path) -> SiteConfig:
         exceptions = Path(content) / trad["exceptions"]
         if not exceptions.is_file():
             raise PaperError(path, f"traditional.exceptions: {exceptions} does not exist", lines.get("traditional.exceptions"))
+    teaching = data.get("teaching") or {}
+    rate = teaching.get("chars_per_minute") or CHARS_PER_MINUTE
+    if rate <= 0:
+        raise PaperError(path, "teaching.chars_per_minute must be a positive number", lines.get("teaching.chars_per_minute"))
     return SiteConfig(str(path), trad.get("opencc") or "s2tw", exceptions,
-                      errata.get("zh") or "", errata.get("en") or "", _categories(data, lines, path))
+                      errata.get("zh") or "", errata.get("en") or "", _categories(data, lines, path),
+                      rate, _sequences(teaching, lines, path))
 
 
 def _categories(data: dict, lines: dict, path: Path) -> tuple[Category, ...]:
@@ -49,4 +71,29 @@ def _categories(data: dict, lines: dict, path: Path) -> tuple[Category, ...]:
         if any(c.id == item["id"] for c in out):
             raise PaperError(path, f"{key}: duplicate category id {item['id']!r}", lines.get(key))
         out.append(Category(item["id"], item["zh"], item["en"]))
+    return tuple(out)
+
+
+SEQUENCE_KEYS = {"id", "zh", "en", "about", "concepts"}
+
+
+def _sequences(teaching: dict, lines: dict, path: Path) -> tuple[Sequence, ...]:
+    """teaching.sequences: ordered paths through the concepts, each with id, names, a description and terms."""
+    out = []
+    for i, item in enumerate(teaching.get("sequences") or []):
+        key = f"teaching.sequences[{i}]"
+        about = item.get("about") if isinstance(item, dict) else None
+        terms = item.get("concepts") if isinstance(item, dict) else None
+        if not isinstance(item, dict) or set(item) != SEQUENCE_KEYS or not isinstance(about, dict) \
+                or set(about) != {"zh", "en"} or not isinstance(terms, list) or not terms \
+                or not all(isinstance(item[k], str) for k in ("id", "zh", "en")) \
+                or not all(isinstance(t, str) for t in [*about.values(), *terms]):
+            raise PaperError(path, f"{key} must have 'id', 'zh', 'en', 'about' (zh, en) and a list of 'concepts' "
+                             "(see content/README.md)", lines.get(key))
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", item["id"]) or any(s.id == item["id"] for s in out):
+            raise PaperError(path, f"{key}.id must be a unique lower-case slug (it is the reading pack's address)",
+                             lines.get(f"{key}.id"))
+        out.append(Sequence(item["id"], item["zh"].strip(), item["en"].strip(), " ".join(about["zh"].split()),
+                            " ".join(about["en"].split()), tuple(t.strip() for t in terms), lines.get(key) or 0,
+                            tuple(lines.get(f"{key}.concepts[{j}]") or 0 for j in range(len(terms)))))
     return tuple(out)

@@ -61,6 +61,7 @@ class ConceptPages:
         self.records = {p.slug: p.record for p in papers}
         self.categories = categories
         self.titles = {p.slug: p.record.title_en if self.en else convert(p.record.title_zh) for p in papers}
+        self.teacher = None   # a writers.teaching_pages.Teacher adds the teaching sections
 
     # ---- small helpers ---------------------------------------------------------------------------
 
@@ -89,11 +90,15 @@ class ConceptPages:
         out += [f"# {md_text(self.name(concept))}", ""]
         out += self._header(concept)
         out += self._definition(concept)
+        if self.teacher:
+            out += self.teacher.concept_sections_top(concept)
         out += self._quotes(concept)
         out += self._occurrences(concept)
         if not self.en:
             out += self._concordance(concept)
         out += self._related(concept)
+        if self.teacher:
+            out += self.teacher.concept_sections_bottom(concept)
         return "\n".join(out).rstrip() + "\n"
 
     def _header(self, c: Concept) -> list[str]:

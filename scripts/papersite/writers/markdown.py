@@ -61,8 +61,18 @@ def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLink
     return "".join(out)
 
 
+def para_mark(paragraph_id: str, convert=_identity) -> str:
+    """The paragraph's number as a link to itself (¶N), the stable address to copy for citing or assigning.
+
+    The number is drawn by CSS from data-n, so the paragraph's text (search, copy, tests) is the article's only.
+    """
+    n = paragraph_id.rsplit("-", 1)[-1]
+    label = html_text(convert(f"第 {n} 段的固定链接（可复制）"))
+    return f'<a class="para-num" href="#{paragraph_id}" data-n="{n}" title="{label}" aria-label="{label}"></a>'
+
+
 def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=None, variant="zh-Hans",
-                   concept_targets: dict[str, tuple[str, str]] | None = None) -> str:
+                   concept_targets: dict[str, tuple[str, str]] | None = None, guide_href: str | None = None) -> str:
     """The full Markdown of a paper page: title, metadata panel, abstract, body, notes, citation."""
     from . import pages  # pages builds on this module
     from .. import citation as cite
@@ -74,16 +84,17 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
     if record.title_zh_provenance == "editor":
         parts += [f'<p class="editor-note">{html_text(L("标题为编者所拟（原文未载中文标题）。"))}</p>', ""]
     english = pages.cross_variant_href(variant, 1, "en", pages.paper_path(record.slug))
-    parts += _meta_panel(doc, record, convert, L, english)
+    parts += _meta_panel(doc, record, convert, L, english, guide_href)
     if doc.meta.abstract:
         parts += [f'!!! abstract "{html_text(L("摘要"))}"', "", "    " + md_text(convert(doc.meta.abstract)), ""]
     linker = ConceptLinker(concept_targets or {})
     for block in doc.blocks:
         if isinstance(block, Heading):
             linker.new_section()
-            parts += [f"{'#' * block.level} {md_text(convert(_heading_text(block)))} {{#{block.id}}}", ""]
+            parts += [f"{'#' * block.level} {md_text(convert(block.label))} {{#{block.id}}}", ""]
         elif isinstance(block, Paragraph):
-            parts += [inline_markdown(block.inlines, doc, convert, linker), f"{{: #{block.id} .para }}", ""]
+            parts += [para_mark(block.id, convert) + inline_markdown(block.inlines, doc, convert, linker),
+                      f"{{: #{block.id} .para }}", ""]
         elif isinstance(block, Table):
             parts += _table(block, convert)
     if doc.references:
@@ -97,14 +108,7 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
     return "\n".join(parts).rstrip() + "\n"
 
 
-def _heading_text(h: Heading) -> str:
-    if not h.number:
-        return h.text
-    sep = "" if h.number.endswith(("、", "）", ")", ".", "．")) else " "
-    return f"{h.number}{sep}{h.text}"
-
-
-def _meta_panel(doc: Document, record, convert, L, english_href) -> list[str]:
+def _meta_panel(doc: Document, record, convert, L, english_href, guide_href=None) -> list[str]:
     rows = []
     if record.authors:
         names = "、".join(a.display_zh for a in record.authors)
@@ -122,6 +126,9 @@ def _meta_panel(doc: Document, record, convert, L, english_href) -> list[str]:
         out.append(f"<dt>{html_text(label)}</dt><dd>{html_text(value)}</dd>")
     en_title = html_text(record.title_en) + (html_text(L("（编者译）")) if record.title_en_provenance == "editor" else "")
     out.append(f'<dt>{html_text(L("英文页面"))}</dt><dd><a href="{english_href}" hreflang="en" lang="en">{en_title}</a></dd>')
+    if guide_href:
+        out.append(f'<dt>{html_text(L("阅读指南"))}</dt><dd><a href="{guide_href}">'
+                   f'{html_text(L("论点、各节概要、关键概念与讨论题"))}</a></dd>')
     out += ["</dl>", ""]
     return out
 

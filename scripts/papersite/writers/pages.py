@@ -208,7 +208,7 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
     return "\n".join(out)
 
 
-def english_paper_page(paper, url: str | None) -> str:
+def english_paper_page(paper, url: str | None, guide_href: str | None = None) -> str:
     """An English landing page: English title, pinyin authors, English abstract and key words, links."""
     r, meta = paper.record, paper.document.meta
     c = cite.citation_data(r, url)
@@ -244,5 +244,8 @@ def english_paper_page(paper, url: str | None) -> str:
     out += ["## Full text", "",
             f'The full Chinese text with notes and references: <a href="{cross_variant_href("en", 1, "zh-Hans", path)}" hreflang="zh-Hans">'
             f'Simplified characters</a> · <a href="{cross_variant_href("en", 1, "zh-Hant", path)}" hreflang="zh-Hant">Traditional characters</a>.', ""]
+    if guide_href:
+        out += [f'A <a href="{guide_href}">reading guide</a> in English sets out the paper\'s argument, its '
+                "sections one line each, its key concepts and questions for discussion.", ""]
     out += cite_section(r, url, english=True)
     return "\n".join(out)

@@ -1,0 +1,469 @@
+"""The teaching layer on the page: a concept page's objectives, suggested reading, discussion and
+self-check questions; a paper's reading guide; the instructor guide; a printable reading pack per
+concept sequence.
+
+The material is the editors' (content/concepts/*.yml ``teaching``, content/papers/<slug>/guide.yml,
+content/site.yml ``teaching.sequences``, content/teaching/instructors.*.md) and is marked as theirs.
+A concept without a ``teaching`` block gets material generated from its quotations, marked as
+generated. Everything that points into a paper points at a ¶ paragraph address.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from ..concepts import Concept
+from ..model import Heading, Paragraph
+from ..teaching import Bilingual, Evidence, Guide, GuideSection, ParaRef, Question, SelfCheck, Teaching, guide_heading
+from .concept_pages import ConceptPages, concept_uri, para_number, paper_label
+from .escape import html_text, md_text
+from .pages import cross_variant_href, front_matter, paper_path
+
+MIN_READING = 3          # paragraphs in a suggested reading, topped up from the densest mentions
+KEY_CONCEPTS = 8         # key concepts of a guide without a curated list
+HREFLANG_ZH = ' hreflang="zh-Hans"'
+ZH_LINK = ' hreflang="zh-Hans" lang="zh-Hans"'
+TEASER = 36              # characters of a paragraph shown in a reading list
+
+
+def minutes(chars: int, rate: int) -> int:
+    """Reading time in whole minutes (at least one)."""
+    return max(1, math.ceil(chars / rate))
+
+
+def ref_order(index, refs) -> list[ParaRef]:
+    """Paragraph references without repeats, in paper order and then paragraph order."""
+    papers = {p: i for i, p in enumerate(index.papers)}
+    unique = {(r.paper, r.paragraph): r for r in refs}
+    return sorted(unique.values(), key=lambda r: (papers.get(r.paper, 99), int(para_number(r.paragraph))))
+
+
+class Teacher:
+    """Writes the teaching sections and pages of one variant, with a ConceptPages writer's helpers."""
+
+    def __init__(self, pages: ConceptPages, papers, rate: int):
+        self.w, self.index, self.rate = pages, pages.index, rate
+        self.en, self.C, self.L = pages.en, pages.C, pages.L
+        self.papers = {p.slug: p for p in papers}
+
+    # ---- small pieces ----------------------------------------------------------------------------
+
+    def text(self, b: Bilingual) -> str:
+        return b.en if self.en else self.C(b.zh)
+
+    def sep(self) -> str:
+        return "; " if self.en else "；"
+
+    def ref_link(self, ref: ParaRef, named: bool = True) -> str:
+        """``<a>`` to a cited paragraph: the paper's authors (when ``named``) and the ¶ number."""
+        hreflang = ' hreflang="zh-Hans"' if self.en else ""
+        name = f"{html_text(self.w._paper_short(ref.paper))} " if named else ""
+        return (f'<a class="para-ref" href="{self.w.para_href(ref.paper, ref.paragraph)}"{hreflang}>'
+                f'{name}¶{para_number(ref.paragraph)}</a>')
+
+    def para_text(self, ref: ParaRef) -> str:
+        return self.index.span(ref.paper, ref.paragraph, 0, len(self.index.texts[(ref.paper, ref.paragraph)]), self.C)
+
+    def evidence_text(self, e: Evidence) -> str:
+        start = self.index.texts[(e.ref.paper, e.ref.paragraph)].index(e.text)   # verified on load
+        return self.index.span(e.ref.paper, e.ref.paragraph, start, start + len(e.text), self.C)
+
+    def zh_span(self, text: str) -> str:
+        """Chinese text inside an English page carries its language."""
+        return f'<span lang="zh-Hans">{html_text(text)}</span>' if self.en else html_text(text)
+
+    def editors(self, generated: bool = False) -> str:
+        if generated:
+            note = ("generated from the quotations above; the editors have not written material for this concept yet"
+                    if self.en else self.C("据上文引文自动生成，编者尚未为本概念撰写教学材料"))
+        else:
+            note = "written by the editors" if self.en else self.C("编者撰写")
+        return f'<span class="editor-mark">{html_text(note)}</span>'
+
+    # ---- a concept's material --------------------------------------------------------------------
+
+    def material(self, c: Concept) -> tuple[Teaching, bool]:
+        """The concept's teaching block, or one generated from its quotations (and whether it was)."""
+        if c.teaching:
+            return c.teaching, False
+        return generated_teaching(c, self.index, self.w), True
+
+    def reading(self, c: Concept, t: Teaching) -> list[ParaRef]:
+        """The paragraphs to read: those the material cites and the quotations' ones, topped up from the
+        paragraphs that mention the concept most."""
+        refs = [*t.cited(), *(ParaRef(q.paper, q.paragraph) for q in self.index.quotes[c.slug])]
+        if len({(r.paper, r.paragraph) for r in refs}) < MIN_READING:
+            counts: dict[tuple[str, str], int] = {}
+            for m in self.index.mentions[c.slug]:
+                counts[(m.paper, m.paragraph)] = counts.get((m.paper, m.paragraph), 0) + 1
+            for (paper, para), _ in sorted(counts.items(), key=lambda kv: -kv[1]):
+                refs.append(ParaRef(paper, para))
+                if len({(r.paper, r.paragraph) for r in refs}) >= MIN_READING:
+                    break
+        return ref_order(self.index, refs)
+
+    def chars(self, refs) -> int:
+        return sum(len(self.index.texts[(r.paper, r.paragraph)]) for r in refs)
+
+    def concept_sections_top(self, c: Concept) -> list[str]:
+        """Learning objectives and suggested reading (after the definition)."""
+        t, generated = self.material(c)
+        return self.objectives(t, generated) + self.reading_list(self.reading(c, t))
+
+    def concept_sections_bottom(self, c: Concept) -> list[str]:
+        """Discussion and self-check questions (at the end of the page)."""
+        t, generated = self.material(c)
+        return self.discussion(t, generated) + self.self_check(t, generated)
+
+    def objectives(self, t: Teaching, generated: bool, level: str = "##", anchor: str = "") -> list[str]:
+        out = [f"{level} {self.L('学习目标', 'Learning objectives')} {{#{anchor}objectives}}", "",
+               f'<p class="objectives-lead">{html_text(self.L("学完本页，你能够：", "After this page you can:"))} '
+               f"{self.editors(generated)}</p>", "", '<ul class="objectives">']
+        out += [f"<li>{html_text(self.text(o))}</li>" for o in t.objectives]
+        return out + ["</ul>", ""]
+
+    def reading_list(self, refs: list[ParaRef], level: str = "##", anchor: str = "") -> list[str]:
+        chars = self.chars(refs)
+        n = minutes(chars, self.rate)
+        title = self.L(f"建议阅读（约 {n} 分钟）", f"Suggested reading (about {n} min)")
+        if self.en:
+            lead = (f"{len(refs)} paragraphs of the papers, {chars} Chinese characters: about {n} minutes at "
+                    f"{self.rate} characters a minute for a fluent reader of academic Chinese. Students reading "
+                    "with a dictionary should plan for several times as long. The links open the Chinese text "
+                    "at the paragraph.")
+        else:
+            lead = self.C(f"以下 {len(refs)} 段原文是学习本概念最值得细读的段落，共 {chars} 字，按每分钟 {self.rate} 字计约需 "
+                          f"{n} 分钟。点击段落号打开原文。")
+        out = [f"{level} {title} {{#{anchor}reading}}", "", md_text(lead), "", '<div data-search-exclude><ul class="reading-list">']
+        by_paper: dict[str, list[ParaRef]] = {}
+        for r in refs:
+            by_paper.setdefault(r.paper, []).append(r)
+        for paper, items in by_paper.items():
+            out.append(f'<li><span class="reading-paper"{self.w.zh_attr() if not self.en else ""}>'
+                       f'{html_text(self.w.titles[paper])}</span>（{html_text(self.w._paper_short(paper))}）<ul>'
+                       if not self.en else
+                       f'<li><span class="reading-paper">{html_text(self.w.titles[paper])}</span> '
+                       f'({html_text(self.w._paper_short(paper))})<ul>')
+            for r in items:
+                text = self.para_text(r)
+                teaser = text[:TEASER] + ("…" if len(text) > TEASER else "")
+                size = f"({len(text)} characters)" if self.en else self.C(f"（{len(text)} 字）")
+                out.append(f"<li>{self.ref_link(r, named=False)} {self.zh_span(teaser)} "
+                           f'<span class="reading-size">{html_text(size)}</span></li>')
+            out.append("</ul></li>")
+        return out + ["</ul></div>", ""]
+
+    def questions(self, questions: tuple[Question, ...]) -> list[str]:
+        out = ['<ol class="discussion">']
+        for q in questions:
+            cites = ", ".join(self.ref_link(r) for r in q.cites) if self.en else "、".join(self.ref_link(r) for r in q.cites)
+            label = "Read" if self.en else self.C("参阅")
+            out.append(f'<li>{html_text(self.text(q.text))} <span class="question-cites">{label}: {cites}</span></li>'
+                       if self.en else
+                       f'<li>{html_text(self.text(q.text))} <span class="question-cites">（{label}：{cites}）</span></li>')
+        return out + ["</ol>", ""]
+
+    def discussion(self, t: Teaching, generated: bool, level: str = "##", anchor: str = "") -> list[str]:
+        out = [f"{level} {self.L('讨论题', 'Discussion questions')} {{#{anchor}discussion}}", "",
+               f'<p class="questions-lead">{html_text(self.L("比较各篇论文如何论述这一概念；每题列出应参阅的段落。", "Compare how the papers frame this concept; each question lists the paragraphs to read."))} '
+               f"{self.editors(generated)}</p>", ""]
+        return out + self.questions(t.discussion)
+
+    def self_check(self, t: Teaching, generated: bool, level: str = "##", anchor: str = "") -> list[str]:
+        lead = self.L("先作答，再点开查看答案；每个答案都注明所依据的段落。",
+                      "Answer first, then open the answer; each answer names the paragraph it rests on.")
+        choice = self.L("打印时附答案", "Include answers when printing")
+        out = [f"{level} {self.L('自测题', 'Self-check')} {{#{anchor}self-check}}", "",
+               f'<p class="questions-lead">{html_text(lead)} {self.editors(generated)}</p>', "",
+               f'<p class="print-choice" data-search-exclude><label><input type="checkbox" data-print-answers checked> '
+               f"{html_text(choice)}</label></p>", "", '<div class="self-check">']
+        for i, item in enumerate(t.self_check, 1):
+            e = item.evidence
+            basis = self.L("依据", "Evidence")
+            quote = self.evidence_text(e)
+            quote = f"“{self.zh_span(quote)}”"
+            out += ['<details class="question">',
+                    f"<summary>{i}. {html_text(self.text(item.question))}</summary>",
+                    f'<p class="answer">{html_text(self.text(item.answer))}</p>',
+                    f'<p class="evidence">{basis}: {self.ref_link(e.ref)}: {quote}</p>' if self.en else
+                    f'<p class="evidence">{html_text(basis)}：{self.ref_link(e.ref)}：{quote}</p>',
+                    "</details>"]
+        return out + ["</div>", ""]
+
+
+def generated_teaching(c: Concept, index, w: ConceptPages) -> Teaching:
+    """Material for a concept the editors have not written any for, built from its quotations only:
+    every question points at a quotation's paragraph and every answer is the quotation itself."""
+    quotes = list(index.quotes[c.slug])
+    objectives = (
+        Bilingual(f"说明“{c.term}”的含义，并与编者释义相对照。", f"Explain what {c.english_term} means and check it against the editors' gloss."),
+        Bilingual(f"找出各篇论文论述“{c.term}”的原文，比较其异同。", f"Find the passages where the papers discuss {c.english_term} and compare them."),
+    )
+    pairs = [(a, b) for i, a in enumerate(quotes) for b in quotes[i + 1:] if a.paper != b.paper][:3]
+    discussion = []
+    for a, b in pairs:
+        na, nb = (paper_names(w, q.paper) for q in (a, b))
+        discussion.append(Question(
+            Bilingual(f"比较{na[0]}与{nb[0]}对“{c.term}”的表述：二者的侧重点有何不同？",
+                      f"Compare how {na[1]} and {nb[1]} describe {c.english_term}: what does each emphasise?"),
+            (ParaRef(a.paper, a.paragraph), ParaRef(b.paper, b.paragraph))))
+    checks = []
+    for q in quotes[:3]:
+        name = paper_names(w, q.paper)
+        checks.append(SelfCheck(
+            Bilingual(f"{name[0]}一文如何表述“{c.term}”？", f"How does {name[1]} put {c.english_term}?"),
+            Bilingual("见下引原文。", "See the paper's own words below (in Chinese)."),
+            Evidence(ParaRef(q.paper, q.paragraph), q.text)))
+    return Teaching(objectives, (), tuple(discussion), tuple(checks))
+
+
+def paper_names(w: ConceptPages, paper: str) -> tuple[str, str]:
+    return paper_label(w.records[paper], False), paper_label(w.records[paper], True)
+
+
+def guide_uri(slug: str) -> str:
+    """A paper's reading guide in every variant's docs tree."""
+    return f"guides/{slug}.md"
+
+
+def section_spans(doc) -> list[tuple[Heading, list[str]]]:
+    """Each heading with the ids of the paragraphs under it (down to the next heading of its level or above)."""
+    out: list[tuple[Heading, list[str]]] = []
+    open_: list[tuple[Heading, list[str]]] = []
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            while open_ and open_[-1][0].level >= block.level:
+                open_.pop()
+            entry = (block, [])
+            out.append(entry)
+            open_.append(entry)
+        elif isinstance(block, Paragraph):
+            for _, ids in open_:
+                ids.append(block.id)
+    return out
+
+
+class Guides:
+    """A paper's reading guide: argument, structure (one line per section), key concepts, questions."""
+
+    def __init__(self, teacher: Teacher):
+        self.t = teacher
+        self.w, self.index, self.en, self.C, self.L = teacher.w, teacher.index, teacher.en, teacher.C, teacher.L
+
+    def key_concepts(self, paper) -> list[Concept]:
+        by_term = {form: c for c in self.index.concepts.values() for form in c.forms}
+        if paper.guide and paper.guide.key_concepts:
+            return [by_term[t] for t in paper.guide.key_concepts]
+        ranked = sorted(self.index.concepts.values(), key=lambda c: (-self.index.count(c.slug, paper.slug), c.slug))
+        return [c for c in ranked if self.index.count(c.slug, paper.slug)][:KEY_CONCEPTS]
+
+    def page(self, paper) -> str:
+        t, en, C, L = self.t, self.en, self.C, self.L
+        guide: Guide | None = paper.guide
+        record, doc = paper.record, paper.document
+        title = record.title_en if en else C(record.title_zh)
+        heading = f"Reading guide: {title}" if en else C(f"阅读指南：{record.title_zh}")
+        # Navigation (section "Reading guides") names the guide by the paper's authors, unlike the paper itself.
+        out = front_matter(self.w._paper_short(paper.slug)) + [f"# {md_text(heading)}", ""]
+        body = [p.id for p in doc.paragraphs()]
+        chars = sum(len(self.index.texts[(paper.slug, i)]) for i in body)
+        n = minutes(chars, t.rate)
+        paper_href = cross_variant_href("en", 1, "zh-Hans", paper_path(paper.slug)) if en else f"../{paper_path(paper.slug)}"
+        rows = [(L("作者", "Authors"), html_text(", ".join(a.pinyin for a in record.authors) if en else C("、".join(a.display_zh for a in record.authors)))),
+                (L("原文", "The paper"), f'<a href="{paper_href}"{ZH_LINK if en else ""}>'
+                 f'{html_text(record.title_zh if en else C(record.title_zh))}</a>'),
+                (L("篇幅", "Length"), html_text(
+                    f"{len(body)} paragraphs, {chars} Chinese characters; about {n} minutes at {t.rate} characters a minute"
+                    if en else C(f"正文 {len(body)} 段，{chars} 字；按每分钟 {t.rate} 字计约需 {n} 分钟")))]
+        out += ['<dl class="paper-meta">', *(f"<dt>{a}</dt><dd>{b}</dd>" for a, b in rows), "</dl>", ""]
+        out += [f"## {L('论点', 'The argument')} {{#argument}}", ""]
+        if guide:
+            out += [f'<p class="guide-argument">{html_text(t.text(guide.argument))} {t.editors()}</p>', ""]
+        else:
+            abstract = doc.meta.english.abstract if en else doc.meta.abstract
+            note = "the authors' abstract, as printed" if en else C("作者摘要（原文）")
+            out += [f'<p class="guide-argument"{"" if en or not abstract else ""}>{html_text(C(abstract or "") if not en else abstract or "")} '
+                    f'<span class="editor-mark">{html_text(note)}</span></p>', ""]
+        out += self.structure(paper)
+        out += self.concepts(paper)
+        if guide and guide.questions:
+            out += [f"## {L('讨论题', 'Questions for discussion')} {{#discussion}}", "",
+                    f'<p class="questions-lead">{t.editors()}</p>', ""]
+            out += t.questions(guide.questions)
+        return "\n".join(out).rstrip() + "\n"
+
+    def structure(self, paper) -> list[str]:
+        t, en, C, L = self.t, self.en, self.C, self.L
+        lead = L("各节标题链接到原文；括号内是该节的段落与阅读时间。",
+                 "Each heading links to the Chinese text; in brackets, the section's paragraphs and reading time.")
+        out = [f"## {L('结构', 'Structure')} {{#structure}}", "",
+               f'<p class="questions-lead">{html_text(lead)}{" " + t.editors() if paper.guide else ""}</p>', "",
+               '<ul class="guide-structure">']
+        first = next((i for i, b in enumerate(paper.document.blocks) if isinstance(b, Heading)), None)
+        opening = [b.id for b in paper.document.blocks[:first] if isinstance(b, Paragraph)]
+        if opening:
+            line = GuideSection("", "", paper.guide.opening) if paper.guide and paper.guide.opening else None
+            out.append(self._line(paper, html_text(L("开篇（无标题）", "Opening (untitled)")), f"#{opening[0]}", opening, 0, line))
+        spans = section_spans(paper.document)
+        base = min((h.level for h, _ in spans), default=2)
+        for heading, ids in spans:
+            level = heading.level - base
+            line = guide_heading(paper.guide, heading) if paper.guide else None
+            if en:
+                name = f'{html_text(line.title_en)} <span lang="zh-Hans" class="guide-zh-heading">{html_text(heading.label)}</span>' \
+                    if line else f'<span lang="zh-Hans">{html_text(heading.label)}</span>'
+            else:
+                name = html_text(C(heading.label))
+            out.append(self._line(paper, name, f"#{heading.id}", ids, level, line))
+        return out + ["</ul>", ""]
+
+    def _line(self, paper, name: str, anchor: str, ids: list[str], level: int, line) -> str:
+        """One entry of the structure: the heading (HTML) linked to the text, its paragraphs and time, the guide's line."""
+        t, en, C = self.t, self.en, self.C
+        href = (cross_variant_href("en", 1, "zh-Hans", f"{paper_path(paper.slug)}{anchor}") if en
+                else f"../{paper_path(paper.slug)}{anchor}")
+        span = ""
+        if ids:
+            chars = sum(len(self.index.texts[(paper.slug, i)]) for i in ids)
+            first, last = para_number(ids[0]), para_number(ids[-1])
+            where = f"¶{first}" if first == last else f"¶{first}–{last}"
+            span = (f" ({where}, {minutes(chars, t.rate)} min)" if en
+                    else C(f"（{where}，{minutes(chars, t.rate)} 分钟）"))
+        summary = f'<br><span class="guide-line">{html_text(t.text(line.summary))}</span>' if line else ""
+        return (f'<li class="guide-level-{level}"><a href="{href}"{HREFLANG_ZH if en else ""}>{name}</a>'
+                f'<span class="guide-span">{html_text(span)}</span>{summary}</li>')
+
+    def concepts(self, paper) -> list[str]:
+        en, C, L = self.en, self.C, self.L
+        out = [f"## {L('关键概念', 'Key concepts')} {{#key-concepts}}", "", '<ul class="guide-concepts">']
+        for c in self.key_concepts(paper):
+            n = self.index.count(c.slug, paper.slug)
+            count = f"{n} mentions in this paper" if en else C(f"本文出现 {n} 次")
+            name = (f'{html_text(c.english_term)} <span lang="zh-Hans">{html_text(c.term)}</span>' if en
+                    else html_text(C(c.term)))
+            gloss = c.definition_en if en else C(c.definition_zh)
+            first = gloss.split(". ")[0].rstrip(".") + "." if en else gloss.split("。")[0] + "。"
+            out.append(f'<li><a href="../{concept_uri(c.slug)[:-3]}.html">{name}</a> '
+                       f'<span class="reading-size">{html_text("(" + count + ")" if en else "（" + count + "）")}</span>'
+                       f"<br>{html_text(first)}</li>")
+        return out + ["</ul>", ""]
+
+
+def pack_uri(sequence_id: str) -> str:
+    """A sequence's reading pack in every variant's docs tree."""
+    return f"teaching/{sequence_id}.md"
+
+
+INSTRUCTOR_GUIDE = "teaching/index.md"
+
+
+class Instruction:
+    """The instructor guide (prose from content/teaching/instructors.<zh|en>.md with generated parts) and the
+    reading packs, one printable page per concept sequence."""
+
+    MARKERS = ("<!-- sequences -->", "<!-- addresses -->")
+
+    def __init__(self, teacher: Teacher, sequences, content: Path, site_url: str | None):
+        self.t, self.sequences, self.content, self.site_url = teacher, sequences, Path(content), site_url
+        self.w, self.index, self.en, self.C, self.L = teacher.w, teacher.index, teacher.en, teacher.C, teacher.L
+        self.by_term = {c.term: c for c in self.index.concepts.values()}
+
+    def concepts(self, seq) -> list[Concept]:
+        return [self.by_term[t] for t in seq.terms]
+
+    def guide_page(self) -> str | None:
+        source = self.content / "teaching" / f"instructors.{'en' if self.en else 'zh'}.md"
+        if not source.is_file():
+            return None
+        text = source.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        title = next((l[2:].strip() for l in lines if l.startswith("# ")), self.L("教师指南", "Instructor guide"))
+        text = text.replace(self.MARKERS[0], "\n".join(self.sequence_list()))
+        text = text.replace(self.MARKERS[1], "\n".join(self.addresses()))
+        if not self.en:
+            text = self.C(text)
+        return "\n".join(front_matter(self.C(title) if not self.en else title)) + text.rstrip() + "\n"
+
+    def sequence_list(self) -> list[str]:
+        out = []
+        for seq in self.sequences:
+            concepts = self.concepts(seq)
+            total = sum(self.t.chars(self.t.reading(c, self.t.material(c)[0])) for c in concepts)
+            name = seq.en if self.en else seq.zh
+            pack = f"{seq.id}.md"
+            out += [f"### {md_text(name)} {{#seq-{seq.id}}}", "", md_text(seq.about_en if self.en else seq.about_zh), ""]
+            for i, c in enumerate(concepts, 1):
+                n = minutes(self.t.chars(self.t.reading(c, self.t.material(c)[0])), self.t.rate)
+                label = (f"[{md_text(c.english_term)}](../{concept_uri(c.slug)}) <span lang=\"zh-Hans\">{html_text(c.term)}</span>"
+                         if self.en else f"[{md_text(c.term)}](../{concept_uri(c.slug)})")
+                out.append(f"{i}. {label} ({n} min)" if self.en else f"{i}. {label}（{n} 分钟）")
+            n = minutes(total, self.t.rate)
+            out += ["", f"[Reading pack: all {len(concepts)} concepts on one printable page (reading about {n} min)]({pack})"
+                    if self.en else f"[阅读材料包：{len(concepts)} 个概念合为一页，可打印（阅读约 {n} 分钟）]({pack})", ""]
+        return out
+
+    def addresses(self) -> list[str]:
+        """Examples of the addresses to give students, from the site's own pages."""
+        concept = next(iter(sorted(self.index.concepts.values(), key=lambda c: -self.index.count(c.slug))))
+        quote = self.index.quotes[concept.slug][0] if self.index.quotes[concept.slug] else None
+        base = (self.site_url.rstrip("/") + "/") if self.site_url else ""
+        root = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}[self.w.variant]
+        rows = [(self.L("概念页", "A concept page"), f"{base}{root}concepts/{concept.slug}.html")]
+        if quote:
+            rows.append((self.L("概念页中的自测题", "Its self-check questions"), f"{base}{root}concepts/{concept.slug}.html#self-check"))
+            rows.append((self.L("论文中的一个段落", "One paragraph of a paper"), f"{base}papers/{quote.paper}.html#{quote.paragraph}"))
+            rows.append((self.L("同一段落（繁体）", "The same paragraph in Traditional characters"),
+                         f"{base}zh-Hant/papers/{quote.paper}.html#{quote.paragraph}"))
+            rows.append((self.L("论文的阅读指南", "A paper's reading guide"), f"{base}{root}guides/{quote.paper}.html"))
+        head = ("| What | Address |", "| --- | --- |") if self.en else (self.C("| 内容 | 地址 |"), "| --- | --- |")
+        out = list(head)
+        for label, addr in rows:
+            out.append(f"| {md_text(label)} | `{addr}` |")
+        if not base:
+            out += ["", md_text(self.L("（地址相对于本站的根目录；站点发布后在前面加上站点域名。）",
+                                       "(Addresses are relative to the site's root; put the published site's address in front.)"))]
+        return out + [""]
+
+    def pack_page(self, seq) -> str:
+        t, en, C, L = self.t, self.en, self.C, self.L
+        concepts = self.concepts(seq)
+        name = seq.en if en else C(seq.zh)
+        title = f"Reading pack: {name}" if en else C(f"阅读材料包：{seq.zh}")
+        out = front_matter(title) + [f"# {md_text(title)}", "", md_text(seq.about_en if en else C(seq.about_zh)), ""]
+        reading = {c.slug: t.reading(c, t.material(c)[0]) for c in concepts}
+        all_refs = {(r.paper, r.paragraph): r for refs in reading.values() for r in refs}
+        chars = t.chars(all_refs.values())
+        out += [f'<p class="pack-lead">{html_text(L(f"共 {len(concepts)} 个概念、{len(all_refs)} 段原文（{chars} 字，约 {minutes(chars, t.rate)} 分钟）。每段原文只在第一次出现时全文印出。打印：使用浏览器的“打印”（Ctrl+P / ⌘P），可选择是否附自测题答案。", f"{len(concepts)} concepts and {len(all_refs)} paragraphs of the papers ({chars} Chinese characters, about {minutes(chars, t.rate)} min). Each paragraph is printed in full the first time it is needed. To print, use the browser’s Print (Ctrl+P / ⌘P); you can choose whether the self-check answers are included."))}</p>', "",
+                f'<p class="print-choice" data-search-exclude><label><input type="checkbox" data-print-answers checked> '
+                f'{html_text(L("打印时附答案", "Include answers when printing"))}</label></p>', "",
+                '<ol class="pack-contents">']
+        for c in concepts:
+            out.append(f'<li><a href="#{c.slug}">{html_text(c.english_term if en else C(c.term))}</a></li>')
+        out += ["</ol>", ""]
+        seen: set[tuple[str, str]] = set()
+        for i, c in enumerate(concepts, 1):
+            material, generated = t.material(c)
+            name = f"{c.english_term} ({c.term})" if en else C(c.term)
+            page = f"../{concept_uri(c.slug)}"
+            out += [f'## {i}. {md_text(name)} {{#{c.slug} .pack-concept}}', "",
+                    f'<p class="pack-gloss">{html_text(c.definition_en if en else C(c.definition_zh))} {t.editors()} '
+                    f'<a href="{page[:-3]}.html">{html_text(L("概念页", "Concept page"))}</a></p>', ""]
+            out += t.objectives(material, generated, "###", f"{c.slug}-")
+            out += self.full_reading(reading[c.slug], seen, c.slug)
+            out += t.discussion(material, generated, "###", f"{c.slug}-")
+            out += [l for l in t.self_check(material, generated, "###", f"{c.slug}-") if "print-choice" not in l]
+        return "\n".join(out).rstrip() + "\n"
+
+    def full_reading(self, refs, seen, anchor) -> list[str]:
+        t, en, L = self.t, self.en, self.L
+        n = minutes(t.chars(refs), t.rate)
+        out = [f"### {L(f'阅读（约 {n} 分钟）', f'Reading (about {n} min)')} {{#{anchor}-reading}}", ""]
+        for r in refs:
+            where = f"{html_text(self.w.titles[r.paper])} · {t.ref_link(r)}"
+            if (r.paper, r.paragraph) in seen:
+                out += [f'<p class="pack-seen">{where}{html_text(L("（见上文）", " (printed above)"))}</p>', ""]
+                continue
+            seen.add((r.paper, r.paragraph))
+            out += ['<figure class="pack-paragraph">', f"<figcaption>{where}</figcaption>",
+                    f"<blockquote{self.w.zh_attr()}>{html_text(t.para_text(r))}</blockquote>", "</figure>", ""]
+        return out
