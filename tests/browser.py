@@ -86,6 +86,7 @@ def choose_language(page, lang: str) -> None:
     The pointer is first moved away: after a navigation it may already rest over the menu, and
     chromium only re-evaluates :hover on the new page when the pointer moves.
     """
+    page.wait_for_load_state("networkidle")   # Material's handlers are attached once its bundle has run
     page.mouse.move(0, 0)
     page.hover(".md-select")
     page.click(f".md-select__link[hreflang={lang}]")

@@ -48,3 +48,19 @@ def to_traditional():
 
 
 VARIANT_DIRS = {"zh-Hans": "", "zh-Hant": "zh-Hant", "en": "en"}
+
+
+@pytest.fixture(scope="module")
+def server(built_site, tmp_path_factory):
+    """The built site served under a sub-path, as a course server would (tests/browser.py)."""
+    from browser import serve_under_sub_path
+    with serve_under_sub_path(built_site, tmp_path_factory.mktemp("web")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's chromium, headless, driven by Playwright."""
+    from browser import browser
+    with browser() as b:
+        yield b

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import browser, choose_language, search, serve_under_sub_path
+from browser import choose_language, search
 from conftest import CONTENT, ROOT, VARIANT_DIRS
 from papersite.script import to_simplified, traditional_converter
 from papersite.siteconfig import load_site_config
@@ -56,18 +56,6 @@ def _relative(href: str, base: str) -> str:
     return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-@pytest.fixture(scope="module")
-def server(built_site, tmp_path_factory):
-    with serve_under_sub_path(built_site, tmp_path_factory.mktemp("web")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
-
-
 def test_search_recall(built_site, server, chromium):
     """Recall of ≥30 queries against the sections that contain the query text, measured in chromium."""
     config = load_site_config(CONTENT)
@@ -101,15 +89,19 @@ def test_search_recall(built_site, server, chromium):
     assert min(r["recall"] for r in rows) >= 0.8, [r for r in rows if r["recall"] < 0.8]
 
 
-def test_switcher_leads_to_the_twin_page(server, chromium):
+@pytest.mark.parametrize("page_path", ["papers/wu-common-prosperity-logic.html", "concepts/productive-forces.html",
+                                       "index.html", "guides/xu-liu-distribution-relations.html"])
+def test_switcher_round_trips_through_the_twin_pages(server, chromium, page_path):
+    """zh-Hans -> zh-Hant -> en -> zh-Hans, always landing on the same page (never a variant's home).
+    Regression: Material looked twins up in sitemap.xml, empty without site_url, and went home whenever
+    the sitemap had loaded before the click (docs/assets/javascripts/site.js)."""
     page = chromium.new_page(viewport={"width": 1400, "height": 900})
-    slug = "wu-common-prosperity-logic"
-    page.goto(server + f"papers/{slug}.html")
-    for lang, path in (("zh-Hant", f"zh-Hant/papers/{slug}.html"), ("en", f"en/papers/{slug}.html"),
-                       ("zh-Hans", f"papers/{slug}.html")):
+    page.goto(server + page_path)
+    for lang, path in (("zh-Hant", f"zh-Hant/{page_path}"), ("en", f"en/{page_path}"), ("zh-Hans", page_path)):
         choose_language(page, lang)
-        page.wait_for_url(server + path)
-        assert page.locator("html").get_attribute("lang") == lang
+        page.wait_for_url(server + path, wait_until="commit")
+        page.wait_for_load_state("domcontentloaded")
+        assert page.locator("html").get_attribute("lang") == lang, page.url
 
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant"])

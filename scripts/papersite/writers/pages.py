@@ -98,7 +98,7 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
     out += [f"## {C('如何阅读')}", "",
             "- " + md_text(C("论文页依次为：标题、论文信息（作者、刊名、收稿日期、基金项目、作者简介）、摘要与关键词、正文、注释、参考文献；"
                              "宽屏时右侧为本文目录。")),
-            "- " + md_text(C("每个段落都有固定编号（悬停段落可见 ¶ 链接），可用于引用或布置阅读任务；"
+            "- " + md_text(C("每个段落前都有固定编号（¶1、¶2……），点击即得该段的链接，可用于引用或布置阅读任务（见教学栏目的教师指南）；"
                              "标题为编者所拟、译名为编者所译之处均有标注。")),
             "- " + C("页眉的语言按钮可切换到同一页面的") + f"<a href=\"{cross_variant_href(variant, 0, other, 'index.html')}\" hreflang=\"{other}\" lang=\"{other}\">"
             + html_text(VARIANT_NAME[other]) + "</a>" + C("或") + f"<a href=\"{cross_variant_href(variant, 0, 'en', 'index.html')}\" hreflang=\"en\" lang=\"en\">English</a>"
@@ -136,8 +136,8 @@ def home_en(papers, concept_index: str | None = None) -> str:
             f"<a href=\"{cross_variant_href('en', 0, 'zh-Hans', 'index.html')}\">Simplified</a> and "
             f"<a href=\"{cross_variant_href('en', 0, 'zh-Hant', 'index.html')}\">Traditional</a> characters.",
             "- The language button in the header leads to the same page in the other versions.",
-            "- Every paragraph of the Chinese text has a stable number and link (the ¶ mark), for citing and for "
-            "reading assignments.", "",
+            "- Every paragraph of the Chinese text begins with a stable number (¶1, ¶2 …) that links to the "
+            "paragraph, for citing and for reading assignments (see the instructor guide under Teaching).", "",
             "## How to cite", "",
             "Each paper page ends with the article's reference in GB/T 7714-2015, BibTeX and RIS, ready for a "
             "reference manager; the pages also carry citation metadata that Google Scholar and Zotero read.", ""]

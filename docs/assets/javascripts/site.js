@@ -1,5 +1,6 @@
-/* Teaching helpers: the "include answers when printing" choice, link targets for print, and copying a
-   paragraph's address when its ¶ number is clicked. No network, no dependencies. */
+/* Small site helpers: the "include answers when printing" choice, link targets for print, copying a
+   paragraph's address when its ¶ number is clicked, and a language switcher that always leads to the
+   twin page. No network, no dependencies. */
 (function () {
   "use strict";
   var KEY = "papersite.printAnswers";
@@ -42,6 +43,15 @@
       setTimeout(function () { a.classList.remove("copied"); }, 1500);
     }, function () { /* the address bar still shows the link */ });
   });
+
+  // Material intercepts clicks on the language links and looks the twin page up in sitemap.xml; without
+  // a site_url the sitemap is empty, so whenever it has loaded before the click, Material sends the
+  // reader to the other variant's home instead of the twin. Every variant has the same page paths
+  // (overrides/partials/alternate.html), so the link itself is right: let the browser follow it.
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest ? ev.target.closest(".md-select__link[hreflang]") : null;
+    if (link) ev.stopPropagation();
+  }, true);
 
   function init() { apply(choice()); markTargets(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
