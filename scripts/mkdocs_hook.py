@@ -21,9 +21,11 @@ Events used (MkDocs 1.6):
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -63,18 +65,39 @@ def on_startup(command, dirty):
 
 def on_config(config):
     """Reload the pipeline package (code edits take effect under ``mkdocs serve``)."""
+    _timings.clear()
+    _timings.update(start=time.perf_counter(), pipeline=0.0, reindex=0.0)
     _reload_pipeline()
     return config
+
+
+# Where the time goes (scripts/benchmark.py): set PAPERSITE_TIMINGS to a file, and each variant's build
+# appends one JSON line: the pipeline (conversion, concept index, page writing), the search re-indexing,
+# and the whole variant build from configuration to the last file written.
+_timings: dict = {}
+
+
+def _write_timings(config) -> None:
+    target = os.environ.get("PAPERSITE_TIMINGS")
+    if not target or "start" not in _timings:
+        return
+    row = {"variant": _variant(config), "pipeline_s": round(_timings["pipeline"], 3),
+           "reindex_s": round(_timings["reindex"], 3), "build_s": round(time.perf_counter() - _timings["start"], 3),
+           "pages": len(_pages)}
+    with open(target, "a", encoding="utf-8") as out:
+        out.write(json.dumps(row) + "\n")
 
 
 @event_priority(100)
 def on_pre_build(config):
     """Convert every paper under content/; a bad input raises a one-line file:line error."""
     site, errors = _reload_pipeline()
+    started = time.perf_counter()
     try:
         build = site.build_site(_content(), _variant(config), config.site_url)
     except errors.PaperError as exc:
         raise PluginError(str(exc)) from None
+    _timings["pipeline"] = _timings.get("pipeline", 0.0) + time.perf_counter() - started
     _pages.clear()
     _pages.update(build.pages)
     _state["build"] = build
@@ -111,10 +134,25 @@ def on_page_context(context, page, config, nav):
     done = _indexed.get(id(index), 0)
     search = importlib.import_module("papersite.search")
     build = _state["build"]
+    started = time.perf_counter()
     index.entries[done:] = search.reindex(index.entries[done:], _variant(config), build.to_traditional)
+    _timings["reindex"] = _timings.get("reindex", 0.0) + time.perf_counter() - started
     _indexed.clear()
     _indexed[id(index)] = len(index.entries)
     return context
+
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_NAME = {"zh-Hans": "搜索", "zh-Hant": "搜尋", "en": "Search"}
+
+
+def on_post_page(output, page, config):
+    """Name Material's search dialog (axe: aria-dialog-name, serious): its role=dialog has no label."""
+    if SEARCH_DIALOG not in output:
+        raise RuntimeError(f"{page.file.src_uri}: Material's search dialog markup changed; update SEARCH_DIALOG "
+                           "in scripts/mkdocs_hook.py")
+    name = SEARCH_NAME.get(_variant(config), "Search")
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{name}">', 1)
 
 
 @event_priority(-100)
@@ -124,6 +162,7 @@ def on_post_build(config):
     data = folder / "search_index.json"
     if data.is_file():
         (folder / "search_index.js").write_text("var __index = " + data.read_text(encoding="utf-8"), encoding="utf-8")
+    _write_timings(config)
 
 
 SECTION_TITLES = {"papers": {"zh-Hans": "论文", "zh-Hant": "論文", "en": "Papers"},

@@ -15,7 +15,7 @@ from ..concepts import Category, Concept
 from ..mentions import CorpusIndex
 from ..pinyin import sort_key
 from . import svg
-from .escape import html_text, md_text
+from .escape import english_in_chinese, html_text, md_text
 from .pages import cross_variant_href, front_matter, paper_path
 
 RELATION_ZH = {"broader": "上位概念", "narrower": "下位概念", "related": "相关概念（编者选定）", "cooccur": "共现概念"}
@@ -149,7 +149,7 @@ class ConceptPages:
             href = self.para_href(q.paper, q.paragraph)
             where = f"¶{para_number(q.paragraph)}"
             out += ['<figure class="concept-quote">',
-                    f'<blockquote{self.zh_attr()}>{html_text(self._quote_text(q))}</blockquote>',
+                    f'<blockquote{self.zh_attr()}>{english_in_chinese(self._quote_text(q))}</blockquote>',
                     f'<figcaption><a href="{href}">{html_text(self._paper_short(q.paper))} · {where}</a><br>'
                     f'<span class="quote-source"{self.zh_attr() if not self.en else ""}>{html_text(self.titles[q.paper])}</span></figcaption>',
                     "</figure>"]

@@ -19,3 +19,29 @@ def md_text(text: str) -> str:
 def html_text(text: str) -> str:
     """Escape text for a raw HTML block."""
     return html.escape(text, quote=True)
+
+
+# A passage in another language inside a page: four or more Latin-script words on a Chinese page (book
+# titles, authors, English quotations in the articles), or a run of Chinese on an English page.
+LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’.\-]*(?:[ ,:;&/()]+[A-Za-z][A-Za-z'’.\-]*){3,}")
+HAN_RUN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’—…·]*[\u3400-\u9fff][\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’—…·]*")
+
+
+def tag_runs(text: str, pattern: re.Pattern, lang: str, escape=html_text) -> str:
+    """``text`` escaped, with every match of ``pattern`` wrapped in ``<span lang=...>`` (the text is unchanged)."""
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        out += [escape(text[pos:m.start()]), f'<span lang="{lang}">{escape(m.group())}</span>']
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def english_in_chinese(text: str, escape=html_text) -> str:
+    """Chinese-page text with its English passages tagged lang="en"."""
+    return tag_runs(text, LATIN_RUN, "en", escape)
+
+
+def chinese_in_english(text: str, lang: str = "zh-Hans", escape=html_text) -> str:
+    """English-page text with its Chinese runs tagged (zh-Hans unless said otherwise)."""
+    return tag_runs(text, HAN_RUN, lang, escape)

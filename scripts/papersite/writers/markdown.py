@@ -6,7 +6,7 @@ applied to text only, never to ids, URLs or markup.
 from __future__ import annotations
 
 from ..model import Citation, ConceptRef, Document, Heading, NoteRef, Paragraph, Table, Text
-from .escape import html_text, md_text
+from .escape import english_in_chinese, html_text, md_text
 
 FIELD_ORDER = ("文章编号", "中图分类号", "文献标识码", "DOI", "收稿日期", "基金项目", "作者简介", "责任编辑")
 
@@ -48,7 +48,7 @@ def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLink
     out = []
     for node in nodes:
         if isinstance(node, Text):
-            out.append(md_text(convert(node.text)))
+            out.append(english_in_chinese(convert(node.text), md_text))
         elif isinstance(node, ConceptRef):
             out.append(linker.markdown(node, convert) if linker else md_text(convert(node.text)))
         elif isinstance(node, NoteRef):
@@ -100,7 +100,7 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
     if doc.references:
         parts += [f"## {L('参考文献')} {{#references}}", "", '<ol class="references">']
         for ref in doc.references:
-            parts.append(f'<li id="{ref.id}" value="{ref.number}">{html_text(convert(ref.text))}</li>')
+            parts.append(f'<li id="{ref.id}" value="{ref.number}">{english_in_chinese(convert(ref.text))}</li>')
         parts += ["</ol>", ""]
     parts += pages.cite_section(record, url, english=False, convert=convert)
     for note in doc.notes:

@@ -11,7 +11,7 @@ import json
 from urllib.parse import quote
 
 from .. import citation as cite
-from .escape import html_text, md_text
+from .escape import chinese_in_english, english_in_chinese, html_text, md_text
 
 VARIANT_ROOT = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
 VARIANT_NAME = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
@@ -21,11 +21,14 @@ def _identity(s: str) -> str:
     return s
 
 
-def front_matter(title: str, citation_tags=None) -> list[str]:
-    """YAML front matter: the page title and (on paper pages) the Highwire citation_* tags."""
+def front_matter(title: str, citation_tags=None, searchable: bool = True) -> list[str]:
+    """YAML front matter: the page title, (on paper pages) the Highwire citation_* tags, and whether
+    the page is left out of the search index (pages that only repeat text found elsewhere)."""
     out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
     if citation_tags:
         out.append(f"citation: {json.dumps([list(t) for t in citation_tags], ensure_ascii=False)}")
+    if not searchable:
+        out += ["search:", "  exclude: true"]
     return out + ["---", ""]
 
 
@@ -55,7 +58,7 @@ def cite_section(record, url: str | None, english: bool, convert=_identity) -> l
                "The article as printed (GB/T 7714-2015, the Chinese national standard for references):", ""]
     else:
         out = [f"## {convert('如何引用')} {{#cite}}", "", convert("原文（GB/T 7714—2015 格式）："), ""]
-    out += [f'<p class="cite-gbt" lang="zh-Hans">{html_text(cite.gbt7714(c))}</p>', ""]
+    out += [f'<p class="cite-gbt" lang="zh-Hans">{english_in_chinese(cite.gbt7714(c))}</p>', ""]
     for label, text, ext, mime in (("BibTeX", bib, "bib", "application/x-bibtex"),
                                    ("RIS", ris, "ris", "application/x-research-info-systems")):
         href = f"data:{mime};charset=utf-8,{quote(text)}"
@@ -118,7 +121,7 @@ def home_en(papers, concept_index: str | None = None) -> str:
     out = front_matter("New Quality Productive Forces: A Reader")
     out += ["# New Quality Productive Forces: A Reader", "",
             f"This site publishes {len(papers)} Chinese journal articles on *new quality productive forces* "
-            "(新质生产力). Each article's full text is given in Chinese, in Simplified and in Traditional "
+            '(<span lang="zh-Hans">新质生产力</span>). Each article\'s full text is given in Chinese, in Simplified and in Traditional '
             "characters, converted from the text extracted from its PDF; each also has an English page with its "
             "English title, abstract and key words.", "", "## Papers", ""]
     for paper in papers:
@@ -201,7 +204,10 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
         out += [f"<details class=\"conversion-log\"><summary>{html_text(label)} ({len(p.document.log)})</summary>", "<ul>"]
         for e in p.document.log:
             where = f"line {e.line}: " if en and e.line else (C(f"第 {e.line} 行：") if e.line else "")
-            out.append(f"<li><code>{html_text(e.kind)}</code> {html_text(where)}{html_text(C(e.message))}</li>")
+            # The converter's messages are English; the source's words they quote are Chinese.
+            message = chinese_in_english(C(e.message), "zh-Hans" if en else variant)
+            out.append(f"<li><code>{html_text(e.kind)}</code> {html_text(where)}"
+                       + (message if en else f'<span lang="en">{message}</span>') + "</li>")
         out += ["</ul>", "</details>", ""]
     out += ["## Reporting an error {#errata}" if en else f"## {C('报告错误')} {{#errata}}", "",
             md_text(site.errata_en if en else C(site.errata_zh)), ""]

@@ -35,7 +35,10 @@ def wrap(text: str, size: float, width: float) -> list[str]:
 
 def _svg(width: float, height: float, title: str, body: list[str], cls: str) -> str:
     # One line: Python-Markdown treats a raw HTML block as ending at a blank line.
-    return (f'<svg class="{cls}" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" role="img" '
+    # A picture without links is one image; with links (map boxes, chart bars) it is a group of links,
+    # which assistive technology must be able to reach (an img's children are presentational).
+    role = (f'role="group" aria-label="{html_text(title)}"' if any("<a " in part for part in body) else 'role="img"')
+    return (f'<svg class="{cls}" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" {role} '
             f'xmlns="http://www.w3.org/2000/svg"><title>{html_text(title)}</title>' + "".join(body) + "</svg>")
 
 

@@ -16,7 +16,7 @@ from ..concepts import Concept
 from ..model import Heading, Paragraph
 from ..teaching import Bilingual, Evidence, Guide, GuideSection, ParaRef, Question, SelfCheck, Teaching, guide_heading
 from .concept_pages import ConceptPages, concept_uri, para_number, paper_label
-from .escape import html_text, md_text
+from .escape import english_in_chinese, html_text, md_text
 from .pages import cross_variant_href, front_matter, paper_path
 
 MIN_READING = 3          # paragraphs in a suggested reading, topped up from the densest mentions
@@ -134,7 +134,7 @@ class Teacher:
         else:
             lead = self.C(f"以下 {len(refs)} 段原文是学习本概念最值得细读的段落，共 {chars} 字，按每分钟 {self.rate} 字计约需 "
                           f"{n} 分钟。点击段落号打开原文。")
-        out = [f"{level} {title} {{#{anchor}reading}}", "", md_text(lead), "", '<div data-search-exclude><ul class="reading-list">']
+        out = [f"{level} {title} {{#{anchor}reading}}", "", md_text(lead), "", '<div class="reading" data-search-exclude><ul class="reading-list">']
         by_paper: dict[str, list[ParaRef]] = {}
         for r in refs:
             by_paper.setdefault(r.paper, []).append(r)
@@ -185,8 +185,8 @@ class Teacher:
             out += ['<details class="question">',
                     f"<summary>{i}. {html_text(self.text(item.question))}</summary>",
                     f'<p class="answer">{html_text(self.text(item.answer))}</p>',
-                    f'<p class="evidence">{basis}: {self.ref_link(e.ref)}: {quote}</p>' if self.en else
-                    f'<p class="evidence">{html_text(basis)}：{self.ref_link(e.ref)}：{quote}</p>',
+                    f'<p class="evidence" data-search-exclude>{basis}: {self.ref_link(e.ref)}: {quote}</p>' if self.en else
+                    f'<p class="evidence" data-search-exclude>{html_text(basis)}：{self.ref_link(e.ref)}：{quote}</p>',
                     "</details>"]
         return out + ["</div>", ""]
 
@@ -429,7 +429,8 @@ class Instruction:
         concepts = self.concepts(seq)
         name = seq.en if en else C(seq.zh)
         title = f"Reading pack: {name}" if en else C(f"阅读材料包：{seq.zh}")
-        out = front_matter(title) + [f"# {md_text(title)}", "", md_text(seq.about_en if en else C(seq.about_zh)), ""]
+        # A pack repeats its concepts' pages and the papers' paragraphs: searching finds those instead.
+        out = front_matter(title, searchable=False) + [f"# {md_text(title)}", "", md_text(seq.about_en if en else C(seq.about_zh)), ""]
         reading = {c.slug: t.reading(c, t.material(c)[0]) for c in concepts}
         all_refs = {(r.paper, r.paragraph): r for refs in reading.values() for r in refs}
         chars = t.chars(all_refs.values())
@@ -443,9 +444,9 @@ class Instruction:
         seen: set[tuple[str, str]] = set()
         for i, c in enumerate(concepts, 1):
             material, generated = t.material(c)
-            name = f"{c.english_term} ({c.term})" if en else C(c.term)
+            name = f'{md_text(c.english_term)} (<span lang="zh-Hans">{html_text(c.term)}</span>)' if en else md_text(C(c.term))
             page = f"../{concept_uri(c.slug)}"
-            out += [f'## {i}. {md_text(name)} {{#{c.slug} .pack-concept}}', "",
+            out += [f'## {i}. {name} {{#{c.slug} .pack-concept}}', "",
                     f'<p class="pack-gloss">{html_text(c.definition_en if en else C(c.definition_zh))} {t.editors()} '
                     f'<a href="{page[:-3]}.html">{html_text(L("概念页", "Concept page"))}</a></p>', ""]
             out += t.objectives(material, generated, "###", f"{c.slug}-")
@@ -465,5 +466,5 @@ class Instruction:
                 continue
             seen.add((r.paper, r.paragraph))
             out += ['<figure class="pack-paragraph">', f"<figcaption>{where}</figcaption>",
-                    f"<blockquote{self.w.zh_attr()}>{html_text(t.para_text(r))}</blockquote>", "</figure>", ""]
+                    f"<blockquote{self.w.zh_attr()}>{english_in_chinese(t.para_text(r))}</blockquote>", "</figure>", ""]
         return out
