@@ -51,6 +51,7 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END_RE.search(text.rstrip()))
 
 
+@lru_cache(maxsize=1 << 16)   # the reader asks for the same lines' widths many times
 def display_width(text: str) -> float:
     """Printed width of a line in em: ideographs and full-width marks 1, Latin 0.5, spaces 0.
 
