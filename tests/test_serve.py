@@ -39,7 +39,7 @@ def _wait_for(url: str, text: str, proc, timeout: float = 180) -> None:
 def test_serve_rebuilds_when_paper_yml_changes(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "content", "scripts", "docs", "overrides", "variants"):
+    for name in ("mkdocs.yml", "content", "scripts", "docs", "overrides", "variants", "benchmarks"):
         src = ROOT / name
         (shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("site", "__pycache__"))
          if src.is_dir() else shutil.copy(src, project / name))
