@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-VARIANT_DIRS = {"zh-Hans": "", "zh-Hant": "zh-Hant", "en": "en"}
+from conftest import VARIANT_DIRS  # noqa: E402  (where each variant lives in the built site)
 # The search test's queries (tests/test_browser.py): whole terms, two-character words, sub-words, the
 # other script, English.
 from test_browser import QUERIES  # noqa: E402

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from .concepts import Concept, Quote
 from .errors import PaperError
 from .model import ConceptRef, Document, Paragraph, Text, plain_text
+from .teaching import ParaRef, paragraph_text
 
 KWIC_WIDTH = 18  # characters of context on each side of a concordance line
 
@@ -163,13 +164,7 @@ def co_occurrence(where: dict[str, set], minimum: int = 2) -> dict[str, tuple[Ne
 def checked_quotes(concept: Concept, documents: dict[str, Document]) -> tuple[Quote, ...]:
     """The concept file's quotations, each verified verbatim in its paragraph; else ones found automatically."""
     for q in concept.quotes:
-        doc = documents.get(q.paper)
-        if doc is None:
-            raise PaperError(concept.path, f"quote: unknown paper {q.paper!r}", q.line)
-        para = next((p for p in doc.paragraphs() if p.id == q.paragraph), None)
-        if para is None:
-            raise PaperError(concept.path, f"quote: {q.paper} has no paragraph {q.paragraph}", q.line)
-        if q.text not in plain_text(para.inlines):
+        if q.text not in paragraph_text(documents, ParaRef(q.paper, q.paragraph, q.line), concept.path):
             raise PaperError(concept.path, f"quote: the text is not in {q.paper} {q.paragraph} as published "
                              f"(quotations are verbatim): {q.text[:40]}…", q.line)
         if not any(form in q.text for form in concept.forms):

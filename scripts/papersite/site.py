@@ -84,7 +84,7 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
     guide_href = lambda paper: f"../{guide_uri(paper.slug)[:-3]}.html" if index else None
     if index:
         writer = ConceptPages(index, papers, config.categories, variant, convert, to_traditional)
-        teacher = Teacher(writer, papers, config.chars_per_minute)
+        teacher = Teacher(writer, config.chars_per_minute)
         writer.teacher = teacher
         guides = Guides(teacher)
         for paper in papers:

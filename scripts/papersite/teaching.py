@@ -251,11 +251,9 @@ def check_guide(guide: Guide | None, slug: str, documents: dict[str, Document], 
     """Headings are the paper's own; cited paragraphs exist; key concepts are known terms."""
     if guide is None:
         return
-    headings = {h: b for b in documents[slug].blocks if isinstance(b, Heading) for h in (b.label, b.text)}
-    squash = lambda s: re.sub(r"\s+", "", s)
-    known = {squash(k): b for k, b in headings.items()}
+    headings = [b for b in documents[slug].blocks if isinstance(b, Heading)]
     for i, section in enumerate(guide.sections):
-        if squash(section.heading) not in known:
+        if not any(names_heading(section.heading, h) for h in headings):
             raise PaperError(guide.path, f"sections[{i}].heading: {slug} has no heading {section.heading!r}",
                              guide.line_of(f"sections[{i}].heading"))
     for q in guide.questions:
@@ -267,10 +265,13 @@ def check_guide(guide: Guide | None, slug: str, documents: dict[str, Document], 
                              guide.line_of(f"key_concepts[{i}]"))
 
 
+def names_heading(text: str, heading: Heading) -> bool:
+    """Whether a guide's ``heading`` names this heading: as printed (number and text) or its text alone,
+    spaces ignored (PDF extraction leaves spaces inside some headings)."""
+    squash = lambda s: re.sub(r"\s+", "", s)
+    return squash(text) in (squash(heading.label), squash(heading.text))
+
+
 def guide_heading(guide: Guide, heading: Heading) -> GuideSection | None:
     """The guide's line on a heading, if it has one."""
-    squash = lambda s: re.sub(r"\s+", "", s)
-    for section in guide.sections:
-        if squash(section.heading) in (squash(heading.label), squash(heading.text)):
-            return section
-    return None
+    return next((s for s in guide.sections if names_heading(s.heading, heading)), None)

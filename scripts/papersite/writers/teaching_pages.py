@@ -10,6 +10,7 @@ generated. Everything that points into a paper points at a ¶ paragraph address.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from pathlib import Path
 
 from ..concepts import Concept
@@ -17,7 +18,7 @@ from ..model import Heading, Paragraph
 from ..teaching import Bilingual, Evidence, Guide, GuideSection, ParaRef, Question, SelfCheck, Teaching, guide_heading
 from .concept_pages import ConceptPages, concept_uri, para_number, paper_label
 from .escape import english_in_chinese, html_text, md_text
-from .pages import cross_variant_href, front_matter, paper_path
+from .pages import VARIANT_ROOT, cross_variant_href, front_matter, paper_path
 
 MIN_READING = 3          # paragraphs in a suggested reading, topped up from the densest mentions
 KEY_CONCEPTS = 8         # key concepts of a guide without a curated list
@@ -41,22 +42,18 @@ def ref_order(index, refs) -> list[ParaRef]:
 class Teacher:
     """Writes the teaching sections and pages of one variant, with a ConceptPages writer's helpers."""
 
-    def __init__(self, pages: ConceptPages, papers, rate: int):
+    def __init__(self, pages: ConceptPages, rate: int):
         self.w, self.index, self.rate = pages, pages.index, rate
         self.en, self.C, self.L = pages.en, pages.C, pages.L
-        self.papers = {p.slug: p for p in papers}
 
     # ---- small pieces ----------------------------------------------------------------------------
 
     def text(self, b: Bilingual) -> str:
         return b.en if self.en else self.C(b.zh)
 
-    def sep(self) -> str:
-        return "; " if self.en else "；"
-
     def ref_link(self, ref: ParaRef, named: bool = True) -> str:
         """``<a>`` to a cited paragraph: the paper's authors (when ``named``) and the ¶ number."""
-        hreflang = ' hreflang="zh-Hans"' if self.en else ""
+        hreflang = HREFLANG_ZH if self.en else ""
         name = f"{html_text(self.w._paper_short(ref.paper))} " if named else ""
         return (f'<a class="para-ref" href="{self.w.para_href(ref.paper, ref.paragraph)}"{hreflang}>'
                 f'{name}¶{para_number(ref.paragraph)}</a>')
@@ -93,10 +90,8 @@ class Teacher:
         paragraphs that mention the concept most."""
         refs = [*t.cited(), *(ParaRef(q.paper, q.paragraph) for q in self.index.quotes[c.slug])]
         if len({(r.paper, r.paragraph) for r in refs}) < MIN_READING:
-            counts: dict[tuple[str, str], int] = {}
-            for m in self.index.mentions[c.slug]:
-                counts[(m.paper, m.paragraph)] = counts.get((m.paper, m.paragraph), 0) + 1
-            for (paper, para), _ in sorted(counts.items(), key=lambda kv: -kv[1]):
+            counts = Counter((m.paper, m.paragraph) for m in self.index.mentions[c.slug])
+            for (paper, para), _ in counts.most_common():
                 refs.append(ParaRef(paper, para))
                 if len({(r.paper, r.paragraph) for r in refs}) >= MIN_READING:
                     break
@@ -282,7 +277,7 @@ class Guides:
         else:
             abstract = doc.meta.english.abstract if en else doc.meta.abstract
             note = "the authors' abstract, as printed" if en else C("作者摘要（原文）")
-            out += [f'<p class="guide-argument"{"" if en or not abstract else ""}>{html_text(C(abstract or "") if not en else abstract or "")} '
+            out += [f'<p class="guide-argument">{html_text(abstract or "" if en else C(abstract or ""))} '
                     f'<span class="editor-mark">{html_text(note)}</span></p>', ""]
         out += self.structure(paper)
         out += self.concepts(paper)
@@ -407,7 +402,7 @@ class Instruction:
         concept = next(iter(sorted(self.index.concepts.values(), key=lambda c: -self.index.count(c.slug))))
         quote = self.index.quotes[concept.slug][0] if self.index.quotes[concept.slug] else None
         base = (self.site_url.rstrip("/") + "/") if self.site_url else ""
-        root = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}[self.w.variant]
+        root = VARIANT_ROOT[self.w.variant]
         rows = [(self.L("概念页", "A concept page"), f"{base}{root}concepts/{concept.slug}.html")]
         if quote:
             rows.append((self.L("概念页中的自测题", "Its self-check questions"), f"{base}{root}concepts/{concept.slug}.html#self-check"))
