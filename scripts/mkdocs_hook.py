@@ -28,6 +28,7 @@ import sys
 import time
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -115,6 +116,15 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(f"docs/{uri} would be overwritten by a generated page; remove it")
         files.append(File.generated(config, uri, content=markdown))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Mark the front matter's title as the escaped HTML it is (papersite.writers.pages.front_matter escapes
+    it), so that templates which escape again (``| e`` in Material's footer) do not show entities."""
+    title = page.meta.get("title")
+    if isinstance(title, str):
+        page.meta["title"] = Markup(title)
+    return markdown
 
 
 def _search_plugin(config):

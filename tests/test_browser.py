@@ -106,23 +106,45 @@ def test_switcher_round_trips_through_the_twin_pages(server, chromium, page_path
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant"])
 def test_concept_link_previews_its_definition_and_leads_to_its_page(server, chromium, variant):
-    """Hovering a concept link in a paper shows the concept's short definition; clicking opens its page."""
+    """Hovering a concept link in a paper shows the concept's term and short definition; clicking opens its page."""
     page = chromium.new_page(viewport={"width": 1400, "height": 900})
     prefix = VARIANT_DIRS[variant] + "/" if VARIANT_DIRS[variant] else ""
     page.goto(server + prefix + "papers/xu-liu-distribution-relations.html")
     link = page.locator("article a.concept-link").nth(3)
-    title, term = link.get_attribute("title"), link.text_content()
-    assert title.startswith(term) and len(title) > len(term) + 20
+    term, gloss = link.get_attribute("data-term"), link.get_attribute("data-gloss")
+    assert link.text_content() and len(gloss) > 20
     page.mouse.move(0, 0)
     link.hover()
-    tip = page.locator(".md-tooltip2--active")
+    tip = page.locator(".concept-preview")
     tip.wait_for(state="visible", timeout=5000)
-    assert tip.text_content().strip() == title
+    assert tip.locator(".concept-preview__term").text_content() == term
+    assert tip.locator(".concept-preview__gloss").text_content() == gloss
+    assert link.get_attribute("aria-describedby") == "concept-preview"
     box = tip.bounding_box()
     assert box and box["width"] > 100 and box["height"] > 20   # a readable box, not a sliver
+    page.keyboard.press("Escape")
+    tip.wait_for(state="hidden", timeout=5000)
     link.click()
     page.wait_for_url("**/concepts/*.html")
-    assert page.locator("h1").text_content().strip("¶") in title
+    assert page.locator("h1").text_content().strip("¶") == term
+
+
+def test_concept_preview_opens_with_a_tap_on_a_phone(server, chromium):
+    """On a touch screen the first tap shows the preview instead of leaving the paper; its link opens the page."""
+    context = chromium.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + "papers/zhang-factor-allocation.html")
+    link = page.locator("article a.concept-link").nth(2)
+    link.scroll_into_view_if_needed()
+    link.tap()
+    tip = page.locator(".concept-preview")
+    tip.wait_for(state="visible", timeout=5000)
+    assert page.url.endswith("papers/zhang-factor-allocation.html")
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390   # fits the phone's width
+    tip.locator(".concept-preview__link").tap()
+    page.wait_for_url("**/concepts/*.html")
+    context.close()
 
 
 def test_concept_map_boxes_lead_to_concept_pages(server, chromium):

@@ -18,6 +18,7 @@ from .errors import PaperError
 from .model import Heading, Paragraph, Table
 from .concepts import load_concepts
 from .pipeline import convert_corpus, convert_paper, paper_folders
+from .prose import safe_markdown
 from .site import concept_corpus
 from .siteconfig import load_site_config
 from .suggest import suggest
@@ -102,6 +103,8 @@ def _check(args) -> int:
         print(f"teaching: {len(index.concepts) - len(untaught)} of {len(index.concepts)} concepts have teaching material")
         for c in untaught:
             print(f"  {c.path}: no 'teaching' block (the page shows material generated from its quotations)")
+    for prose in sorted((Path(args.content) / "teaching").glob("*.md")):
+        safe_markdown(prose.read_text(encoding="utf-8"), prose)   # refuses unsafe links and attribute lists
     unguided = [p for p in papers if p.guide is None]
     print(f"reading guides: {len(papers) - len(unguided)} of {len(papers)} papers have guide.yml")
     for p in unguided:

@@ -100,8 +100,9 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
         for slug, concept in index.concepts.items():
             out[concept_uri(slug)] = writer.page(concept)
         home_concepts = "concepts/index.md"
-    # Hover preview of a concept link: its term, then the editors' short definition.
-    targets = {slug: (f"../{concept_uri(slug)}", f"{c.term}：{c.definition_zh}") for slug, c in index.concepts.items()} if index else {}
+    # A concept link's preview: its term and the editors' short definition (the link is raw HTML: the built path).
+    targets = ({slug: (f"../{concept_uri(slug)[:-len('.md')]}.html", c.term, c.definition_zh)
+                for slug, c in index.concepts.items()} if index else {})
     if variant == "en":
         out["index.md"] = pages.home_en(papers, home_concepts)
         out["about.md"] = pages.about_page(papers, config, "en")

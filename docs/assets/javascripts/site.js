@@ -1,6 +1,6 @@
 /* Small site helpers: the "include answers when printing" choice, link targets for print, copying a
-   paragraph's address when its ¶ number is clicked, and a language switcher that always leads to the
-   twin page. No network, no dependencies. */
+   paragraph's address when its ¶ number is clicked, concept previews, and a language switcher that
+   always leads to the twin page. No network, no dependencies. */
 (function () {
   "use strict";
   var KEY = "papersite.printAnswers";
@@ -52,6 +52,106 @@
     var link = ev.target.closest ? ev.target.closest(".md-select__link[hreflang]") : null;
     if (link) ev.stopPropagation();
   }, true);
+
+  // Concept previews. A concept link in a paper carries the concept's term and short definition
+  // (data-term, data-gloss); hovering it, focusing it, or a first tap on a touch screen shows them in a
+  // box with a link to the concept page. Everything is set with textContent: the data is only ever text.
+  var OPEN = {"zh-Hans": "打开概念页", "zh-Hant": "開啟概念頁", "en": "Open the concept page"};
+  var preview = null, owner = null, hideTimer = null, lastPointer = "mouse", openAtPointerDown = null;
+
+  function previewBox() {
+    if (preview) return preview;
+    preview = document.createElement("div");
+    preview.className = "concept-preview";
+    preview.id = "concept-preview";
+    preview.setAttribute("role", "tooltip");
+    preview.hidden = true;
+    ["p", "p", "a"].forEach(function (tag, i) {
+      var el = document.createElement(tag);
+      el.className = ["concept-preview__term", "concept-preview__gloss", "concept-preview__link"][i];
+      preview.appendChild(el);
+    });
+    preview.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    preview.addEventListener("mouseleave", function () { hideSoon(); });
+    preview.addEventListener("focusout", function (ev) {
+      if (!preview.contains(ev.relatedTarget) && ev.relatedTarget !== owner) hideSoon();
+    });
+    document.body.appendChild(preview);
+    return preview;
+  }
+
+  function showPreview(link) {
+    var box = previewBox();
+    clearTimeout(hideTimer);
+    if (owner && owner !== link) owner.removeAttribute("aria-describedby");
+    box.children[0].textContent = link.getAttribute("data-term") || link.textContent;
+    box.children[1].textContent = link.getAttribute("data-gloss") || "";
+    box.children[2].textContent = OPEN[document.documentElement.lang] || OPEN.en;
+    box.children[2].setAttribute("href", link.getAttribute("href"));
+    box.hidden = false;
+    owner = link;
+    link.setAttribute("aria-describedby", box.id);
+    var r = link.getBoundingClientRect(), width = box.offsetWidth;
+    var left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - width - 8));
+    box.style.left = (left + window.scrollX) + "px";
+    box.style.top = (r.bottom + window.scrollY + 6) + "px";
+  }
+
+  function hidePreview() {
+    if (!preview) return;
+    preview.hidden = true;
+    if (owner) owner.removeAttribute("aria-describedby");
+    owner = null;
+  }
+
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hidePreview, 300);
+  }
+
+  function conceptLink(ev) {
+    return ev.target.closest ? ev.target.closest("a.concept-link[data-gloss]") : null;
+  }
+
+  document.addEventListener("pointerdown", function (ev) {
+    lastPointer = ev.pointerType || "mouse";
+    // Which link's preview was open before this touch (a tap also focuses the link, which opens it).
+    openAtPointerDown = preview && !preview.hidden ? owner : null;
+  }, true);
+  document.addEventListener("mouseover", function (ev) {
+    var link = conceptLink(ev);
+    if (link && lastPointer === "mouse") showPreview(link);
+  });
+  document.addEventListener("mouseout", function (ev) {
+    var link = conceptLink(ev);
+    if (link && !(ev.relatedTarget && preview && preview.contains(ev.relatedTarget))) hideSoon();
+  });
+  document.addEventListener("focusin", function (ev) {
+    var link = conceptLink(ev);
+    if (link) showPreview(link);
+  });
+  document.addEventListener("focusout", function (ev) {
+    var link = conceptLink(ev);
+    if (link && !(preview && preview.contains(ev.relatedTarget))) hideSoon();
+  });
+  // On a touch screen the first tap on a concept link shows its preview; the preview's link (or a second
+  // tap) opens the concept page.
+  document.addEventListener("click", function (ev) {
+    var link = conceptLink(ev);
+    if (link && lastPointer !== "mouse" && openAtPointerDown !== link) {
+      ev.preventDefault();
+      showPreview(link);
+    } else if (!link && preview && !preview.hidden && !preview.contains(ev.target)) {
+      hidePreview();
+    }
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && preview && !preview.hidden) {
+      var back = owner;
+      hidePreview();
+      if (back && preview.contains(document.activeElement)) back.focus();
+    }
+  });
 
   function init() { apply(choice()); markTargets(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();

@@ -16,9 +16,22 @@ def md_text(text: str) -> str:
     return re.sub(r"[\t\n\r]+", " ", text)
 
 
+# Characters Markdown would read inside inline HTML (``<span>…</span>`` in a Markdown line is processed as
+# Markdown), in a table row, or at a raw HTML block's end (a line break), written as character references:
+# to an HTML parser they are only the characters they stand for.
+_HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "&#92;", "`": "&#96;",
+                 "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
+                 "~": "&#126;", "\n": "&#10;", "\r": "&#13;"}
+_HTML_SPECIAL = re.compile("[" + re.escape("".join(_HTML_ESCAPES)) + "]")
+# A list, heading or admonition marker where the text would start a Markdown line.
+_LINE_START = re.compile(r"^(\s*)([#+\-!=:]|\d+(?=[.)]))")
+
+
 def html_text(text: str) -> str:
-    """Escape text for a raw HTML block."""
-    return html.escape(text, quote=True)
+    """Escape text for HTML: element text, a quoted attribute value, inline HTML inside a Markdown line or a
+    raw HTML block. The result is the text itself to every HTML parser, and no Markdown syntax."""
+    out = _HTML_SPECIAL.sub(lambda m: _HTML_ESCAPES[m.group()], text)
+    return _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), out)
 
 
 # A passage in another language inside a page: four or more Latin-script words on a Chinese page (book

@@ -18,11 +18,12 @@ def _identity(s: str) -> str:
 class ConceptLinker:
     """Links the first mention of each concept in a section to its page; later ones stay plain text.
 
-    ``targets`` maps a concept slug to (href, preview); the preview (the short definition) becomes the
-    link's title, which Material shows as a tooltip on hover and keyboard focus (content.tooltips).
+    ``targets`` maps a concept slug to (href, term, short definition). The link carries the term and the
+    definition as data attributes, which docs/assets/javascripts/site.js shows as a preview on hover, focus
+    or a first tap, set as text. (Not as a ``title``: Material's tooltips render a title as HTML.)
     """
 
-    def __init__(self, targets: dict[str, tuple[str, str]]):
+    def __init__(self, targets: dict[str, tuple[str, str, str]]):
         self.targets = targets
         self.seen: set[str] = set()
 
@@ -36,9 +37,9 @@ class ConceptLinker:
         if ref.concept in self.seen or ref.concept not in self.targets:
             return text
         self.seen.add(ref.concept)
-        href, preview = self.targets[ref.concept]
-        title = convert(preview).replace("\\", "\\\\").replace('"', "&quot;")
-        return f'[{text}]({href} "{title}"){{: .concept-link }}'
+        href, term, gloss = self.targets[ref.concept]
+        return (f'<a class="concept-link" href="{html_text(href)}" data-term="{html_text(convert(term))}" '
+                f'data-gloss="{html_text(convert(gloss))}">{text}</a>')
 
 
 def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLinker | None = None) -> str:
@@ -72,7 +73,7 @@ def para_mark(paragraph_id: str, convert=_identity) -> str:
 
 
 def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=None, variant="zh-Hans",
-                   concept_targets: dict[str, tuple[str, str]] | None = None, guide_href: str | None = None) -> str:
+                   concept_targets: dict[str, tuple[str, str, str]] | None = None, guide_href: str | None = None) -> str:
     """The full Markdown of a paper page: title, metadata panel, abstract, body, notes, citation."""
     from . import pages  # pages builds on this module
     from .. import citation as cite

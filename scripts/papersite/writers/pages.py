@@ -23,8 +23,12 @@ def _identity(s: str) -> str:
 
 def front_matter(title: str, citation_tags=None, searchable: bool = True) -> list[str]:
     """YAML front matter: the page title, (on paper pages) the Highwire citation_* tags, and whether
-    the page is left out of the search index (pages that only repeat text found elsewhere)."""
-    out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    the page is left out of the search index (pages that only repeat text found elsewhere).
+
+    ``title`` is plain text. MkDocs treats a page title as HTML (a title taken from a page's first heading
+    is rendered Markdown) and Material prints it unescaped in <title>, the header, the navigation and the
+    search index, so the title is escaped here, once, for all of them (the hook marks it as escaped)."""
+    out = ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
     if citation_tags:
         out.append(f"citation: {json.dumps([list(t) for t in citation_tags], ensure_ascii=False)}")
     if not searchable:

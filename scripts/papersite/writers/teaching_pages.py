@@ -17,6 +17,7 @@ from ..concepts import Concept
 from ..model import Heading, Paragraph
 from ..teaching import Bilingual, Evidence, Guide, GuideSection, ParaRef, Question, SelfCheck, Teaching, guide_heading
 from .concept_pages import ConceptPages, concept_uri, para_number, paper_label
+from ..prose import safe_markdown
 from .escape import english_in_chinese, html_text, md_text
 from .pages import VARIANT_ROOT, cross_variant_href, front_matter, paper_path
 
@@ -370,9 +371,10 @@ class Instruction:
         source = self.content / "teaching" / f"instructors.{'en' if self.en else 'zh'}.md"
         if not source.is_file():
             return None
-        text = source.read_text(encoding="utf-8")
-        lines = text.splitlines()
-        title = next((l[2:].strip() for l in lines if l.startswith("# ")), self.L("教师指南", "Instructor guide"))
+        raw = source.read_text(encoding="utf-8")
+        # The page title is the first heading's words as plain text (front_matter escapes it).
+        title = next((l[2:].strip() for l in raw.splitlines() if l.startswith("# ")), self.L("教师指南", "Instructor guide"))
+        text = safe_markdown(raw, source, keep=self.MARKERS)
         text = text.replace(self.MARKERS[0], "\n".join(self.sequence_list()))
         text = text.replace(self.MARKERS[1], "\n".join(self.addresses()))
         if not self.en:
