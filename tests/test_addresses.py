@@ -375,3 +375,31 @@ def test_bad_lock_stops_the_cli_with_one_line(tmp_path, capsys):
     assert main(["convert", str(folder)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and f"{LOCK_NAME}:6: " in err and "Traceback" not in err
+
+
+def test_followed_retired_address_lands_on_its_successor_with_the_note_shown(changed_content, tmp_path_factory,
+                                                                              chromium):
+    """In chromium, on the site built with `mkdocs build --strict`: opening …#p-N of a retired address scrolls
+    to the note and its successor and shows the note; read without it, the page does not show the note."""
+    import os
+    import subprocess
+    import sys
+    from conftest import ROOT
+    content, pid = changed_content
+    site = tmp_path_factory.mktemp("addr-site") / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PAPERSITE_CONTENT=str(content))
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
+                         capture_output=True, text=True, env=env)
+    assert run.returncode == 0 and "WARNING" not in run.stderr, run.stderr
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    url = (site / "papers" / f"{SLUG}.html").as_uri()
+    box = f"""() => {{ const e = document.getElementById('{pid}'), r = e.getBoundingClientRect();
+        return [r.top, r.height, e.nextElementSibling.id, window.innerHeight]; }}"""
+    page.goto(url)
+    assert page.evaluate(box)[1] <= 1  # not followed: the note takes no room
+    page.goto(url + f"#{pid}")
+    page.wait_for_load_state("networkidle")
+    top, height, following, view = page.evaluate(box)
+    assert 0 <= top < view / 2 and height > 10 and following == f"{pid}-1"
+    assert page.eval_on_selector(f"p#{pid}-1", "e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    page.close()

@@ -148,11 +148,12 @@ class Assignment:
         return "locked" if format_lock(self.recorded) == format_lock(self.lock) else "out of date"
 
     def retired_at(self) -> dict[str, list[Address]]:
-        """For each paragraph id, the retired addresses whose anchors are placed at it, in address order."""
+        """For each paragraph id, the retired addresses whose anchors are placed at it, in address order, each
+        with the live addresses it now leads to as successors (through later retirements)."""
         out: dict[str, list[Address]] = defaultdict(list)
         for entry in sorted((e for e in self.lock.entries if not e.live), key=lambda e: id_key(e.id)):
             if entry.id in self.landing:
-                out[self.landing[entry.id]].append(entry)
+                out[self.landing[entry.id]].append(replace(entry, successors=self.lock.resolve(entry.id)))
         return dict(out)
 
 
