@@ -85,6 +85,10 @@ def _convert(args) -> int:
         print(json.dumps(to_jsonable(paper.document), ensure_ascii=False, indent=1))
         return 0
     print(report(paper.document, paper.slug))
+    a = paper.addresses
+    print(f"\naddresses ({LOCK_NAME}): {a.state}" + (f", {len(a.moves)} change(s) not yet recorded" if a.moves else ""))
+    for move in a.moves:
+        print(f"  {move}")
     return 0
 
 
