@@ -170,6 +170,9 @@ ID_OK = re.compile(r"p-\d+(-\d+)?")
 def test_without_a_lock_addresses_are_positions_and_numbers_read_as_sub_numbers():
     a = assign(doc((A, 1, 1), (B, 2, 2)), None)
     assert ids(a) == ["p-1", "p-2"] and a.state == "unlocked"
+    empty = _read("# a lock with no address yet (a draft that did not convert)\n")
+    b = assign(doc((A, 1, 1), (B, 2, 2)), empty)
+    assert ids(b) == ["p-1", "p-2"] and b.state == "out of date" and [str(m) for m in b.moves] == ["new      p-1", "new      p-2"]
     assert [display_number(i) for i in ("p-12", "p-12-1", "p-0-3")] == ["12", "12.1", "0.3"]
     assert sorted(["p-13", "p-12-2", "p-2", "p-12", "p-12-1"], key=id_key) == ["p-2", "p-12", "p-12-1", "p-12-2", "p-13"]
 

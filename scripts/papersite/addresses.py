@@ -234,15 +234,17 @@ def _fp(squashed: str) -> str:
 
 
 def assign(document: Document, recorded: Lock | None, path: str = "") -> Assignment:
-    """Give each paragraph its address from the lock (positions p-1 … p-N when there is no lock)."""
+    """Give each paragraph its address from the lock (positions p-1 … p-N when there is no lock, or when the
+    lock records no address yet: nothing has been published to keep)."""
     paras = document.paragraphs()
     texts = [squash(plain_text(p.inlines)) for p in paras]
     fps = [_fp(t) for t in texts]
-    if recorded is None:
+    if recorded is None or not recorded.entries:
         ids = [f"p-{i}" for i in range(1, len(paras) + 1)]
         entries = tuple(Address(pid, fp, len(t), p.first_line, p.last_line, excerpt=excerpt(plain_text(p.inlines)))
                         for pid, fp, t, p in zip(ids, fps, texts, paras))
-        return Assignment(_with_ids(document, ids), Lock(path, entries), None)
+        moves = tuple(Move("new", (), (pid,)) for pid in ids) if recorded is not None else ()
+        return Assignment(_with_ids(document, ids), Lock(recorded.path if recorded else path, entries), recorded, moves)
 
     old = {e.id: e for e in recorded.entries}
     final: list[str | None] = [None] * len(paras)
