@@ -118,7 +118,7 @@ def _lock(args) -> int:
 def _print_redirects(redirects) -> None:
     print(f"curated references to retired addresses: {len(redirects)} (each resolves to its successor; "
           "update them to the new address at leisure)")
-    for r in redirects:
+    for r in sorted(redirects, key=lambda r: (r.path, r.line)):
         print(f"  {r}")
 
 
