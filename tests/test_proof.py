@@ -133,7 +133,7 @@ def test_paragraph_link_from_a_concept_page_scrolls_to_the_paragraph(server, chr
     number = page.locator(f"p#{anchor} a.para-num")
     assert number.get_attribute("href") == f"#{anchor}"
     assert page.evaluate(f"getComputedStyle(document.querySelector('p#{anchor} a.para-num'), '::before').content") \
-        == f'"¶{anchor[2:]}"'
+        == f'"¶{anchor[2:].replace("-", ".")}"'
     page.close()
 
 

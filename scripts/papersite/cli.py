@@ -1,5 +1,6 @@
 """Command line: ``papersite convert`` (report or JSON model), ``papersite new`` (scaffold a paper),
-``papersite check`` (the whole corpus and concept list) and ``papersite suggest-concepts``."""
+``papersite check`` (the whole corpus and concept list), ``papersite lock`` (record ¶ addresses) and
+``papersite suggest-concepts``."""
 from __future__ import annotations
 
 import argparse
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .addresses import LOCK_NAME, assign, write_lock
 from .errors import PaperError
 from .model import Heading, Paragraph, Table
 from .concepts import load_concepts
@@ -43,6 +45,9 @@ def main(argv=None) -> int:
     new.add_argument("--content", default=str(ROOT / "content"))
     check = sub.add_parser("check", help="convert every paper and report problems")
     check.add_argument("--content", default=str(ROOT / "content"))
+    lock = sub.add_parser("lock", help="record the papers' ¶ addresses in addresses.lock and print what moved")
+    lock.add_argument("papers", nargs="*", help="slugs or folders (default: every paper)")
+    lock.add_argument("--content", default=str(ROOT / "content"))
     sug = sub.add_parser("suggest-concepts", help="rank frequent terms of the corpus that content/concepts lacks")
     sug.add_argument("--top", type=int, default=40, help="how many candidates to list (default 40)")
     sug.add_argument("--min-count", type=int, default=3, help="occurrences a term needs (default 3)")
@@ -57,6 +62,8 @@ def main(argv=None) -> int:
             return _new(args)
         if args.command == "suggest-concepts":
             return _suggest(args)
+        if args.command == "lock":
+            return _lock(args)
         return _check(args)
     except PaperError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -79,7 +86,41 @@ def _convert(args) -> int:
         print(json.dumps(to_jsonable(paper.document), ensure_ascii=False, indent=1))
         return 0
     print(report(paper.document, paper.slug))
+    a = paper.addresses
+    print(f"\naddresses ({LOCK_NAME}): {a.state}" + (f", {len(a.moves)} change(s) not yet recorded" if a.moves else ""))
+    for move in a.moves:
+        print(f"  {move}")
     return 0
+
+
+def _lock(args) -> int:
+    content = Path(args.content)
+    folders = [_folder(p, args.content) for p in args.papers] if args.papers else paper_folders(content)
+    for folder in folders:
+        paper = convert_paper(folder)
+        a = paper.addresses
+        live = sum(e.live for e in a.lock.entries)
+        if a.state == "locked":
+            print(f"{paper.slug}: {LOCK_NAME} is up to date ({live} live addresses, "
+                  f"{len(a.lock.entries) - live} retired)")
+            continue
+        write_lock(a.lock, folder / LOCK_NAME)
+        print(f"{paper.slug}: wrote {folder / LOCK_NAME} ({live} live addresses, {len(a.lock.entries) - live} retired"
+              + (", first lock" if a.state == "unlocked" else "") + ")")
+        for move in a.moves:
+            print(f"  {move}")
+    if not args.papers:
+        redirects = []
+        concept_corpus(content, load_site_config(content), convert_corpus(content), redirects)
+        _print_redirects(redirects)
+    return 0
+
+
+def _print_redirects(redirects) -> None:
+    print(f"curated references to retired addresses: {len(redirects)} (each resolves to its successor; "
+          "update them to the new address at leisure)")
+    for r in sorted(redirects, key=lambda r: (r.path, r.line)):
+        print(f"  {r}")
 
 
 def _check(args) -> int:
@@ -92,7 +133,18 @@ def _check(args) -> int:
               f"{len(problems)} warning(s)")
         for e in problems:
             print(f"  {folder / 'source.txt'}:{e.line}: {e.message}")
-    _, index = concept_corpus(Path(args.content), load_site_config(Path(args.content)), papers)
+        a = paper.addresses
+        if a.state == "unlocked":
+            print(f"  {folder / LOCK_NAME}: missing: the ¶ addresses are not yet locked (they are positions "
+                  f"p-1 … p-{len(paper.document.paragraphs())}); run `papersite lock {paper.slug}`")
+        elif a.state == "out of date":
+            print(f"  {folder / LOCK_NAME}: out of date ({len(a.moves)} change(s) not yet recorded); "
+                  f"run `papersite lock {paper.slug}`")
+            for move in a.moves:
+                print(f"    {move}")
+    redirects = []
+    _, index = concept_corpus(Path(args.content), load_site_config(Path(args.content)), papers, redirects)
+    _print_redirects(redirects)
     if index:
         unused = [c for c in index.concepts.values() if not index.count(c.slug)]
         print(f"concepts: {len(index.concepts)}, {sum(len(m) for m in index.mentions.values())} mentions; "
@@ -224,11 +276,12 @@ def _new(args) -> int:
     try:
         shutil.copyfile(source_path, tmp / "source.txt")
         (tmp / "paper.yml").write_text(text, encoding="utf-8")
+        write_lock(assign(doc, None, str(target / LOCK_NAME)).lock, tmp / LOCK_NAME)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"created {target}/ (source.txt, paper.yml)")
+    print(f"created {target}/ (source.txt, paper.yml, {LOCK_NAME})")
     print("needs a human decision:" if decisions else "nothing needs a decision")
     for d in decisions:
         print(f"  - {d}")

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .addresses import LOCK_NAME, Assignment, assign, read_lock
 from .errors import PaperError
 from .model import Document
 from .paperyml import PaperRecord, load_record
@@ -21,6 +22,7 @@ class Paper:
     source: SourceText
     document: Document
     guide: Guide | None = None
+    addresses: Assignment | None = None
 
     @property
     def slug(self) -> str:
@@ -39,7 +41,9 @@ def convert_paper(folder: Path) -> Paper:
     options = ReaderOptions(record.furniture, record.english_abstract, record.table_columns)
     document = apply_transforms(read_text(source.lines, source.path, options))
     check_record_against_source(record, document)
-    return Paper(record, source, document, load_guide(folder))
+    # The reader's ids are positions; the published addresses come from the paper's lock (in memory only).
+    addresses = assign(document, read_lock(folder / LOCK_NAME), str(folder / LOCK_NAME))
+    return Paper(record, source, addresses.document, load_guide(folder), addresses)
 
 
 def _squash(s: str | None) -> str:

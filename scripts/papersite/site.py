@@ -8,6 +8,7 @@ from .errors import PaperError
 from .concepts import Concept, check_renderings, load_concepts
 from .mentions import CorpusIndex, Matcher, build_index, link_concepts
 from .pipeline import Paper, convert_corpus
+from .references import Readdresser, Redirect
 from .script import traditional_converter
 from .teaching import check_guide, check_teaching
 from .siteconfig import SiteConfig, load_site_config
@@ -54,10 +55,18 @@ def english_text(paper: Paper) -> str:
     return " ".join(filter(None, (e.title, e.abstract, "; ".join(e.keywords))))
 
 
-def concept_corpus(content: Path, config: SiteConfig, papers: list[Paper]) -> tuple[list[Paper], CorpusIndex | None]:
-    """The papers with concept mentions marked, and the whole-corpus concept index (None without concepts)."""
-    concepts = load_concepts(content, config.categories)
+def concept_corpus(content: Path, config: SiteConfig, papers: list[Paper],
+                   redirects: list[Redirect] | None = None) -> tuple[list[Paper], CorpusIndex | None]:
+    """The papers with concept mentions marked, and the whole-corpus concept index (None without concepts).
+
+    Curated references to retired addresses are followed to their successors first (appended to
+    ``redirects`` when given)."""
     documents = {p.slug: p.document for p in papers}
+    readdress = Readdresser({p.slug: p.addresses.lock for p in papers if p.addresses}, documents)
+    concepts = tuple(readdress.concept(c) for c in load_concepts(content, config.categories))
+    papers = [replace(p, guide=readdress.guide(p.guide)) for p in papers]
+    if redirects is not None:
+        redirects += readdress.redirects
     check_renderings(concepts, {p.slug: english_text(p) for p in papers})
     for concept in concepts:
         check_teaching(concept.path, concept.teaching, documents)
@@ -115,7 +124,8 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
         for paper in papers:
             url = page_url(site_url, variant, paper_uri(paper))
             out[paper_uri(paper)] = paper_markdown(paper.document, paper.record, convert, url=url, variant=variant,
-                                                   concept_targets=targets, guide_href=guide_href(paper))
+                                                   concept_targets=targets, guide_href=guide_href(paper),
+                                                   retired=paper.addresses.retired_at() if paper.addresses else None)
     concepts = tuple(index.concepts.values()) if index else ()
     return SiteBuild(variant, out, search_terms(papers, concepts), to_traditional, nav_order(concepts, variant, config.sequences))
 

@@ -132,12 +132,12 @@ def _list(value, key, path, lines, docs) -> list:
 
 
 def parse_ref(value, key, path, lines, default_paper: str | None = None) -> ParaRef:
-    """``slug#p-N`` (or ``p-N`` in a paper's own guide)."""
+    """``slug#p-N`` (or ``p-N`` in a paper's own guide); ``p-N-M`` names a paragraph added after ¶N (¶N.M)."""
     line = lines.get(key) or 0
     if isinstance(value, str):
         paper, _, paragraph = value.strip().rpartition("#")
         paper = paper or default_paper
-        if paper and re.fullmatch(r"p-\d+", paragraph):
+        if paper and re.fullmatch(r"p-\d+(?:-\d+)?", paragraph):
             return ParaRef(paper, paragraph, line)
     form = "p-N or slug#p-N" if default_paper else "slug#p-N"
     raise PaperError(path, f"'{key}' must name a paragraph as {form}, got {value!r}", line or None)

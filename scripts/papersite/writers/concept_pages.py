@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..addresses import display_number
 from ..concepts import Category, Concept
 from ..mentions import CorpusIndex
 from ..pinyin import sort_key
@@ -36,8 +37,8 @@ def concept_order(concepts, variant: str) -> list[Concept]:
 
 
 def para_number(paragraph_id: str) -> str:
-    """The paragraph number shown to readers (p-12 -> 12)."""
-    return paragraph_id.rsplit("-", 1)[-1]
+    """The paragraph number shown to readers (p-12 -> 12, p-12-1 -> 12.1)."""
+    return display_number(paragraph_id)
 
 
 def paper_label(record, english: bool) -> str:

@@ -5,6 +5,7 @@ applied to text only, never to ids, URLs or markup.
 """
 from __future__ import annotations
 
+from ..addresses import display_number
 from ..model import Citation, ConceptRef, Document, Heading, NoteRef, Paragraph, Table, Text
 from .escape import english_in_chinese, html_text, md_text
 
@@ -67,14 +68,31 @@ def para_mark(paragraph_id: str, convert=_identity) -> str:
 
     The number is drawn by CSS from data-n, so the paragraph's text (search, copy, tests) is the article's only.
     """
-    n = paragraph_id.rsplit("-", 1)[-1]
+    n = display_number(paragraph_id)
     label = html_text(convert(f"第 {n} 段的固定链接（可复制）"))
     return f'<a class="para-num" href="#{paragraph_id}" data-n="{n}" title="{label}" aria-label="{label}"></a>'
 
 
+RETIRED_ZH = {"split": "原第 {old} 段已拆分为{new}", "merged": "原第 {old} 段已与相邻段落合并为{new}",
+              "changed": "原第 {old} 段的文字有所更正，现为{new}",
+              "removed": "原第 {old} 段的文字已不再作为段落，此处为其后的段落"}
+
+
+def retired_note(entry, convert=_identity) -> str:
+    """The element that keeps a retired address working: it carries the old id, sits just before the paragraph
+    that replaced it, and says (shown when its address is followed) what became of the old paragraph."""
+    new = "、".join(f"第 {display_number(s)} 段" for s in entry.successors)
+    what = RETIRED_ZH[entry.status].format(old=display_number(entry.id), new=new)
+    text = f"编者注：因转换程序改进，{what}；原地址仍指向这里。"
+    return f'<p class="para-retired" id="{entry.id}" role="note" data-search-exclude>{html_text(convert(text))}</p>'
+
+
 def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=None, variant="zh-Hans",
-                   concept_targets: dict[str, tuple[str, str, str]] | None = None, guide_href: str | None = None) -> str:
-    """The full Markdown of a paper page: title, metadata panel, abstract, body, notes, citation."""
+                   concept_targets: dict[str, tuple[str, str, str]] | None = None, guide_href: str | None = None,
+                   retired: dict | None = None) -> str:
+    """The full Markdown of a paper page: title, metadata panel, abstract, body, notes, citation.
+
+    ``retired`` maps a paragraph id to the retired addresses whose anchors are placed at it (addresses.py)."""
     from . import pages  # pages builds on this module
     from .. import citation as cite
     labels = labels or {}
@@ -94,6 +112,7 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
             linker.new_section()
             parts += [f"{'#' * block.level} {md_text(convert(block.label))} {{#{block.id}}}", ""]
         elif isinstance(block, Paragraph):
+            parts += [line for entry in (retired or {}).get(block.id, ()) for line in (retired_note(entry, convert), "")]
             parts += [para_mark(block.id, convert) + inline_markdown(block.inlines, doc, convert, linker),
                       f"{{: #{block.id} .para }}", ""]
         elif isinstance(block, Table):

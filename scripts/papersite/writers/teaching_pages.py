@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
+from ..addresses import id_key
 from ..concepts import Concept
 from ..model import Heading, Paragraph
 from ..teaching import Bilingual, Evidence, Guide, GuideSection, ParaRef, Question, SelfCheck, Teaching, guide_heading
@@ -37,7 +38,7 @@ def ref_order(index, refs) -> list[ParaRef]:
     """Paragraph references without repeats, in paper order and then paragraph order."""
     papers = {p: i for i, p in enumerate(index.papers)}
     unique = {(r.paper, r.paragraph): r for r in refs}
-    return sorted(unique.values(), key=lambda r: (papers.get(r.paper, 99), int(para_number(r.paragraph))))
+    return sorted(unique.values(), key=lambda r: (papers.get(r.paper, 99), id_key(r.paragraph)))
 
 
 class Teacher:
