@@ -53,6 +53,7 @@ class Score:
     """The figures of one extraction's conversion; ``examples`` shows what went wrong."""
     sentences: int = 0
     sentences_found: int = 0
+    sentences_extractable: int = 0  # contiguous in the raw extraction (see ``extractable``): what is within reach
     paragraphs_expected: int = 0
     paragraphs_found: int = 0
     boundaries_right: int = 0
@@ -244,6 +245,21 @@ def score(doc: Document, expected: dict) -> Score:
     return s
 
 
+def extractable(raw: str, expected: dict) -> int:
+    """How many expected sentences stand contiguous in the raw extraction once whitespace, the printed
+    note markers and Markdown/HTML marks are dropped: an upper bound for sentence recall that tells a
+    converter's losses from an extractor's (text a page break, a note or the other column interrupts
+    is not contiguous, and a converter can still recover it)."""
+    desc = expected["description"]
+    text = squash(raw)
+    for mark in ("**", "<sup>", "</sup>", "<br>", "#", ">"):
+        text = text.replace(mark, "")
+    labels = {squash(n["label"]) for b in desc["blocks"] for n in b.get("notes", []) if n.get("label")}
+    for label in sorted(labels, key=len, reverse=True):
+        text = text.replace(label, "")
+    return sum(1 for b in desc["blocks"] if b["type"] == "paragraph" for sent in sentences(b["text"]) if sent in text)
+
+
 def convert_extraction(folder: Path):
     """Convert one corpus extraction (``source.txt`` + ``paper.yml``) as the build would.
 
@@ -287,6 +303,7 @@ class Result:
     score: Score | None
     record_problem: str | None = None
     error: str | None = None
+    extractable: int = 0  # expected sentences contiguous in the raw extraction
 
     def passes(self, criterion: str) -> bool:
         """Whether the criterion meets the requirement (a conversion error fails them all)."""
@@ -307,10 +324,14 @@ def evaluate(case: str, root: Path = CORPUS) -> Result:
     from papersite.errors import PaperError
 
     folder = root / case
+    expected = load_expected(folder.parent)
+    within_reach = extractable((folder / "source.txt").read_text(encoding="utf-8"), expected)
     try:
         doc, problem = convert_extraction(folder)
     except PaperError as exc:
-        return Result(case, None, error=str(exc).replace(str(root) + "/", ""))
+        return Result(case, None, error=str(exc).replace(str(root) + "/", ""), extractable=within_reach)
     except Exception as exc:  # a crash of the reader is a finding too, not a reason to stop the report
-        return Result(case, None, error=f"reader crashed: {type(exc).__name__}: {exc}")
-    return Result(case, score(doc, load_expected(folder.parent)), problem)
+        return Result(case, None, error=f"reader crashed: {type(exc).__name__}: {exc}", extractable=within_reach)
+    result = Result(case, score(doc, expected), problem, extractable=within_reach)
+    result.score.sentences_extractable = within_reach
+    return result
