@@ -47,4 +47,9 @@ def versions() -> dict[str, str]:
         out["poppler pdftotext"] = (first.stderr or first.stdout).split("\n")[0].split()[-1]
     except OSError:
         out["poppler pdftotext"] = "not installed"
+    try:
+        first = subprocess.run(["xelatex", "--version"], capture_output=True, text=True)
+        out["xelatex"] = first.stdout.split("\n")[0]
+    except OSError:
+        out["xelatex"] = "not installed"
     return out

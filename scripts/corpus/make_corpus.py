@@ -25,6 +25,7 @@ from corpus.describe import all_descriptions, main as describe_main  # noqa: E40
 from corpus.extract import EXTRACTORS, extract, versions  # noqa: E402
 from corpus.styles import STYLES  # noqa: E402
 from corpus.typeset import typeset  # noqa: E402
+from corpus.typeset_tex import typeset_tex  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "tests" / "corpus"
@@ -95,7 +96,8 @@ def make(style_names, doc_ids, pdf_dir: Path | None) -> dict:
         style = STYLES[name]
         for desc in descs:
             t0 = time.time()
-            result = typeset(desc, style, START_PAGES.get(desc["id"], 1))
+            setter = typeset_tex if style.typesetter == "xelatex" else typeset
+            result = setter(desc, style, START_PAGES.get(desc["id"], 1))
             folder = OUT / style.name / desc["id"]
             folder.mkdir(parents=True, exist_ok=True)
             if pdf_dir:
@@ -106,7 +108,8 @@ def make(style_names, doc_ids, pdf_dir: Path | None) -> dict:
             expected = {
                 "style": style.name, "style_summary": style.summary, "doc": desc["id"],
                 "first_page": START_PAGES.get(desc["id"], 1), "pages": result.pages,
-                "typesetter": "WeasyPrint " + versions()["weasyprint"],
+                "typesetter": ("XeLaTeX " + versions()["xelatex"]) if style.typesetter == "xelatex"
+                              else "WeasyPrint " + versions()["weasyprint"],
                 "furniture": sorted(set(result.furniture)),
                 "description": printed_description(desc, result),
             }

@@ -24,6 +24,7 @@ class Style:
     numbering: str          # "original" (as the source) | "decimal" (1 / 1.1 / 1.1.1)
     masthead: tuple[str, ...] = ()
     journal_en: str | None = None
+    typesetter: str = "weasyprint"  # or "xelatex"
 
     def folio(self, page: int, total_first: int, total_last: int) -> str:
         """The printed page number."""
@@ -39,6 +40,8 @@ class Style:
             return CIRCLED[n - 1] if n <= len(CIRCLED) else f"({n})"
         if self.note_marker == "paren":
             return f"({n})"
+        if self.note_marker == "arabic-paren":
+            return f"{n})"
         return f"[注{n}]"
 
 
@@ -65,4 +68,12 @@ STYLES = {
                 "title over two lines",
         columns="mixed", english="front", note_marker="bracket", notes_restart=True, numbering="decimal",
         masthead=("社会科学论衡　2025年第1期　第41卷",)),
+    "d-xelatex": Style(
+        name="d-xelatex", journal="区域经济论丛", issue="2023年第4期",
+        summary="typeset by XeLaTeX (ctex, fancyhdr, booktabs) instead of WeasyPrint: one column; running head "
+                "'区域经济论丛　2023年第4期' on even pages and page 1, article title on odd pages, over a rule; folio "
+                "'第 38 页' centred at the foot; notes 1) 2) restarting on every page; title over two lines; English "
+                "block at the end; the source's heading numbers",
+        columns="one", english="end", note_marker="arabic-paren", notes_restart=True, numbering="original",
+        typesetter="xelatex"),
 }
