@@ -1,5 +1,6 @@
-"""The varied corpus (tests/corpus/): the five papers and an article of our own, re-typeset in three journal
-styles and extracted with five real extractors, must convert to the same document as the original.
+"""The varied corpus (tests/corpus/): the five papers and an article of our own, re-typeset in four journal
+styles (WeasyPrint and XeLaTeX) and extracted with five real extractors, must convert to the same document
+as the original.
 
 Each committed extraction is converted as the build would (its paper.yml's options) and scored against its
 expected.json by scripts/corpus/score.py: sentence recall >= 0.99, paragraph-boundary F1 >= 0.95, every
