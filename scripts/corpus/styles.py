@@ -55,7 +55,7 @@ STYLES = {
     "b-two-column": Style(
         name="b-two-column", journal="现代产业研究", issue="2024年第3期",
         summary="two columns; masthead block on page 1 (journal, issue, ISSN, URL); running head "
-                "'现代产业研究　2024年第3期' / article title; folio '— 38 —' at the foot; notes (1)(2) running on "
+                "'现代产业研究　2024年第3期' / article title, the article's pages '第156—166页' on page 1; folio '— 38 —' at the foot; notes (1)(2) running on "
                 "through the article; English block at the end; the source's heading numbers",
         columns="two", english="end", note_marker="paren", notes_restart=False, numbering="original",
         masthead=("现代产业研究", "MODERN INDUSTRY STUDIES", "2024年第3期（总第87期）", "ISSN 1009-0000　CN 11-0000/F",

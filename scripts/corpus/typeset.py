@@ -235,7 +235,9 @@ def page_furniture(style: Style, desc: dict, start: int, pages: int) -> tuple[st
                 boxes["top-right"] = title
         elif style.name == "b-two-column":
             boxes["bottom-center"] = f
-            if k > 1:
+            if k == 1:  # the article's pages, as journals print them beside the masthead
+                boxes["top-right"] = f"第{start}—{start + pages - 1}页"
+            else:
                 if folio % 2 == 0:
                     boxes["top-left"] = f"{style.journal}\u3000{style.issue}"
                 else:
