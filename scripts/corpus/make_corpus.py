@@ -35,11 +35,6 @@ START_PAGES = {"li-zhang-2025-generative-logic": 38, "liu-pei-common-prosperity"
                "zhang-factor-allocation": 156, "own-irrigation-treatises": 201}
 
 
-def out_first_page(result) -> int:
-    """The first printed page number (folios are counted from it)."""
-    return result.first_page
-
-
 def printed_description(desc: dict, result) -> dict:
     """The description with the heading numbers and note markers this style printed."""
     out = copy.deepcopy(desc)
@@ -50,7 +45,7 @@ def printed_description(desc: dict, result) -> dict:
             block["number"] = next(heads)["number"]
         for note in block.get("notes", []):
             note["label"], page = next(labels)
-            note["page"] = page + out_first_page(result) - 1  # the printed page number of its marker
+            note["page"] = page + result.first_page - 1  # the printed page number of its marker
     return out
 
 
@@ -104,7 +99,6 @@ def make(style_names, doc_ids, pdf_dir: Path | None) -> dict:
             t0 = time.time()
             setter = typeset_tex if style.typesetter == "xelatex" else typeset
             result = setter(desc, style, START_PAGES.get(desc["id"], 1))
-            result.first_page = START_PAGES.get(desc["id"], 1)
             folder = OUT / style.name / desc["id"]
             folder.mkdir(parents=True, exist_ok=True)
             if pdf_dir:

@@ -26,7 +26,7 @@ class Style:
     journal_en: str | None = None
     typesetter: str = "weasyprint"  # or "xelatex"
 
-    def folio(self, page: int, total_first: int, total_last: int) -> str:
+    def folio(self, page: int) -> str:
         """The printed page number."""
         if self.name == "a-one-column":
             return f"· {page} ·"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .styles import Style
 
@@ -29,7 +29,7 @@ class Typeset:
     note_labels: list[str]
     note_pages: list[int]
     passes: int = 1
-    log: list[str] = field(default_factory=list)
+    first_page: int = 1
 
 
 def esc(text: str) -> str:
@@ -223,7 +223,7 @@ def page_furniture(style: Style, desc: dict, start: int, pages: int) -> tuple[st
     title = desc["title"]
     for k in range(1, pages + 1):
         folio = start + k - 1
-        f = style.folio(folio, start, start + pages - 1)
+        f = style.folio(folio)
         boxes = {}
         if style.name == "a-one-column":
             boxes["bottom-center"] = f
@@ -296,7 +296,7 @@ def typeset(desc: dict, style: Style, start: int) -> Typeset:
         doc, labels = doc2, new
         if passes > 5:
             raise RuntimeError(f"{desc['id']}/{style.name}: note markers do not settle on their pages")
-    return Typeset(doc.write_pdf(), len(doc.pages), furniture, printed, labels, pages, passes)
+    return Typeset(doc.write_pdf(), len(doc.pages), furniture, printed, labels, pages, passes, start)
 
 
 def _note_pages(doc, n: int) -> list[int]:

@@ -178,4 +178,4 @@ def typeset_tex(desc: dict, style: Style, start: int) -> Typeset:
     head = f"{style.journal}\u3000{style.issue}"
     furniture = [head, desc["title"]] + [f"第 {p} 页" for p in range(start, last + 1)]
     return Typeset(pdf, last - start + 1, furniture, printed, [style.note_label(k) for k in numbers],
-                   [p - start + 1 for p in pages], passes)
+                   [p - start + 1 for p in pages], passes, start)
