@@ -8,8 +8,9 @@ Events used (MkDocs 1.6):
 - on_config: make ``scripts/`` importable and reload the pipeline, so that ``mkdocs serve``
   picks up code edits without a restart.
 - on_pre_build (priority 100, before Material's projects plugin builds the other variants):
-  convert the corpus. A bad input stops the build with its file:line error before anything is
-  written. Then, for the top-level ``build`` only, empty site/ (the projects plugin disables
+  convert the corpus (once for all variants: papersite.corpuscache). A bad input stops the build with
+  its file:line error before anything is written; under ``mkdocs serve`` the last good pages are
+  served instead, with the error at the top of every page (on_post_page, on_post_template). Then, for the top-level ``build`` only, empty site/ (the projects plugin disables
   MkDocs' own cleaning so that nested variants survive; stale pages must not).
 - on_files: add the generated pages in memory (nothing is written into docs/).
 - on_nav: name the papers' section in the variant's language.
@@ -91,13 +92,23 @@ def _write_timings(config) -> None:
 
 @event_priority(100)
 def on_pre_build(config):
-    """Convert every paper under content/; a bad input raises a one-line file:line error."""
+    """Convert every paper under content/; a bad input raises a one-line file:line error.
+
+    Under ``mkdocs serve`` a bad input does not stop the server (MkDocs would hold every request until the
+    file is fixed): the pages of the last good build are served with the error shown at the top of each."""
     site, errors = _reload_pipeline()
     started = time.perf_counter()
+    last_good = ROOT / ".cache" / "papersite" / f"last-good-{_variant(config)}.pickle"
     try:
         build = site.build_site(_content(), _variant(config), config.site_url)
+        _state.pop("error", None)
+        if _state["command"] == "serve":
+            site.save_pages(build, last_good)
     except errors.PaperError as exc:
-        raise PluginError(str(exc)) from None
+        if _state["command"] != "serve":
+            raise PluginError(str(exc)) from None
+        _state["error"] = str(exc)
+        build = site.load_pages(last_good, _variant(config))
     _timings["pipeline"] = _timings.get("pipeline", 0.0) + time.perf_counter() - started
     _pages.clear()
     _pages.update(build.pages)
@@ -107,6 +118,34 @@ def on_pre_build(config):
     if top_level and _state["command"] == "build" and Path(config.site_dir).is_dir():
         for child in Path(config.site_dir).iterdir():
             shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+
+
+ERROR_BANNER = ('<div class="papersite-build-error" role="alert" style="position:sticky;top:0;z-index:10;'
+                'padding:.8em 1.2em;background:#b00020;color:#fff;font:16px/1.6 sans-serif">'
+                '<strong>{title}</strong> <code style="color:#fff;background:none">{error}</code> {advice}</div>')
+ERROR_WORDS = {"zh-Hans": ("构建出错：", "改正该文件并保存，页面会自动更新；下面是上次成功构建的页面。"),
+               "zh-Hant": ("構建出錯：", "改正該檔案並儲存，頁面會自動更新；下面是上次成功構建的頁面。"),
+               "en": ("Build error:", "Fix the file and save it: the pages update by themselves. Below are the pages "
+                      "of the last good build.")}
+
+
+def _with_error(output: str, config) -> str:
+    """The page with the current build error (under ``mkdocs serve``) shown at its top."""
+    if "error" not in _state:
+        return output
+    import html as _html
+    title, advice = ERROR_WORDS.get(_variant(config), ERROR_WORDS["en"])
+    banner = ERROR_BANNER.format(title=_html.escape(title), error=_html.escape(_state["error"]), advice=_html.escape(advice))
+    head, sep, rest = output.partition("<body")
+    if not sep:
+        return banner + output
+    tag_end = rest.index(">") + 1
+    return head + sep + rest[:tag_end] + banner + rest[tag_end:]
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page (reached when the failed build has no page for an address) shows the error too."""
+    return _with_error(output_content, config)
 
 
 def on_files(files: Files, config) -> Files:
@@ -162,7 +201,7 @@ def on_post_page(output, page, config):
         raise RuntimeError(f"{page.file.src_uri}: Material's search dialog markup changed; update SEARCH_DIALOG "
                            "in scripts/mkdocs_hook.py")
     name = SEARCH_NAME.get(_variant(config), "Search")
-    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{name}">', 1)
+    return _with_error(output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{name}">', 1), config)
 
 
 @event_priority(-100)

@@ -1,5 +1,6 @@
 """`mkdocs serve` regenerates pages when content/ changes: edit a title in paper.yml, the page updates
-(in zh-Hans and in the zh-Hant variant) without a restart. Runs on a copy of the project."""
+(in zh-Hans and in the zh-Hant variant) without a restart; break the file, and every page keeps being
+served with the error (file:line) at its top until it is fixed. Runs on a copy of the project."""
 from __future__ import annotations
 
 import os
@@ -8,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 from conftest import ROOT
@@ -36,6 +38,19 @@ def _wait_for(url: str, text: str, proc, timeout: float = 180) -> None:
     raise AssertionError(f"{url} never showed {text!r}")
 
 
+def _wait_for_absent(url: str, text: str, proc, timeout: float = 180) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        assert proc.poll() is None, "mkdocs serve exited"
+        try:
+            if text not in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
+                return
+        except OSError:
+            pass
+        time.sleep(1)
+    raise AssertionError(f"{url} still shows {text!r}")
+
+
 def test_serve_rebuilds_when_paper_yml_changes(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
@@ -56,6 +71,25 @@ def test_serve_rebuilds_when_paper_yml_changes(tmp_path):
             "zh: 以新质生产力赋能共同富裕的政治经济学研究", "zh: 以新质生产力赋能共同富裕的政治经济学考察"), encoding="utf-8")
         _wait_for(base + f"papers/{SLUG}.html", "政治经济学考察", proc)
         _wait_for(base + f"zh-Hant/papers/{SLUG}.html", "政治經濟學考察", proc)
+        # A YAML error: pages, the 404 page and assets still answer, showing the error and its line.
+        good = yml.read_text(encoding="utf-8")
+        lines = good.splitlines()
+        where = next(i for i, line in enumerate(lines) if line.startswith("title:")) + 2
+        lines.insert(where - 1, "  zh: [unclosed")
+        yml.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        shown = f"content/papers/{SLUG}/paper.yml:"
+        _wait_for(base + f"papers/{SLUG}.html", "papersite-build-error", proc)
+        for url in (base + f"papers/{SLUG}.html", base + f"zh-Hant/papers/{SLUG}.html", base + "index.html"):
+            _wait_for(url, shown, proc, timeout=60)
+        try:
+            urllib.request.urlopen(base + "no-such-page.html", timeout=10)
+        except urllib.error.HTTPError as exc:   # the 404 page, with the error
+            assert exc.code == 404 and shown in exc.read().decode("utf-8")
+        css = urllib.request.urlopen(base + "assets/papers.css", timeout=10)
+        assert css.status == 200
+        assert proc.poll() is None
+        yml.write_text(good, encoding="utf-8")
+        _wait_for_absent(base + f"papers/{SLUG}.html", "papersite-build-error", proc)
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -58,16 +58,19 @@ def _converter(config: str, exceptions: str | None, stamp: float) -> opencc.Open
     table = {**{t: t for t in table.values()}, **table}
     if not table:
         return opencc.OpenCC(str(base))
-    folder = Path(tempfile.mkdtemp(prefix="papersite-opencc-"))
-    (folder / "exceptions.txt").write_text("".join(f"{k}\t{v}\n" for k, v in sorted(table.items())), encoding="utf-8")
-    extra = {"type": "text", "file": str(folder / "exceptions.txt")}
-    data = copy.deepcopy(data)
-    seg = data["segmentation"]["dict"]
-    data["segmentation"]["dict"] = {"type": "group", "match_policy": "union", "dicts": [extra, seg]}
-    first = data["conversion_chain"][0]["dict"]
-    data["conversion_chain"][0]["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [extra, first]}
-    (folder / "config.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return opencc.OpenCC(str(folder / "config.json"))
+    # OpenCC reads its configuration and dictionaries when the converter is made, so the files it is given
+    # live only that long (nothing is left in the temporary directory, however often the hook reloads).
+    with tempfile.TemporaryDirectory(prefix="papersite-opencc-") as tmp:
+        folder = Path(tmp)
+        (folder / "exceptions.txt").write_text("".join(f"{k}\t{v}\n" for k, v in sorted(table.items())), encoding="utf-8")
+        extra = {"type": "text", "file": str(folder / "exceptions.txt")}
+        data = copy.deepcopy(data)
+        seg = data["segmentation"]["dict"]
+        data["segmentation"]["dict"] = {"type": "group", "match_policy": "union", "dicts": [extra, seg]}
+        first = data["conversion_chain"][0]["dict"]
+        data["conversion_chain"][0]["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [extra, first]}
+        (folder / "config.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return opencc.OpenCC(str(folder / "config.json"))
 
 
 def traditional_converter(config: str = "s2tw", exceptions: Path | None = None):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .errors import PaperError
 from .concepts import Concept, check_renderings, load_concepts
+from .corpuscache import cached
 from .mentions import CorpusIndex, Matcher, build_index, link_concepts
 from .pipeline import Paper, convert_corpus
 from .references import Readdresser, Redirect
@@ -85,7 +86,8 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS)}")
     config: SiteConfig = load_site_config(content)
-    papers, index = concept_corpus(content, config, convert_corpus(content))
+    # Converted once for all variants (each builds in its own process): corpuscache.
+    papers, index = cached(content, lambda: concept_corpus(content, config, convert_corpus(content)))
     to_traditional = traditional_converter(config.opencc, config.exceptions)
     out: dict[str, str] = {}
     convert = to_traditional if variant == "zh-Hant" else (lambda s: s)
@@ -128,6 +130,25 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
                                                    retired=paper.addresses.retired_at() if paper.addresses else None)
     concepts = tuple(index.concepts.values()) if index else ()
     return SiteBuild(variant, out, search_terms(papers, concepts), to_traditional, nav_order(concepts, variant, config.sequences))
+
+
+def save_pages(build: SiteBuild, path: Path) -> None:
+    """Keep a good build's pages (``mkdocs serve`` shows them while a later edit has an error)."""
+    import pickle
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(pickle.dumps((build.pages, build.search_terms, build.nav_order)))
+    tmp.replace(path)
+
+
+def load_pages(path: Path, variant: str) -> SiteBuild:
+    """The pages :func:`save_pages` kept, or none when no build has succeeded yet."""
+    import pickle
+    try:
+        pages_, terms, order = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pages_, terms, order = {}, (), {}
+    return SiteBuild(variant, pages_, terms, lambda s: s, order)
 
 
 def check_sequences(config: SiteConfig, index: CorpusIndex) -> None:

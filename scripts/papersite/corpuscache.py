@@ -1,0 +1,75 @@
+"""Convert the corpus once per build: the converted papers and the concept index, cached by content hash.
+
+Every variant's MkDocs project (built in its own process by Material's projects plugin) needs the same
+converted corpus. The first process to ask converts it and stores the result under
+``<project>/.cache/papersite/`` keyed by a hash of everything the result depends on (every file under
+content/ and the converter's own code); the others wait for it and read it. A cached entry is only a
+copy: deleting the folder is always safe, and old entries are removed as new ones are written.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import pickle
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+KEEP = 3  # entries kept: the current one and a few recent ones (switching branches, undoing an edit)
+
+
+def content_key(content: Path) -> str:
+    """A hash of every file under ``content`` (names and bytes) and of the package's code."""
+    h = hashlib.sha256()
+    for root, label in ((Path(content), "content"), (PACKAGE, "code")):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            if label == "code" and path.suffix != ".py":
+                continue
+            h.update(f"{label}/{path.relative_to(root).as_posix()}\0".encode("utf-8"))
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()[:32]
+
+
+def cache_folder(content: Path) -> Path:
+    """Where the entries for this content live: ``.cache/papersite`` beside content/."""
+    return Path(content).resolve().parent / ".cache" / "papersite"
+
+
+@contextmanager
+def _locked(folder: Path):
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def cached(content: Path, compute):
+    """``compute()``'s result for this content, computed once and shared by every process that asks.
+
+    An error raised by ``compute`` is not cached (the next build tries again and reports it)."""
+    if os.environ.get("PAPERSITE_NO_CACHE"):
+        return compute()
+    key = content_key(content)
+    folder = cache_folder(content)
+    entry = folder / f"corpus-{key}.pickle"
+    with _locked(folder):
+        if entry.is_file():
+            try:
+                with open(entry, "rb") as handle:
+                    return pickle.load(handle)
+            except Exception:   # a copy from another version of the code: recompute
+                entry.unlink(missing_ok=True)
+        value = compute()
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".corpus-")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+        old = sorted(folder.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
+        for path in old:
+            path.unlink(missing_ok=True)
+        return value

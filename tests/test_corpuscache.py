@@ -1,0 +1,78 @@
+"""The corpus is converted once per build and shared by the variants' processes (papersite.corpuscache)."""
+from __future__ import annotations
+
+import multiprocessing
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from papersite import corpuscache
+from papersite.script import _converter, traditional_converter
+
+
+def _content(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    (content / "papers" / "a").mkdir(parents=True)
+    (content / "papers" / "a" / "source.txt").write_text("正文", encoding="utf-8")
+    return content
+
+
+def test_computed_once_then_read_back_and_recomputed_when_content_changes(tmp_path):
+    content = _content(tmp_path)
+    calls = []
+    compute = lambda: calls.append(1) or {"pages": len(calls)}
+    assert corpuscache.cached(content, compute) == {"pages": 1}
+    assert corpuscache.cached(content, compute) == {"pages": 1} and len(calls) == 1
+    (content / "papers" / "a" / "source.txt").write_text("正文改", encoding="utf-8")
+    assert corpuscache.cached(content, compute) == {"pages": 2}
+
+
+def test_errors_are_not_cached(tmp_path):
+    content = _content(tmp_path)
+
+    def broken():
+        raise ValueError("bad input")
+    with pytest.raises(ValueError):
+        corpuscache.cached(content, broken)
+    assert corpuscache.cached(content, lambda: "fixed") == "fixed"
+
+
+def test_old_entries_are_removed(tmp_path):
+    content = _content(tmp_path)
+    for i in range(corpuscache.KEEP + 3):
+        (content / "x.txt").write_text(str(i))
+        corpuscache.cached(content, lambda: i)
+    assert len(list(corpuscache.cache_folder(content).glob("corpus-*.pickle"))) == corpuscache.KEEP
+
+
+def _worker(content: str, log: str) -> None:
+    def compute():
+        with open(log, "a") as f:
+            f.write("computed\n")
+        import time
+        time.sleep(0.5)
+        return "corpus"
+    assert corpuscache.cached(Path(content), compute) == "corpus"
+
+
+def test_concurrent_variant_processes_convert_once(tmp_path):
+    content = _content(tmp_path)
+    log = tmp_path / "log"
+    procs = [multiprocessing.get_context("spawn").Process(target=_worker, args=(str(content), str(log))) for _ in range(3)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    assert log.read_text().count("computed") == 1
+
+
+def test_the_traditional_converter_leaves_no_temporary_folder(tmp_path):
+    exceptions = tmp_path / "exceptions.txt"
+    exceptions.write_text("说明了\t說明了\n", encoding="utf-8")
+    before = set(Path(tempfile.gettempdir()).glob("papersite-*"))
+    _converter.cache_clear()
+    convert = traditional_converter("s2tw", exceptions)
+    assert convert("这说明了") == "這說明了"
+    assert set(Path(tempfile.gettempdir()).glob("papersite-*")) == before
