@@ -214,21 +214,16 @@ def on_post_build(config):
     _write_timings(config)
 
 
-SECTION_TITLES = {"papers": {"zh-Hans": "论文", "zh-Hant": "論文", "en": "Papers"},
-                  "guides": {"zh-Hans": "阅读指南", "zh-Hant": "閱讀指南", "en": "Reading guides"},
-                  "concepts": {"zh-Hans": "概念", "zh-Hant": "概念", "en": "Concepts"},
-                  "teaching": {"zh-Hans": "教学", "zh-Hant": "教學", "en": "Teaching"}}
-
-
 def on_nav(nav, config, files):
     """Name the sections in the variant's language (MkDocs titles them from the folder) and order
     their pages as the pipeline says (concepts by pinyin or English term, not by file name)."""
     order = _state["build"].nav_order
+    titles = importlib.import_module("papersite.site").SECTION_TITLES
     # Top level: home, the papers, their reading guides, the concepts, teaching, then the rest (MkDocs would sort folders by name).
     rank = {"index.md": 0, "papers": 1, "guides": 2, "concepts": 3, "teaching": 4}
     nav.items.sort(key=lambda item: rank.get(item.file.src_uri if getattr(item, "file", None) else item.title.lower(), 5))
     for item in nav.items:
-        if getattr(item, "is_section", False) and item.title.lower() in SECTION_TITLES:
-            item.title = SECTION_TITLES[item.title.lower()].get(_variant(config), item.title)
+        if getattr(item, "is_section", False) and item.title.lower() in titles:
+            item.title = titles[item.title.lower()].get(_variant(config), item.title)
             item.children.sort(key=lambda child: order.get(getattr(getattr(child, "file", None), "src_uri", ""), -1))
     return nav

@@ -54,6 +54,10 @@ def main(argv=None) -> int:
     sug.add_argument("--min-papers", type=int, default=2, help="papers a term must occur in (default 2)")
     sug.add_argument("--json", action="store_true", help="print JSON instead of a table")
     sug.add_argument("--content", default=str(ROOT / "content"))
+    exp = sub.add_parser("export", help="write each variant's Markdown tree and a plain MkDocs configuration")
+    exp.add_argument("dest", help="folder to write <variant>/{mkdocs.yml,docs,overrides,snippets} into")
+    exp.add_argument("--content", default=str(ROOT / "content"))
+    exp.add_argument("--site-url", default=None, help="the site's public address (citations carry absolute links)")
     args = parser.parse_args(argv)
     try:
         if args.command == "convert":
@@ -62,6 +66,11 @@ def main(argv=None) -> int:
             return _new(args)
         if args.command == "suggest-concepts":
             return _suggest(args)
+        if args.command == "export":
+            from .export import export_site
+            for path in export_site(ROOT, Path(args.content), Path(args.dest), args.site_url):
+                print(f"wrote {path} (build: mkdocs build -f {path})")
+            return 0
         if args.command == "lock":
             return _lock(args)
         return _check(args)

@@ -19,6 +19,11 @@ from .writers.markdown import paper_markdown
 from .writers.teaching_pages import INSTRUCTOR_GUIDE, Guides, Instruction, Teacher, guide_uri, pack_uri
 
 VARIANTS = ("zh-Hans", "zh-Hant", "en")
+# The navigation's sections (folders of the generated pages), named in each variant's language.
+SECTION_TITLES = {"papers": {"zh-Hans": "论文", "zh-Hant": "論文", "en": "Papers"},
+                  "guides": {"zh-Hans": "阅读指南", "zh-Hant": "閱讀指南", "en": "Reading guides"},
+                  "concepts": {"zh-Hans": "概念", "zh-Hant": "概念", "en": "Concepts"},
+                  "teaching": {"zh-Hans": "教学", "zh-Hant": "教學", "en": "Teaching"}}
 
 
 @dataclass(frozen=True)
