@@ -43,7 +43,7 @@ def test_old_entries_are_removed(tmp_path):
     for i in range(corpuscache.KEEP + 3):
         (content / "x.txt").write_text(str(i))
         corpuscache.cached(content, lambda: i)
-    assert len(list(corpuscache.cache_folder(content).glob("corpus-*.pickle"))) == corpuscache.KEEP
+    assert len(list(corpuscache.cache_folder(content).glob("corpus--*.pickle"))) == corpuscache.KEEP
 
 
 def _worker(content: str, log: str) -> None:
@@ -76,3 +76,18 @@ def test_the_traditional_converter_leaves_no_temporary_folder(tmp_path):
     convert = traditional_converter("s2tw", exceptions)
     assert convert("这说明了") == "這說明了"
     assert set(Path(tempfile.gettempdir()).glob("papersite-*")) == before
+
+
+def test_an_edit_elsewhere_leaves_a_papers_conversion_cached(tmp_path):
+    content = _content(tmp_path)
+    calls = []
+    paper = content / "papers" / "a"
+    convert = lambda: calls.append(1) or "converted"
+    corpuscache.cached(content, convert, part=paper, name="paper.a")
+    (content / "concepts").mkdir()
+    (content / "concepts" / "x.yml").write_text("term: 新质生产力\n", encoding="utf-8")
+    corpuscache.cached(content, convert, part=paper, name="paper.a")
+    assert len(calls) == 1
+    (paper / "paper.yml").write_text("title: {}\n", encoding="utf-8")
+    corpuscache.cached(content, convert, part=paper, name="paper.a")
+    assert len(calls) == 2

@@ -38,9 +38,11 @@ def cache_folder(content: Path) -> Path:
 
 
 @contextmanager
-def _locked(folder: Path):
+def _locked(folder: Path, name: str):
+    # One lock per kind of entry: the corpus entry is computed while holding its lock and asks for the
+    # papers' entries, which must not wait for it.
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "lock", "w") as handle:
+    with open(folder / f"{name}.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -48,16 +50,18 @@ def _locked(folder: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def cached(content: Path, compute):
+def cached(content: Path, compute, part: Path | None = None, name: str = "corpus"):
     """``compute()``'s result for this content, computed once and shared by every process that asks.
 
+    With ``part`` (a folder inside ``content``, e.g. one paper's) the result depends on that folder only, so
+    an edit elsewhere (a concept file, another paper) leaves it cached: ``name`` tells the entries apart.
     An error raised by ``compute`` is not cached (the next build tries again and reports it)."""
     if os.environ.get("PAPERSITE_NO_CACHE"):
         return compute()
-    key = content_key(content)
+    key = content_key(part or content)
     folder = cache_folder(content)
-    entry = folder / f"corpus-{key}.pickle"
-    with _locked(folder):
+    entry = folder / f"{name}--{key}.pickle"
+    with _locked(folder, name):
         if entry.is_file():
             try:
                 with open(entry, "rb") as handle:
@@ -69,7 +73,7 @@ def cached(content: Path, compute):
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
-        old = sorted(folder.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
+        old = sorted(folder.glob(f"{name}--*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
         for path in old:
             path.unlink(missing_ok=True)
         return value

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .addresses import LOCK_NAME, Assignment, assign, read_lock
+from .corpuscache import cached
 from .errors import PaperError
 from .model import Document
 from .paperyml import PaperRecord, load_record
@@ -86,4 +87,6 @@ def paper_folders(content: Path) -> list[Path]:
 
 def convert_corpus(content: Path) -> list[Paper]:
     """Convert every paper; the first bad input stops the build with its error."""
-    return [convert_paper(folder) for folder in paper_folders(content)]
+    # Each paper depends on its own folder only: an edit elsewhere leaves its conversion cached.
+    return [cached(content, lambda f=folder: convert_paper(f), part=folder, name=f"paper.{folder.name}")
+            for folder in paper_folders(content)]
