@@ -53,23 +53,45 @@ def test_gbk_source_converts_like_utf8(tmp_path):
     assert convert_paper(folder).document.blocks == original.blocks
 
 
-@pytest.mark.parametrize("edit, message, line", [
-    (lambda y: y.replace("title:\n", "title: [\n", 1), "YAML syntax error", True),
-    (lambda y: y.replace("  zh_provenance: source\n", ""), "missing required key 'title.zh_provenance'", True),
-    (lambda y: y + "colour: blue\n", "unknown key 'colour'", True),
-    (lambda y: y.replace("zh_provenance: source", "zh_provenance: guess"), "must be one of source, editor", True),
-    (lambda y: y.replace("加快形成与新质生产力发展相适应的分配关系", "另一个标题"), "title.zh is marked as from the source", True),
+def _line_of(text: str, start: str) -> int:
+    """The 1-based number of the first line of ``text`` that starts with ``start``."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
+@pytest.mark.parametrize("edit, message, where", [
+    # An unclosed bracket is blamed on its own line, not on the next one where the parser notices.
+    (lambda y: y.replace("title:\n", "title: [\n", 1), "YAML syntax error", "title: ["),
+    (lambda y: y.replace("  zh_provenance: source\n", ""), "missing required key 'title.zh_provenance'", "title:"),
+    (lambda y: y + "colour: blue\n", "unknown key 'colour'", "colour:"),
+    (lambda y: y.replace("zh_provenance: source", "zh_provenance: guess"), "must be one of source, editor",
+     "  zh_provenance: guess"),
+    (lambda y: y.replace("加快形成与新质生产力发展相适应的分配关系", "另一个标题"), "title.zh is marked as from the source",
+     "  zh: 另一个标题"),
+    (lambda y: y + "title:\n  zh: 重复\n", "key 'title' appears twice", "title:\n  zh: 重复"),
 ])
-def test_bad_paper_yml_names_file_and_line(tmp_path, edit, message, line):
+def test_bad_paper_yml_names_file_and_line(tmp_path, edit, message, where):
     folder = copy_paper(tmp_path)
     yml = folder / "paper.yml"
-    yml.write_text(edit(yml.read_text(encoding="utf-8")), encoding="utf-8")
+    edited = edit(yml.read_text(encoding="utf-8"))
+    yml.write_text(edited, encoding="utf-8")
     with pytest.raises(PaperError) as err:
         convert_paper(folder)
     text = str(err.value)
     assert message in text and text.startswith(str(yml))
-    assert err.value.line is not None
+    expected = (edited.index(where) and edited[:edited.index(where)].count("\n") + 1) if "\n" in where else _line_of(edited, where)
+    assert err.value.line == expected, (text, expected)
     assert "\n" not in text
+
+
+@pytest.mark.parametrize("data, name", [
+    (b"\xff\xfe" + "摘要：新质生产力\n".encode("utf-16-le"), "UTF-16LE"),
+    (b"\xfe\xff" + "摘要：新质生产力\n".encode("utf-16-be"), "UTF-16BE"),
+    ("Abstract: new quality productive forces\n".encode("utf-16-le"), "UTF-16LE"),
+])
+def test_utf16_sources_are_named_as_what_they_are(data, name):
+    with pytest.raises(PaperError) as err:
+        decode_source(data, "x/source.txt")
+    assert f"source is {name} text" in str(err.value) and "binary" not in str(err.value)
 
 
 def test_edited_source_is_refused(tmp_path):
@@ -118,7 +140,7 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
     ("traditional:\n  opencc: s2tw\n  exeptions: x.txt\n", "unknown key 'traditional.exeptions'", 3),
     ("errata:\n  zh: 1\n", "'errata.zh' must be a str", 2),
     ("traditional:\n  exceptions: missing.txt\n", "does not exist", 2),
-    ("traditional: [s2tw\n", "YAML syntax error", 2),
+    ("traditional: [s2tw\n", "YAML syntax error", 1),   # the line with the unclosed bracket
 ])
 def test_bad_site_yml_names_file_and_line(tmp_path, text, message, line):
     from papersite.siteconfig import load_site_config

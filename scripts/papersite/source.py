@@ -29,6 +29,9 @@ def decode_source(data: bytes, path: str) -> SourceText:
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise PaperError(path, "source file is empty")
+    utf16 = _utf16(data)
+    if utf16:
+        raise PaperError(path, f"source is {utf16} text; save it as UTF-8 (e.g. iconv -f {utf16} -t UTF-8)")
     if b"\x00" in data[:65536]:
         raise PaperError(path, "source file is binary (contains NUL bytes), expected plain text")
     had_bom = data.startswith(b"\xef\xbb\xbf")
@@ -43,6 +46,27 @@ def decode_source(data: bytes, path: str) -> SourceText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _refuse_control_characters(text, path)
     return SourceText(path, tuple(text.split("\n")), encoding, digest, had_bom, had_crlf)
+
+
+def _utf16(data: bytes) -> str | None:
+    """'UTF-16LE', 'UTF-16BE', 'UTF-32LE' or 'UTF-32BE' when the bytes read as text in that encoding (a
+    byte-order mark, or every other byte NUL as Windows tools write); None otherwise."""
+    def reads_as_text(codec: str, body: bytes) -> bool:
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError:
+            return False
+        plain = sum(1 for c in text if c.isspace() or " " <= c <= "~" or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+        return bool(text) and plain >= 0.8 * len(text)
+    for bom, name, codec in ((b"\xff\xfe\x00\x00", "UTF-32LE", "utf-32-le"), (b"\x00\x00\xfe\xff", "UTF-32BE", "utf-32-be"),
+                             (b"\xff\xfe", "UTF-16LE", "utf-16-le"), (b"\xfe\xff", "UTF-16BE", "utf-16-be")):
+        if data.startswith(bom) and reads_as_text(codec, data[len(bom):len(bom) + 4096 - 4096 % 4]):
+            return name
+    head = data[:4096 - 4096 % 2] if len(data) % 2 == 0 else b""
+    for zeros, name, codec in ((head[1::2], "UTF-16LE", "utf-16-le"), (head[0::2], "UTF-16BE", "utf-16-be")):
+        if zeros and zeros.count(0) > len(zeros) * 0.3 and reads_as_text(codec, head):
+            return name
+    return None
 
 
 def _decode_legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:

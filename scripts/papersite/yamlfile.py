@@ -31,6 +31,34 @@ def key_lines(node, prefix="") -> dict[str, int]:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _duplicate_key(node):
+    """The first key that a mapping repeats (YAML loaders keep the last value silently), or None."""
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode):
+                if k.value in seen:
+                    return k
+                seen.add(k.value)
+            found = _duplicate_key(v)
+            if found is not None:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _duplicate_key(item)
+            if found is not None:
+                return found
+    return None
+
+
+class DuplicateKey(Exception):
+    """A mapping names the same key twice."""
+
+    def __init__(self, key: str, line: int):
+        super().__init__(key)
+        self.key, self.line = key, line
+
+
 def _parse(text: str):
     """The document's data and its keys' line numbers, from one parse."""
     loader = _LOADER(text)
@@ -38,9 +66,22 @@ def _parse(text: str):
         node = loader.get_single_node()
         if node is None:
             return None, {}
+        dup = _duplicate_key(node)
+        if dup is not None:
+            raise DuplicateKey(dup.value, dup.start_mark.line + 1)
         return loader.construct_document(node), key_lines(node)
     finally:
         loader.dispose()
+
+
+def syntax_error_line(exc: yaml.YAMLError) -> int | None:
+    """The line to blame for a YAML syntax error: where an unclosed bracket or quote opens (the parser
+    notices only at the next line), else where the parser stopped."""
+    problem, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    opened = getattr(exc, "context", "") or ""
+    if context is not None and ("flow" in opened or "quoted scalar" in opened):
+        return context.line + 1
+    return problem.line + 1 if problem is not None else None
 
 
 def load_mapping(path: Path, schema: dict, docs: str) -> tuple[dict, dict[str, int]]:
@@ -55,10 +96,14 @@ def load_mapping(path: Path, schema: dict, docs: str) -> tuple[dict, dict[str, i
         raise PaperError(path, f"{name} is not UTF-8 text") from None
     try:
         data, lines = _parse(text)
+    except DuplicateKey as exc:
+        raise PaperError(path, f"key '{exc.key}' appears twice in one mapping (the second would silently win)",
+                         exc.line) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise PaperError(path, f"YAML syntax error: {problem}", mark.line + 1 if mark else None) from None
+        context = getattr(exc, "context", None)
+        what = f"{context}: {problem}" if context and ("flow" in context or "quoted scalar" in context) else problem
+        raise PaperError(path, f"YAML syntax error: {what}", syntax_error_line(exc)) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
