@@ -15,6 +15,7 @@ from papersite.siteconfig import load_site_config
 
 CONCEPTS = load_concepts(CONTENT, load_site_config(CONTENT).categories)
 BY_SLUG = {c.slug: c for c in CONCEPTS}
+BY_TERM = {c.term: c for c in CONCEPTS}
 ZH = ("zh-Hans", "zh-Hant")
 
 
@@ -204,3 +205,25 @@ def test_home_pages_lead_to_the_concept_index(built_site):
         home = built_site / folder / "index.html"
         assert any(resolve(home, a["href"])[0] == (built_site / folder / "concepts" / "index.html").resolve()
                    for a in soup(home).select("article a[href]"))
+
+
+# Pairs as a Chinese dictionary orders them, judged by hand: syllable by syllable, letters then tone.
+PINYIN_ORDER = [("传统产业", "创新驱动"),            # chuán < chuàng (chuan is a prefix of chuang)
+                ("第三次分配", "颠覆性技术"),        # dì < diān
+                ("数据要素", "数字技术"),            # shù jù < shù zì
+                ("生产关系", "生产力"),              # shēngchǎn guān < shēngchǎn lì
+                ("公有制", "共同富裕")]              # gōng (tone 1) before gòng (tone 4)
+
+
+@pytest.mark.parametrize("first, second", PINYIN_ORDER)
+def test_the_pinyin_list_follows_dictionary_order(built_site, first, second):
+    """The concept index's 按拼音 list, as published, puts ``first`` before ``second``."""
+    for folder in ("", "zh-Hant"):
+        links = [a.get_text() for a in soup(built_site / folder / "concepts" / "index.html").select("#by-pinyin + ul a")]
+        names = [BY_TERM[t].term for t in (first, second)]
+        if folder:
+            from papersite.script import traditional_converter
+            from papersite.siteconfig import load_site_config
+            config = load_site_config(CONTENT)
+            names = [traditional_converter(config.opencc, config.exceptions)(n) for n in names]
+        assert links.index(names[0]) < links.index(names[1]), (folder, links)

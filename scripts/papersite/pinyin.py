@@ -50,7 +50,53 @@ def term_pinyin(term: str) -> str:
     return " ".join(_spell(w) for w in words)
 
 
+_INITIALS = ("zh", "ch", "sh", *"bpmfdtnlgkhjqxrzcsyw")
+_FINALS = ("iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "van", "ai", "ei",
+           "ao", "ou", "an", "en", "in", "un", "vn", "ia", "ie", "iu", "ua", "uo", "ui", "ve", "er", "a", "o", "e", "i",
+           "u", "v")
+_BARE = {"a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "er"}   # syllables with no initial
+SYLLABLES = _BARE | {i + f for i in _INITIALS for f in _FINALS}
+_TONES = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+
+
+def syllables(pinyin_text: str) -> list[tuple[str, int]]:
+    """Each syllable of written pinyin as (letters, tone 1–5), ü written v: chuàngxīn -> chuang 4, xin 1."""
+    out: list[tuple[str, int]] = []
+    for word in pinyin_text.lower().replace("'", " ").replace("’", " ").replace("-", " ").split():
+        letters, tones = "", []
+        for ch in unicodedata.normalize("NFD", word):
+            if ch == "\u0308":
+                letters = letters[:-1] + "v" if letters.endswith("u") else letters
+            elif ch in _TONES:
+                tones.append((len(letters), _TONES[ch]))
+            elif "a" <= ch <= "z":
+                letters += ch
+        pieces = _segment(letters) or [letters]
+        start = 0
+        for piece in pieces:
+            end = start + len(piece)
+            tone = next((t for pos, t in tones if start < pos <= end), 5)
+            out.append((piece, tone))
+            start = end
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _segment(letters: str) -> list[str] | None:
+    """``letters`` as a sequence of pinyin syllables (longest first, backtracking), or None."""
+    if not letters:
+        return []
+    for size in range(min(6, len(letters)), 0, -1):
+        head = letters[:size]
+        if head in SYLLABLES:
+            rest = _segment(letters[size:])
+            if rest is not None:
+                return [head, *rest]
+    return None
+
+
 def sort_key(pinyin_text: str) -> tuple:
-    """Alphabetical order of pinyin: letters first (tone marks and spaces ignored), then tones."""
-    plain = unicodedata.normalize("NFD", pinyin_text.lower())
-    return "".join(c for c in plain if "a" <= c <= "z"), plain
+    """Dictionary order of pinyin, syllable by syllable: a syllable's letters, then its tone, then the next
+    syllable, as Chinese dictionaries order words (传统 chuántǒng before 创新 chuàngxīn: chuan < chuang;
+    第三 dìsān before 颠覆 diānfù: di < dian)."""
+    return tuple(syllables(pinyin_text))

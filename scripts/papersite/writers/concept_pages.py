@@ -310,7 +310,7 @@ class ConceptPages:
             key = lambda c: c.english_term[0].upper()
             out = ["## A–Z {#a-z}", ""]
         else:
-            key = lambda c: sort_key(c.pinyin)[0][:1].upper()
+            key = lambda c: sort_key(c.pinyin)[0][0][:1].upper()
             out = [f"## {self.C('按拼音')} {{#by-pinyin}}", ""]
         groups: dict[str, list[Concept]] = {}
         for c in concepts:
