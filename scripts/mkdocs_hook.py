@@ -66,10 +66,12 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    """Reload the pipeline package (code edits take effect under ``mkdocs serve``)."""
+    """Reload the pipeline package (code edits take effect under ``mkdocs serve``); set the Markdown
+    extensions' interface strings to the variant's (``extra.markdown_labels``)."""
     _timings.clear()
     _timings.update(start=time.perf_counter(), pipeline=0.0, reindex=0.0)
-    _reload_pipeline()
+    site, _ = _reload_pipeline()
+    site.apply_markdown_labels(config.mdx_configs, config.extra.get("markdown_labels") or {})
     return config
 
 

@@ -74,3 +74,40 @@ def test_home_lists_every_paper_with_both_titles_and_a_summary(built_site, corpu
         href = f"papers/{paper.slug}.html"
         assert article.select_one(f'a[href="{href}"]'), href
     assert len(article.select(".summary .editor-mark")) == len(corpus)
+
+
+INTERFACE = {"": ("本节链接", "返回正文第 1 个注释处", "新质生产力论文选读"),
+             "zh-Hant": ("本節連結", "返回正文第 1 個註釋處", "新質生產力論文選讀"),
+             "en": ("Link to this section", "Back to note 1 in the text", "New Quality Productive Forces: A Reader")}
+
+
+@pytest.mark.parametrize("folder", list(INTERFACE))
+def test_interface_strings_are_in_the_variants_language(built_site, folder):
+    """Permalink and footnote back-link titles in the page's language; the home page titled once."""
+    permalink, backlink, name = INTERFACE[folder]
+    prefix = f"{folder}/" if folder else ""
+    for page in (built_site / prefix / "papers").glob("*.html"):
+        s = soup(built_site, f"{prefix}papers/{page.name}")
+        assert {a["title"] for a in s.select("a.headerlink")} <= {permalink}, page
+        backs = s.select("a.footnote-backref")
+        if backs:
+            assert backs[0]["title"] == backlink, page
+    assert soup(built_site, f"{prefix}index.html").title.get_text() == name
+
+
+@pytest.mark.parametrize("folder", list(INTERFACE))
+def test_the_404_pages_language_links_lead_to_each_variants_home(built_site, folder):
+    s = soup(built_site, f"{folder + '/' if folder else ''}404.html")
+    links = {a["hreflang"]: a["href"] for a in s.select("a.md-select__link")}
+    assert links == {"zh-Hans": "/", "zh-Hant": "/zh-Hant/", "en": "/en/"}
+
+
+def test_adjacent_note_markers_are_kept_apart(built_site):
+    """Two note markers side by side get a separator drawn by CSS (no character added to the text)."""
+    seps = 0
+    for page in (built_site / "papers").glob("*.html"):
+        for sep in soup(built_site, f"papers/{page.name}").select(".fn-sep"):
+            assert sep.get_text() == ""
+            assert sep.find_previous_sibling().name == "sup" and sep.find_next_sibling().name == "sup"
+            seps += 1
+    assert seps >= 1

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .site import SECTION_TITLES, VARIANTS, build_site
+from .site import SECTION_TITLES, VARIANTS, apply_markdown_labels, build_site
 
 VARIANT_CONFIG = {"zh-Hans": "mkdocs.yml", "zh-Hant": "variants/zh-Hant/mkdocs.yml", "en": "variants/en/mkdocs.yml"}
 SECTIONS = ("papers", "guides", "concepts", "teaching")
@@ -91,6 +91,13 @@ def export_site(project: Path, content: Path, dest: Path, site_url: str | None =
                 # Snippet paths are read from the working directory: the variant's folder or the export's.
                 ext = {"pymdownx.snippets": dict(ext["pymdownx.snippets"], base_path=["snippets", f"{variant}/snippets"])}
             extensions.append(ext)
+        # The interface strings the hook would set (site.apply_markdown_labels), written into the extensions.
+        settings = {}
+        apply_markdown_labels(settings, (config.get("extra") or {}).get("markdown_labels") or {})
+        for i, ext in enumerate(extensions):
+            name = next(iter(ext)) if isinstance(ext, dict) else ext
+            if name in settings:
+                extensions[i] = {name: {**((ext[name] or {}) if isinstance(ext, dict) else {}), **settings[name]}}
         config["markdown_extensions"] = extensions
         path = root / "mkdocs.yml"
         path.write_text("# Exported by `papersite export`: a plain MkDocs + Material project (no hook, no projects plugin).\n"

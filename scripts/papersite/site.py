@@ -137,6 +137,14 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
     return SiteBuild(variant, out, search_terms(papers, concepts), to_traditional, nav_order(concepts, variant, config.sequences))
 
 
+def apply_markdown_labels(mdx_configs: dict, labels: dict) -> None:
+    """Set the toc and footnotes extensions' interface strings (a variant's ``extra.markdown_labels``)."""
+    if labels.get("permalink_title"):
+        mdx_configs.setdefault("toc", {})["permalink_title"] = labels["permalink_title"]
+    if labels.get("footnote_backlink"):
+        mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = labels["footnote_backlink"]
+
+
 def save_pages(build: SiteBuild, path: Path) -> None:
     """Keep a good build's pages (``mkdocs serve`` shows them while a later edit has an error)."""
     import pickle

@@ -48,7 +48,13 @@ def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLink
     has_refs = bool(doc.references)
     ref_numbers = {r.number for r in doc.references}
     out = []
+    previous = None
     for node in nodes:
+        if isinstance(node, NoteRef) and isinstance(previous, NoteRef):
+            # Two markers side by side (³⁴) would read as one number: a comma drawn by CSS keeps them apart
+            # without adding a character to the paragraph's text.
+            out.append('<span class="fn-sep" aria-hidden="true"></span>')
+        previous = node
         if isinstance(node, Text):
             out.append(english_in_chinese(convert(node.text), md_text))
         elif isinstance(node, ConceptRef):
@@ -57,7 +63,7 @@ def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLink
             out.append(f"[^{node.note_id}]")
         elif isinstance(node, Citation):
             if has_refs and node.number in ref_numbers:
-                out.append(f'[{md_text(node.label)}](#ref-{node.number} "参考文献 {node.number}")')
+                out.append(f'[{md_text(node.label)}](#ref-{node.number} "{convert("参考文献")} {node.number}")')
             else:
                 out.append(md_text(node.label))
     return "".join(out)
