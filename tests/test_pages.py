@@ -111,3 +111,30 @@ def test_adjacent_note_markers_are_kept_apart(built_site):
             assert sep.find_previous_sibling().name == "sup" and sep.find_next_sibling().name == "sup"
             seps += 1
     assert seps >= 1
+
+
+@pytest.mark.parametrize("folder, heading", [("", "注释"), ("zh-Hant", "註釋")])
+def test_notes_stand_under_their_own_heading_before_how_to_cite(built_site, corpus, folder, heading):
+    for slug, paper in corpus.items():
+        page = soup(built_site, f"{folder + '/' if folder else ''}papers/{slug}.html")
+        notes = page.select_one("#notes")
+        if not paper.document.notes:
+            assert notes is None
+            continue
+        assert notes.get_text().strip("¶") == heading
+        footnotes = page.select_one("div.footnote")
+        # The notes follow their heading and come before "how to cite"; the heading is in the table of contents.
+        assert notes.find_next("div", class_="footnote") is footnotes
+        assert footnotes.find_next(id="cite") is not None
+        assert page.select_one('.md-nav--secondary a[href="#notes"]') is not None
+
+
+def test_a_paper_that_cites_without_a_reference_list_says_so(built_site, corpus):
+    for slug, paper in corpus.items():
+        page = soup(built_site, f"papers/{slug}.html")
+        refs = page.select_one("#references")
+        if paper.document.references:
+            assert refs.find_next("ol", class_="references")
+        elif "liu-pei" in slug:   # 28 markers [1]–[28] and no list in the source
+            note = refs.find_next("p", class_="editor-note").get_text()
+            assert "28 个文献序号（[1]–[28]）" in note and "未载参考文献表" in note

@@ -128,10 +128,32 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
         for ref in doc.references:
             parts.append(f'<li id="{ref.id}" value="{ref.number}">{english_in_chinese(convert(ref.text))}</li>')
         parts += ["</ol>", ""]
+    else:
+        parts += _missing_reference_list(doc, L)
+    if doc.notes:
+        # The notes under their own heading (in the table of contents), before "how to cite": Python-Markdown
+        # puts its footnotes where the placeholder stands.
+        parts += [f"## {L('注释')} {{#notes}}", "", FOOTNOTES_HERE, ""]
     parts += pages.cite_section(record, url, english=False, convert=convert)
     for note in doc.notes:
         parts += [f"[^{note.id}]: {inline_markdown(note.inlines, doc, convert)}", ""]
     return "\n".join(parts).rstrip() + "\n"
+
+
+# Python-Markdown's footnotes extension (PLACE_MARKER default) writes the notes where this line stands.
+FOOTNOTES_HERE = "///Footnotes Go Here///"
+
+
+def _missing_reference_list(doc: Document, L) -> list[str]:
+    """Where the text cites [n] but the source prints no reference list: the editors say so, under the
+    heading the list would have, instead of leaving markers that point nowhere."""
+    numbers = sorted({n.number for b in doc.blocks if isinstance(b, Paragraph) for n in b.inlines
+                      if isinstance(n, Citation)})
+    if not numbers:
+        return []
+    span = f"[{numbers[0]}]–[{numbers[-1]}]" if len(numbers) > 1 else f"[{numbers[0]}]"
+    note = L(f"编者注：正文中标有 {len(numbers)} 个文献序号（{span}），但本文所据的文本未载参考文献表；序号按原文保留，没有可指向的条目。")
+    return [f"## {L('参考文献')} {{#references}}", "", f'<p class="editor-note">{html_text(note)}</p>', ""]
 
 
 def _meta_panel(doc: Document, record, convert, L, english_href, guide_href=None) -> list[str]:
