@@ -344,3 +344,22 @@ def test_concept_without_teaching_gets_generated_material_marked_as_such(tmp_pat
     assert main(["check", "--content", str(content)]) == 0
     out = capsys.readouterr().out
     assert "teaching: 57 of 58 concepts" in out and f"{path}: no 'teaching' block" in out
+
+
+def test_every_question_has_its_own_address_the_same_in_every_variant(built_site):
+    """Each discussion and self-check question carries an id (from its Chinese wording, not its position)
+    and a link to it; the three variants use the same ids."""
+    from bs4 import BeautifulSoup
+    pages = sorted(p.name for p in (built_site / "concepts").glob("*.html") if p.name != "index.html")
+    for name in pages:
+        ids = {}
+        for folder in ("", "zh-Hant", "en"):
+            s = BeautifulSoup((built_site / folder / "concepts" / name).read_text(encoding="utf-8"), "html.parser")
+            items = s.select("ol.discussion > li") + s.select("div.self-check > details.question")
+            assert items and all(el.get("id") for el in items), (folder, name)
+            found = [el["id"] for el in items]
+            assert len(set(found)) == len(found), (folder, name)
+            for el in items:
+                assert el.select_one(f'a.question-link[href="#{el["id"]}"]') is not None
+            ids[folder] = found
+        assert ids[""] == ids["zh-Hant"] == ids["en"], name

@@ -6,7 +6,7 @@
   var KEY = "papersite.printAnswers";
   // Links whose targets are not worth printing: the paragraph numbers, concept links in running text,
   // heading permalinks and footnote markers.
-  var QUIET = ".para-num, .concept-link, .headerlink, .footnote-ref, .footnote-backref, .md-content__button";
+  var QUIET = ".para-num, .concept-link, .headerlink, .footnote-ref, .footnote-backref, .md-content__button, .question-link";
 
   function choice() {
     try { return localStorage.getItem(KEY) !== "no"; } catch (e) { return true; }

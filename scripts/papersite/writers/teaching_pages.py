@@ -9,6 +9,7 @@ generated. Everything that points into a paper points at a ¶ paragraph address.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
 from pathlib import Path
@@ -150,21 +151,29 @@ class Teacher:
             out.append("</ul></li>")
         return out + ["</ul></div>", ""]
 
-    def questions(self, questions: tuple[Question, ...]) -> list[str]:
+    def question_link(self, qid: str, n: int) -> str:
+        """A question's own address, as a small link (an instructor assigns one question by it)."""
+        label = html_text(self.L(f"第 {n} 题的固定链接", f"Link to question {n}"))
+        return f'<a class="question-link" href="#{qid}" title="{label}" aria-label="{label}">#</a>'
+
+    def questions(self, questions: tuple[Question, ...], anchor: str = "") -> list[str]:
         out = ['<ol class="discussion">']
-        for q in questions:
+        for n, q in enumerate(questions, 1):
             cites = ", ".join(self.ref_link(r) for r in q.cites) if self.en else "、".join(self.ref_link(r) for r in q.cites)
             label = "Read" if self.en else self.C("参阅")
-            out.append(f'<li>{html_text(self.text(q.text))} <span class="question-cites">{label}: {cites}</span></li>'
+            qid = question_id(f"{anchor}discussion", q.text.zh)
+            out.append(f'<li id="{qid}">{html_text(self.text(q.text))} <span class="question-cites">{label}: {cites}</span> '
+                       f'{self.question_link(qid, n)}</li>'
                        if self.en else
-                       f'<li>{html_text(self.text(q.text))} <span class="question-cites">（{label}：{cites}）</span></li>')
+                       f'<li id="{qid}">{html_text(self.text(q.text))} <span class="question-cites">（{label}：{cites}）</span>'
+                       f'{self.question_link(qid, n)}</li>')
         return out + ["</ol>", ""]
 
     def discussion(self, t: Teaching, generated: bool, level: str = "##", anchor: str = "") -> list[str]:
         out = [f"{level} {self.L('讨论题', 'Discussion questions')} {{#{anchor}discussion}}", "",
                f'<p class="questions-lead">{html_text(self.L("比较各篇论文如何论述这一概念；每题列出应参阅的段落。", "Compare how the papers frame this concept; each question lists the paragraphs to read."))} '
                f"{self.editors(generated)}</p>", ""]
-        return out + self.questions(t.discussion)
+        return out + self.questions(t.discussion, anchor)
 
     def self_check(self, t: Teaching, generated: bool, level: str = "##", anchor: str = "") -> list[str]:
         lead = self.L("先作答，再点开查看答案；每个答案都注明所依据的段落。",
@@ -179,13 +188,20 @@ class Teacher:
             basis = self.L("依据", "Evidence")
             quote = self.evidence_text(e)
             quote = f"“{self.zh_span(quote)}”"
-            out += ['<details class="question">',
-                    f"<summary>{i}. {html_text(self.text(item.question))}</summary>",
+            qid = question_id(f"{anchor}self-check", item.question.zh)
+            out += [f'<details class="question" id="{qid}">',
+                    f"<summary>{i}. {html_text(self.text(item.question))} {self.question_link(qid, i)}</summary>",
                     f'<p class="answer">{html_text(self.text(item.answer))}</p>',
                     f'<p class="evidence" data-search-exclude>{basis}: {self.ref_link(e.ref)}: {quote}</p>' if self.en else
                     f'<p class="evidence" data-search-exclude>{html_text(basis)}：{self.ref_link(e.ref)}：{quote}</p>',
                     "</details>"]
         return out + ["</div>", ""]
+
+
+def question_id(prefix: str, zh: str) -> str:
+    """A question's address: from its Chinese wording, not its position, so that adding or reordering
+    questions never moves another question's address (``discussion-3f2a1c``)."""
+    return f"{prefix}-{hashlib.sha1(zh.encode('utf-8')).hexdigest()[:6]}"
 
 
 def generated_teaching(c: Concept, index, w: ConceptPages) -> Teaching:
