@@ -30,6 +30,7 @@ REVIEWED_NAME = "zh-Hant-reviewed.txt"
 TARGET = "zh-tw"  # MediaWiki's Taiwan variant: the standard s2tw converts to
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 QUOTES = {"“", "”", "‘", "’"}
+PAGES_SHOWN = 8
 CONTEXT = 8  # characters of our text shown either side of a case's example
 
 
@@ -51,7 +52,10 @@ class Case:
         return sum(self.pages.values())
 
     def describe(self) -> str:
-        where = ", ".join(f"{p} ×{n}" for p, n in sorted(self.pages.items()))
+        pages = sorted(self.pages.items(), key=lambda item: (-item[1], item[0]))
+        where = ", ".join(f"{p} ×{n}" for p, n in pages[:PAGES_SHOWN])
+        if len(pages) > PAGES_SHOWN:
+            where += f" and {len(pages) - PAGES_SHOWN} more pages"
         return f"{self.ours}\t{self.theirs}\t(简 {self.simplified}; …{self.example}…; {where})"
 
 
