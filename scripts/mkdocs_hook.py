@@ -115,6 +115,8 @@ def on_pre_build(config):
     _pages.clear()
     _pages.update(build.pages)
     _state["build"] = build
+    # The footer (Material prints config.copyright as HTML): the rights statement and the errata link, escaped.
+    config.copyright = build.footer or config.copyright
     importlib.import_module("papersite.search").add_terms(build.search_terms)
     top_level = Path(config.config_file_path).resolve() == (ROOT / "mkdocs.yml").resolve()
     if top_level and _state["command"] == "build" and Path(config.site_dir).is_dir():
@@ -203,6 +205,8 @@ def on_post_page(output, page, config):
         raise RuntimeError(f"{page.file.src_uri}: Material's search dialog markup changed; update SEARCH_DIALOG "
                            "in scripts/mkdocs_hook.py")
     name = SEARCH_NAME.get(_variant(config), "Search")
+    root = importlib.import_module("papersite.site").FOOTER_ROOT
+    output = output.replace(root, "../" * page.url.count("/"))
     return _with_error(output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{name}">', 1), config)
 
 

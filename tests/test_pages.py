@@ -138,3 +138,13 @@ def test_a_paper_that_cites_without_a_reference_list_says_so(built_site, corpus)
         elif "liu-pei" in slug:   # 28 markers [1]–[28] and no list in the source
             note = refs.find_next("p", class_="editor-note").get_text()
             assert "28 个文献序号（[1]–[28]）" in note and "未载参考文献表" in note
+
+
+@pytest.mark.parametrize("rel, words, about", [("papers/zhang-factor-allocation.html", "著作权归其作者与原刊所有", "../about.html#errata"),
+                                               ("zh-Hant/index.html", "著作權歸其作者與原刊所有", "about.html#errata"),
+                                               ("en/concepts/common-prosperity.html", "copyright of their authors", "../about.html#errata")])
+def test_every_page_footer_states_the_rights_and_where_to_report_an_error(built_site, rel, words, about):
+    footer = soup(built_site, rel).select_one(".md-copyright__highlight")
+    assert words in footer.get_text()
+    link = footer.select_one("a")["href"]
+    assert link == about and (built_site / rel).parent.joinpath(link.split("#")[0]).resolve().is_file()

@@ -34,6 +34,7 @@ class SiteBuild:
     search_terms: tuple[str, ...] = ()
     to_traditional: object = field(default=None, compare=False)
     nav_order: dict[str, int] = field(default_factory=dict)
+    footer: str = ""
 
 
 def paper_uri(paper: Paper) -> str:
@@ -134,7 +135,24 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
                                                    concept_targets=targets, guide_href=guide_href(paper),
                                                    retired=paper.addresses.retired_at() if paper.addresses else None)
     concepts = tuple(index.concepts.values()) if index else ()
-    return SiteBuild(variant, out, search_terms(papers, concepts), to_traditional, nav_order(concepts, variant, config.sequences))
+    return SiteBuild(variant, out, search_terms(papers, concepts), to_traditional,
+                     nav_order(concepts, variant, config.sequences), footer_html(config, variant, convert))
+
+
+def footer_html(config: SiteConfig, variant: str, convert) -> str:
+    """The footer line every page carries (Material's copyright slot, which it prints as HTML): the rights
+    statement of content/site.yml and where to report an error, escaped here."""
+    en = variant == "en"
+    rights = config.rights_en if en else convert(config.rights_zh)
+    label = "Report an error" if en else convert("报告错误")
+    # errata.url, when set, is the tracker itself; else the about page's errata section says how (the hook
+    # puts each page's way to the site root where FOOTER_ROOT stands).
+    href = pages.html_text(config.errata_url) if config.errata_url else f"{FOOTER_ROOT}about.html#errata"
+    link = f'<a href="{href}">{pages.html_text(label)}</a>'
+    return (f"{pages.html_text(rights)} · " if rights else "") + link
+
+
+FOOTER_ROOT = "__papersite_root__/"
 
 
 def apply_markdown_labels(mdx_configs: dict, labels: dict) -> None:

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from .errors import PaperError
 from .concepts import Category
+from .prose import link_scheme_ok
 from .yamlfile import load_mapping
 
-SCHEMA = {"traditional": {"opencc": str, "exceptions": str}, "errata": {"zh": str, "en": str},
+SCHEMA = {"traditional": {"opencc": str, "exceptions": str}, "errata": {"zh": str, "en": str, "url": str},
+          "rights": {"zh": str, "en": str},
           "concepts": {"categories": list}, "teaching": {"chars_per_minute": int, "sequences": list}}
 CHARS_PER_MINUTE = 250
 
@@ -38,6 +40,9 @@ class SiteConfig:
     categories: tuple[Category, ...] = ()
     chars_per_minute: int = CHARS_PER_MINUTE
     sequences: tuple[Sequence, ...] = ()
+    errata_url: str = ""
+    rights_zh: str = ""
+    rights_en: str = ""
 
 
 def load_site_config(content: Path) -> SiteConfig:
@@ -56,9 +61,14 @@ def load_site_config(content: Path) -> SiteConfig:
     rate = teaching.get("chars_per_minute") or CHARS_PER_MINUTE
     if rate <= 0:
         raise PaperError(path, "teaching.chars_per_minute must be a positive number", lines.get("teaching.chars_per_minute"))
+    url = (errata.get("url") or "").strip()
+    if url and (not link_scheme_ok(url) or not re.match(r"(?i)(https?:|mailto:)", url)):
+        raise PaperError(path, f"errata.url must be an http:, https: or mailto: address, not {url[:40]!r}",
+                         lines.get("errata.url"))
+    rights = data.get("rights") or {}
     return SiteConfig(str(path), trad.get("opencc") or "s2tw", exceptions,
                       errata.get("zh") or "", errata.get("en") or "", _categories(data, lines, path),
-                      rate, _sequences(teaching, lines, path))
+                      rate, _sequences(teaching, lines, path), url, rights.get("zh") or "", rights.get("en") or "")
 
 
 def _categories(data: dict, lines: dict, path: Path) -> tuple[Category, ...]:
