@@ -158,3 +158,31 @@ def test_malformed_exception_line_names_file_and_line(tmp_path):
     with pytest.raises(PaperError) as err:
         read_exceptions(bad)
     assert str(err.value).startswith(f"{bad}:3:")
+
+
+def test_check_fails_where_the_build_fails_an_unknown_sequence_term(tmp_path):
+    """`papersite check` runs the build's own validation: a sequence naming no concept fails both."""
+    import os
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site = content / "site.yml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(text.replace("concepts: [马克思主义政治经济学, 生产力,", "concepts: [马克思主义政治经济学, 生产力量,", 1),
+                    encoding="utf-8")
+    line = next(i for i, l in enumerate(site.read_text(encoding="utf-8").splitlines(), 1) if "生产力量" in l)
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
+    run = subprocess.run([sys.executable, "-m", "papersite", "check", "--content", str(content)],
+                         capture_output=True, text=True, env=env)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert f"{site}:{line}: teaching.sequences foundations: '生产力量' is not a term" in run.stderr
+
+
+def test_new_warns_when_the_same_source_is_already_in_the_corpus(tmp_path):
+    import os
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    source = CONTENT / "papers" / SLUG / "source.txt"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
+    run = subprocess.run([sys.executable, "-m", "papersite", "new", str(source), "--slug", "copy-of-xu-liu",
+                          "--content", str(content)], capture_output=True, text=True, env=env)
+    assert f"already in the corpus as '{SLUG}'" in run.stderr

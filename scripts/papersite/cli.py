@@ -28,12 +28,37 @@ from .reader import read_text
 from .source import read_source
 from .transforms import apply_transforms
 
-ROOT = Path(__file__).resolve().parents[2]
+def project_root(start: Path | None = None) -> Path:
+    """The project a command acts on: the nearest folder, from ``start`` (the working directory) up, that
+    holds content/ and mkdocs.yml; else ``start`` itself (so `papersite new` can begin a project there)."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "content").is_dir() and (folder / "mkdocs.yml").is_file():
+            return folder
+    return here
+
+
+# The project the running command acts on (set by main from --project or the working directory, never
+# from where the package is installed: an editable install serves other checkouts too).
+ROOT = project_root()
 
 
 def main(argv=None) -> int:
     """Entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="papersite", description=__doc__)
+    global ROOT
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--project" in argv:
+        at = argv.index("--project")
+        if at + 1 >= len(argv):
+            print("error: --project needs a folder", file=sys.stderr)
+            return 2
+        ROOT = project_root(Path(argv[at + 1]))
+        del argv[at:at + 2]
+    else:
+        ROOT = project_root()
+    parser = argparse.ArgumentParser(prog="papersite", description=__doc__,
+                                     epilog="--project DIR: act on the project in DIR (default: the one the working "
+                                            "directory is in)")
     sub = parser.add_subparsers(dest="command", required=True)
     conv = sub.add_parser("convert", help="convert one paper and print a report")
     conv.add_argument("paper", help="a paper folder, or a slug under content/papers")
@@ -166,6 +191,12 @@ def _check(args) -> int:
             print(f"  {c.path}: no 'teaching' block (the page shows material generated from its quotations)")
     for prose in sorted((Path(args.content) / "teaching").glob("*.md")):
         safe_markdown(prose.read_text(encoding="utf-8"), prose)   # refuses unsafe links and attribute lists
+    # Everything the build checks, the build's own way: every variant's pages made in memory (the same
+    # build_site the MkDocs hook calls), so check passes exactly what the build passes.
+    from .site import VARIANTS, build_site
+    for variant in VARIANTS:
+        build_site(Path(args.content), variant)
+    print(f"pages: every page of {', '.join(VARIANTS)} builds")
     unguided = [p for p in papers if p.guide is None]
     print(f"reading guides: {len(papers) - len(unguided)} of {len(papers)} papers have guide.yml")
     for p in unguided:
@@ -258,6 +289,10 @@ def _new(args) -> int:
     target = Path(args.content) / "papers" / slug
     if target.exists():
         raise PaperError(target, "already exists; choose another --slug")
+    for other in sorted((Path(args.content) / "papers").glob("*/paper.yml")):
+        if source.sha256 in other.read_text(encoding="utf-8"):
+            print(f"warning: {other.parent / 'source.txt'} is the same source (sha256 {source.sha256[:12]}…), "
+                  f"already in the corpus as '{other.parent.name}'", file=sys.stderr)
     authors = [{"name": n, "pinyin": _pinyin(n)} for n in m.authors]
     if not authors and e.authors:
         authors = [{"name": None, "name_provenance": "editor", "pinyin": a} for a in e.authors.split(", ")]
