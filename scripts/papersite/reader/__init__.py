@@ -123,7 +123,7 @@ def _assemble(meta, items, raw_notes, raw_tables, log) -> Document:
             counters["t"] += 1
             table = raw_tables[item.table_index]
             header, rows = table_grid(table)
-            blocks.append(Table(f"t-{counters['t']}", f"{table.label} {table.caption}", header, rows,
+            blocks.append(Table(f"t-{counters['t']}", " ".join(x for x in (table.label, table.caption) if x), header, rows,
                                 table.source_note, table.line, table.last_line))
         elif item.kind == "reference":
             text = ""

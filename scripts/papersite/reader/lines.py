@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..model import LogEntry
 from ..textutil import display_width, ends_sentence
+from .dialect import is_markdown, read_line
 
 _IDEOGRAPHIC_SPACE = "\u3000"
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
@@ -27,6 +28,8 @@ class Line:
     indent: bool
     md_level: int
     page: int = 0
+    cells: tuple[str, ...] | None = None  # a pipe-table row's cells (Markdown dialect)
+    marks: tuple[str, ...] = ()  # dialect marks read off the line (proof view)
 
     @property
     def width(self) -> float:
@@ -40,21 +43,34 @@ class Line:
 
 
 def make_lines(raw_lines) -> list[Line]:
-    """Non-blank lines as records (1-based line numbers)."""
+    """Non-blank lines as records (1-based line numbers), read in the source's dialect.
+
+    A page starts at a line an extraction opened with one ASCII space (pdfminer), at a form
+    feed (pdftotext) or after a page-break rule (pymupdf4llm), blank lines between allowed.
+    """
+    raw_lines = list(raw_lines)
+    markdown = is_markdown(raw_lines)
     out = []
+    pending_break = False
     for no, raw in enumerate(raw_lines, start=1):
-        text = raw.strip(" \t\f" + _IDEOGRAPHIC_SPACE)
+        marked = read_line(raw, markdown)
+        text = marked.text.strip(" \t\f" + _IDEOGRAPHIC_SPACE)
+        if marked.page_break or marked.form_feed:
+            pending_break = True
         if not text:
             continue
-        page_start = raw.startswith(" ") and not raw.startswith("  ")
-        leading = raw[: len(raw) - len(raw.lstrip(" \t" + _IDEOGRAPHIC_SPACE))]
+        plain = raw.replace("\f", "")
+        page_start = (plain.startswith(" ") and not plain.startswith("  ")) or pending_break
+        pending_break = False
+        leading = plain[: len(plain) - len(plain.lstrip(" \t" + _IDEOGRAPHIC_SPACE))]
         indent = _IDEOGRAPHIC_SPACE in leading
-        md = _MD_HEADING.match(text)
-        md_level = 0
-        if md:
-            md_level = len(md.group(1))
-            text = text[md.end():].strip()
-        out.append(Line(no, raw, text, page_start, indent, md_level))
+        md_level = marked.md_level
+        if not markdown:
+            md = _MD_HEADING.match(text)
+            if md:
+                md_level = len(md.group(1))
+                text = text[md.end():].strip()
+        out.append(Line(no, raw, text, page_start, indent, md_level, cells=marked.cells, marks=marked.marks))
     return out
 
 

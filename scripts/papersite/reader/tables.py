@@ -30,6 +30,7 @@ class RawTable:
     line: int
     anchor: int
     last_line: int
+    order: str = "columns"  # "columns": cells listed column by column; "rows": row by row
 
 
 def _is_caption(line: Line) -> bool:
@@ -45,7 +46,10 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not _is_caption(line):
+        if line.cells is not None:
+            i = _pipe_table(lines, i, out, tables, log)
+            continue
+        if not _is_caption(line) or (i + 1 < len(lines) and lines[i + 1].cells is not None):
             out.append(line)
             i += 1
             continue
@@ -72,6 +76,33 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
     return out, tables, log
 
 
+def _pipe_table(lines, i, out, tables, log) -> int:
+    """A table the extractor wrote as pipe rows (Markdown dialect): rows in order, first row the header."""
+    label, caption, first = "", "", lines[i]
+    if out and _is_caption(out[-1]):
+        cap = out.pop()
+        m = _CAPTION.match(cap.text)
+        label, caption, first = re.sub(r"\s+", "", m.group(1)), m.group(2).strip(), cap
+    rows = []
+    j = i
+    while j < len(lines) and lines[j].cells is not None:
+        rows.append(lines[j].cells)
+        j += 1
+    if not label and j < len(lines) and _is_caption(lines[j]):
+        m = _CAPTION.match(lines[j].text)
+        label, caption = re.sub(r"\s+", "", m.group(1)), m.group(2).strip()
+        j += 1
+    source_note = None
+    if j < len(lines) and _SOURCE_NOTE.match(lines[j].text):
+        source_note = lines[j].text
+        j += 1
+    width = max(len(r) for r in rows)
+    cells = tuple(c for r in rows for c in (tuple(r) + ("",) * (width - len(r))))
+    tables.append(RawTable(label, caption, cells, source_note, width, first.no, len(out), lines[j - 1].no, "rows"))
+    log.append(LogEntry("table", f"{label or 'table'}: {len(rows)} pipe-table rows of {width} columns", first.no))
+    return j
+
+
 def _columns(label, caption, cells, declared, path, line_no) -> int:
     n = len(cells)
     if declared:
@@ -92,8 +123,11 @@ def _columns(label, caption, cells, declared, path, line_no) -> int:
 
 
 def table_grid(table: RawTable) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """(header, rows) of a table whose cells were listed column by column."""
+    """(header, rows) of a table, whichever order its cells were listed in."""
     rows_n = len(table.cells) // table.columns
+    if table.order == "rows":
+        grid = [table.cells[r * table.columns:(r + 1) * table.columns] for r in range(rows_n)]
+        return tuple(grid[0]), tuple(tuple(r) for r in grid[1:])
     columns = [table.cells[k * rows_n:(k + 1) * rows_n] for k in range(table.columns)]
     header = tuple(col[0] for col in columns)
     rows = tuple(tuple(col[r] for col in columns) for r in range(1, rows_n))
