@@ -22,7 +22,8 @@ from .english import english_runs, parse_english
 from .frontmatter import names_from_bio, parse_author_line, scan_fields
 from .headings import match_heading
 from .inline import parse_inlines
-from .lines import make_lines, remove_furniture
+from .furniture import remove_furniture
+from .lines import make_lines
 from .notes import MarkerPairing, extract_notes, note_text
 from .tables import extract_tables, table_grid
 

@@ -1,11 +1,9 @@
-"""Source lines as records, and removal of page furniture (running heads, journal names, folios)."""
+"""Source lines as records: text, page marks, indents and dialect marks of each non-blank line."""
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..model import LogEntry
 from ..textutil import display_width, ends_sentence
 from .dialect import is_markdown, read_line
 
@@ -72,52 +70,3 @@ def make_lines(raw_lines) -> list[Line]:
                 text = text[md.end():].strip()
         out.append(Line(no, raw, text, page_start, indent, md_level, cells=marked.cells, marks=marked.marks))
     return out
-
-
-_FOLIO = re.compile(r"^\d{1,4}$")
-
-
-def remove_furniture(lines: list[Line], extra: tuple[str, ...] = ()) -> tuple[list[Line], list[LogEntry]]:
-    """Drop running heads, journal names and page numbers; number the pages of what remains.
-
-    Furniture is a bare page number, a short line without sentence punctuation that recurs
-    verbatim and always next to a page edge (a running head: a heading's wrapped tail can recur
-    too, but not always at page edges), or a line listed in paper.yml ``conversion.furniture``.
-    A folio also marks a page boundary, as a page-start line does.
-    """
-    key = lambda line: re.sub(r"\s+", "", line.text)
-    counts = Counter(key(line) for line in lines if _short_unpunctuated(line))
-    near_page_edge = _near_page_edges(lines)
-    always_at_edge: dict[str, bool] = {}
-    for j, other in enumerate(lines):
-        always_at_edge[key(other)] = always_at_edge.get(key(other), True) and near_page_edge[j]
-    extra_keys = {re.sub(r"\s+", "", e) for e in extra}
-    kept: list[Line] = []
-    log: list[LogEntry] = []
-    page = 0
-    boundary_pending = False
-    for line in lines:
-        k = key(line)
-        is_folio = bool(_FOLIO.match(k))
-        repeated = _short_unpunctuated(line) and counts[k] >= 2 and not line.md_level and always_at_edge[k]
-        if is_folio or repeated or k in extra_keys:
-            log.append(LogEntry("furniture", f"removed page furniture {line.text!r}", line.no))
-            if is_folio:
-                boundary_pending = True
-            continue
-        if line.page_start or boundary_pending:
-            page += 1
-            boundary_pending = False
-        kept.append(replace(line, page=page))
-    return kept, log
-
-
-def _near_page_edges(lines: list[Line], reach: int = 3) -> list[bool]:
-    """Whether each line stands within ``reach`` lines of a page number or a page start."""
-    edges = [i for i, l in enumerate(lines) if _FOLIO.match(l.text) or l.page_start]
-    return [any(abs(i - e) <= reach for e in edges) for i in range(len(lines))]
-
-
-def _short_unpunctuated(line: Line) -> bool:
-    text = line.text
-    return display_width(text) <= 12 and not re.search(r"[，。；：,.;:！？!?、]", text)
