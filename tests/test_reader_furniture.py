@@ -4,7 +4,9 @@ import pytest
 from papersite.reader.furniture import folio_style, remove_furniture, shape
 from papersite.reader.lines import make_lines
 
-BODY = [f"第{k}行正文在这里继续写下去，句子没有在行末结束而是接着" for k in range(1, 200)]
+from synthetic import sentence_lines
+
+BODY = sentence_lines(200)
 
 
 def paged(head_even, head_odd, folio, pages=6, per_page=14, layout="top", feed=False):

@@ -126,6 +126,9 @@ def _repeated_why(s: str, where: list[int], lines: list[Line], edge: list[bool])
         return None
     spread = all(b - a >= MIN_SPREAD for a, b in zip(where, where[1:]))
     at_edges = all(edge[i] for i in where)
+    varying = len({re.sub(r"\s+", "", lines[i].text) for i in where}) > 1
+    if varying and re.search(r"[，。；《》“”]", sample.text) and not at_edges:
+        return None  # notes or sentences that differ only in their numbers (同上，第12页 / 第35页)
     if len(where) >= 3 and spread and (len(s) >= 4 or at_edges):
         return f"running head recurring on {len(where)} pages"
     if _short_unpunctuated(sample) and at_edges:
