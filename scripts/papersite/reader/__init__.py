@@ -34,6 +34,7 @@ class ReaderOptions:
     furniture: tuple[str, ...] = ()
     english_abstract: int | None = None
     table_columns: dict = field(default_factory=dict)
+    numbering: str | None = None  # "continues" or "restarts": child numbering under a new parent
 
 
 def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) -> Document:
@@ -66,7 +67,7 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) ->
     anchors: dict[int, list[int]] = {}
     for t_index, table in enumerate(raw_tables):
         anchors.setdefault(table.anchor, []).append(t_index)
-    items, entries = parse_body(body_lines, anchors, layout)
+    items, entries = parse_body(body_lines, anchors, layout, options.numbering)
     log += entries
     log.append(LogEntry("layout", f"column width {layout.width:g} em, "
                         f"{'hard-wrapped' if layout.wrapped else 'one line per paragraph'}"))

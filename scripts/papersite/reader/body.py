@@ -69,7 +69,8 @@ def local_widths(lines: list[Line], layout: Layout) -> list[float]:
     return out
 
 
-def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: Layout) -> tuple[list[BodyItem], list[LogEntry]]:
+def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: Layout,
+               numbering: str | None = None) -> tuple[list[BodyItem], list[LogEntry]]:
     """Group body lines into headings, paragraphs, references and table anchors."""
     full = local_widths(lines, layout)
 
@@ -77,7 +78,7 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
         return lines[k].width <= full[k] - SHORT_MARGIN
     items: list[BodyItem] = []
     log: list[LogEntry] = []
-    seq = HeadingSequence()
+    seq = HeadingSequence(declared=numbering)
     pending_tables: list[int] = []
     in_references = False
     current: BodyItem | None = None

@@ -2,9 +2,11 @@
 
 Schemes (一、 （一） 1. 1.1 (1)) get levels in the order they first appear, so the hierarchy is
 the same throughout a paper whatever an extractor's ``#`` marks said. A numbered line is a
-heading only if it continues its scheme's sequence (二、 after 一、; （一） again after a new
-一、), stands after a sentence end, and holds no full stop: ``第一，`` ``一是`` enumerations
-and stray line starts such as ``二、三产`` are not headings.
+heading only if it continues its scheme's sequence, stands after a sentence end, and holds no
+full stop: ``第一，`` ``一是`` enumerations and stray line starts such as ``二、三产`` are not
+headings. Under a new parent (二、) a child scheme either restarts (（一） again) or runs straight
+on (（五） after （四）); the paper's own practice is learnt at the first new parent and then
+held, unless paper.yml ``conversion.numbering`` declares it.
 """
 from __future__ import annotations
 
@@ -61,22 +63,40 @@ def match_heading(text: str) -> HeadingMatch | None:
 
 @dataclass
 class HeadingSequence:
-    """Tracks numbering across a paper: which scheme has which level and what comes next."""
+    """Tracks numbering across a paper: which scheme has which level and what comes next.
+
+    ``mode`` says, per scheme, whether it restarts under a new parent or ``continues``;
+    ``declared`` fixes that for every scheme (paper.yml ``conversion.numbering``).
+    """
     levels: dict[str, int] = field(default_factory=dict)
     last: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    seen: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    mode: dict[str, str] = field(default_factory=dict)
+    declared: str | None = None
 
     def accepts(self, hm: HeadingMatch) -> bool:
         """True if ``hm`` continues the numbering (without recording it)."""
+        return self._how(hm) is not None
+
+    def _how(self, hm: HeadingMatch) -> str | None:
+        """'next', 'restart' or 'continue' if ``hm`` fits the numbering, else None."""
         if hm.scheme == "none":
-            return True
+            return "next"
         last = self.last.get(hm.scheme)
         if hm.scheme == "arabic-2":
             major, minor = hm.key
             if last is None or last[0] != major:
-                return minor == 1 and self._parent_ok(major)
-            return minor == last[1] + 1
-        expected = (last[0] + 1) if last else 1
-        return hm.key[0] == expected
+                return "restart" if minor == 1 and self._parent_ok(major) else None
+            return "next" if minor == last[1] + 1 else None
+        if last is not None:
+            return "next" if hm.key[0] == last[0] + 1 else None
+        seen = self.seen.get(hm.scheme)
+        mode = self.declared or self.mode.get(hm.scheme)
+        if hm.key[0] == 1 and mode != "continues":
+            return "restart"
+        if seen is not None and hm.key[0] == seen[0] + 1 and mode != "restarts":
+            return "continue"
+        return None
 
     def _parent_ok(self, major: int) -> bool:
         parent = self.last.get("arabic")
@@ -93,7 +113,11 @@ class HeadingSequence:
             else:
                 self.levels[hm.scheme] = max(self.levels.values(), default=1) + 1
         level = self.levels[hm.scheme]
+        how = self._how(hm)
+        if hm.scheme in self.seen and how in ("restart", "continue") and hm.scheme not in self.mode:
+            self.mode[hm.scheme] = "continues" if how == "continue" else "restarts"
         self.last[hm.scheme] = hm.key
+        self.seen[hm.scheme] = hm.key
         self._reset_below(level)
         return level
 
