@@ -57,7 +57,9 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) ->
     def heading_like(line):
         return bool(line.md_level) or (match_heading(line.text) is not None and line.width < 40)
 
-    found = scan_fields(lines, heading_like)
+    found = scan_fields(lines, heading_like, english.authors)
+    for line in found.masthead or []:
+        log.append(LogEntry("furniture", f"removed page furniture {line.text!r} (masthead)", line.no))
     body_lines = [l for k, l in enumerate(lines) if k not in found.used]
     layout = measure_layout(body_lines)
     body_lines, raw_tables, entries = extract_tables(body_lines, layout.width, options.table_columns, path)
@@ -87,7 +89,7 @@ def _meta(found, english: EnglishMeta) -> Meta:
     fields = [(label, value) for label, value, _ in found.fields]
     authors: list[str] = []
     if found.author_line is not None:
-        authors = parse_author_line(found.author_line.text) or []
+        authors = found.names or []
     authors_from = "author line" if authors else None
     if not authors:
         bio = next((v for k, v in fields if k == "作者简介"), None)

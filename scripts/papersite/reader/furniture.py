@@ -29,6 +29,11 @@ _FOLIO_STYLES = [
     re.compile(r"^[(（]\s*\d{1,4}\s*[)）]$"),
 ]
 _DIGITS = re.compile(r"\d+")
+# A masthead line: issue, volume, ISSN, CN, URL, DOI, page range (printed once, on page 1).
+MASTHEAD = re.compile(
+    r"^(?:\d{4}\s*年\s*第\s*\d+\s*期(?:\s*[（(]\s*总第\s*\d+\s*期\s*[）)])?|第\s*\d+\s*卷\s*第\s*\d+\s*期.*"
+    r"|ISSN\s*[:：]?\s*\d{4}-\d{3}[\dXx].*|CN\s*\d{2}-\d{4}\s*/\s*[A-Z0-9]+.*|(?:https?://|www\.)\S+"
+    r"|Vol\.?\s*\d+\s*,?\s*No\.?\s*\d+.*|(?:总\s*)?第\s*\d+\s*期)$", re.I)
 _GAP = re.compile(r"[ \u3000]{2,}")
 _FOLIO_PART = re.compile(r"^[·•\-—–－~〜]*第?#页?[·•\-—–－~〜]*|[·•\-—–－~〜]*第?#页?[·•\-—–－~〜]*$")
 MIN_SPREAD = 8  # lines between two occurrences of a running head (a repeated body line stands closer)
@@ -88,6 +93,12 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = ()) -> tuple[d
         bare = _FOLIO_PART.sub("", s)
         if len(bare) >= 4:
             parts.setdefault(bare, why)
+    for s, where in positions.items():
+        if s in furniture_shapes:
+            for piece in re.split(r"[ \u3000]{1,}", lines[where[0]].text.strip()):
+                ps = shape(piece)
+                if len(ps) >= 4 and "#" not in ps and not MASTHEAD.match(piece):
+                    parts.setdefault(ps, "part of a running head")
     out: dict[int, str] = {}
     cuts: dict[int, int] = {}
     top = _front_lines(lines)
@@ -97,7 +108,11 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = ()) -> tuple[d
             out[i] = "declared in paper.yml"
         elif _is_folio(lines, i):
             out[i] = "folio"
-        elif s in furniture_shapes and not line.md_level and not (i < top and "#" not in s and not _beside_folio(lines, i)):
+        elif MASTHEAD.match(line.text.strip()) and not line.md_level:
+            out[i] = "masthead"
+        elif s in parts and s not in furniture_shapes and not line.md_level and i >= top:
+            out[i] = parts[s]
+        elif s in furniture_shapes and not (i < top and "#" not in s and not _beside_folio(lines, i)):
             out[i] = furniture_shapes[s]
         elif not line.md_level:
             cut = _leading_furniture(line.text, parts, declared_shapes)
@@ -122,8 +137,9 @@ def _repeated_why(s: str, where: list[int], lines: list[Line], edge: list[bool])
     if len(s) < 2 or len(where) < 2:
         return None
     sample = lines[where[0]]
-    if ends_sentence(sample.text) or any(lines[i].md_level for i in where):
+    if ends_sentence(sample.text):
         return None
+    marked = any(lines[i].md_level for i in where)
     spread = all(b - a >= MIN_SPREAD for a, b in zip(where, where[1:]))
     at_edges = all(edge[i] for i in where)
     varying = len({re.sub(r"\s+", "", lines[i].text) for i in where}) > 1
@@ -131,7 +147,7 @@ def _repeated_why(s: str, where: list[int], lines: list[Line], edge: list[bool])
         return None  # notes or sentences that differ only in their numbers (同上，第12页 / 第35页)
     if len(where) >= 3 and spread and (len(s) >= 4 or at_edges):
         return f"running head recurring on {len(where)} pages"
-    if _short_unpunctuated(sample) and at_edges:
+    if _short_unpunctuated(sample) and at_edges and not marked:
         return f"short line recurring at {len(where)} page edges"
     return None
 
@@ -184,8 +200,13 @@ def remove_furniture(lines: list[Line], extra: tuple[str, ...] = ()) -> tuple[li
             continue
         if i in cuts:
             cut = line.text[: cuts[i]]
+            rest = line.text[cuts[i]:].strip(" \u3000")
+            if MASTHEAD.match(rest):
+                log.append(LogEntry("furniture", f"removed page furniture {line.text!r} (running head and masthead)", line.no))
+                boundary_pending = True
+                continue
             log.append(LogEntry("furniture", f"removed page furniture {cut.strip()!r} from the start of the line", line.no))
-            line = replace(line, text=line.text[cuts[i]:].strip(" \u3000"), page_start=True)
+            line = replace(line, text=rest, page_start=True)
         if line.page_start or boundary_pending:
             page += 1
             boundary_pending = False
