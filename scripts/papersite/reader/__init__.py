@@ -19,7 +19,7 @@ from ..model import (Document, EnglishMeta, Heading, LogEntry, Meta, Note, Parag
 from ..textutil import join_lines
 from .body import Layout, measure_layout, parse_body
 from .english import english_runs, parse_english
-from .frontmatter import names_from_bio, parse_author_line, scan_fields
+from .frontmatter import label_at_start, names_from_bio, parse_author_line, scan_fields
 from .headings import match_heading
 from .inline import parse_inlines
 from .furniture import remove_furniture
@@ -43,7 +43,6 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) ->
     lines, entries = remove_furniture(make_lines(raw_lines), options.furniture)
     log += entries
 
-    from .frontmatter import label_at_start
     lines, raw_notes, entries = extract_notes(lines, lambda l: label_at_start(l) is not None)
     log += entries
 
@@ -51,7 +50,7 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) ->
     for start, end in reversed(english_runs(lines)):
         english_lines[:0] = lines[start:end]
         del lines[start:end]
-    english, entries = parse_english(english_lines, options.english_abstract, path)
+    english, entries = parse_english(english_lines, options.english_abstract, path, _zh_keyword_count(lines))
     log += entries
 
     def heading_like(line):
@@ -74,6 +73,16 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) ->
     log.append(LogEntry("layout", f"column width {layout.width:g} em, "
                         f"{'hard-wrapped' if layout.wrapped else 'one line per paragraph'}"))
     return _assemble(meta, items, raw_notes, raw_tables, log)
+
+
+def _zh_keyword_count(lines) -> int:
+    """How many key words the first 关键词 line lists (the English ones are matched to it)."""
+    from .frontmatter import split_fields
+    for line in lines:
+        if label_at_start(line) == "关键词":
+            value = dict(split_fields(line.text)).get("关键词", "")
+            return len([k for k in re.split(r"[；;，,]\s*|\s{2,}", value) if k.strip()])
+    return 0
 
 
 def _meta(found, english: EnglishMeta) -> Meta:
