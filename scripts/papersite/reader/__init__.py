@@ -20,7 +20,7 @@ from ..textutil import join_lines
 from .body import Layout, measure_layout, parse_body
 from .english import english_runs, parse_english
 from .frontmatter import label_at_start, names_from_bio, parse_author_line, scan_fields
-from .headings import match_heading
+from .headings import REFERENCE_HEADINGS, match_heading
 from .inline import parse_inlines
 from .furniture import remove_furniture
 from .lines import make_lines
@@ -119,7 +119,10 @@ def _assemble(meta, items, raw_notes, raw_tables, log) -> Document:
     references = []
     counters = {"p": 0, "s": 0, "t": 0}
     for item in items:
-        if item.kind == "heading":
+        if item.kind == "heading" and item.heading.number is None and item.heading.title.rstrip("：:") in REFERENCE_HEADINGS:
+            # the reference list's own heading: the page prints it above the list (one 参考文献, not two)
+            log.append(LogEntry("structure", "参考文献 heading read as the start of the reference list", item.lines[0].no))
+        elif item.kind == "heading":
             counters["s"] += 1
             joined = ""
             for line in item.lines:
