@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import PaperError
 from .model import Document
-from .paperyml import PaperRecord, load_record
+from .paperyml import PaperRecord, check_declarations, load_record
 from .reader import ReaderOptions, read_text
 from .source import SourceText, read_source
 from .teaching import Guide, load_guide
@@ -36,7 +36,9 @@ def convert_paper(folder: Path) -> Paper:
     if source.sha256 != record.sha256:
         raise PaperError(folder / "source.txt", "does not match the sha256 recorded in paper.yml "
                          "(sources are never edited; record a new source's checksum)")
-    options = ReaderOptions(record.furniture, record.english_abstract, record.table_columns)
+    check_declarations(record, source.lines)
+    options = ReaderOptions(record.furniture, record.english_abstract, record.table_columns, record.numbering,
+                            record.line_roles)
     document = apply_transforms(read_text(source.lines, source.path, options))
     check_record_against_source(record, document)
     return Paper(record, source, document, load_guide(folder))

@@ -35,15 +35,26 @@ class ReaderOptions:
     english_abstract: int | None = None
     table_columns: dict = field(default_factory=dict)
     numbering: str | None = None  # "continues" or "restarts": child numbering under a new parent
+    line_roles: tuple = ()  # paperyml.LineRole declarations (conversion.lines)
+
+    def roles_by_line(self) -> dict[int, tuple]:
+        """Source line number -> (role, argument, last line of its range)."""
+        out = {}
+        for r in self.line_roles:
+            for no in range(r.first, r.last + 1):
+                out[no] = (r.role, r.arg, r.last)
+        return out
 
 
 def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) -> Document:
     """Convert the lines of one source into a Document."""
     log: list[LogEntry] = []
-    lines, entries = remove_furniture(make_lines(raw_lines), options.furniture)
+    roles = options.roles_by_line()
+    lines, entries = remove_furniture(make_lines(raw_lines), options.furniture, {k: v[0] for k, v in roles.items()})
     log += entries
 
-    lines, raw_notes, entries = extract_notes(lines, lambda l: label_at_start(l) is not None)
+    lines, raw_notes, entries = extract_notes(lines, lambda l: label_at_start(l) is not None,
+                                           {k: v for k, v in roles.items() if v[0] != "furniture"})
     log += entries
 
     english_lines = []
@@ -68,7 +79,8 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) ->
     anchors: dict[int, list[int]] = {}
     for t_index, table in enumerate(raw_tables):
         anchors.setdefault(table.anchor, []).append(t_index)
-    items, entries = parse_body(body_lines, anchors, layout, options.numbering)
+    items, entries = parse_body(body_lines, anchors, layout, options.numbering,
+                                {k: v[1] for k, v in roles.items() if v[0] == "heading"})
     log += entries
     log.append(LogEntry("layout", f"column width {layout.width:g} em, "
                         f"{'hard-wrapped' if layout.wrapped else 'one line per paragraph'}"))

@@ -70,8 +70,12 @@ def local_widths(lines: list[Line], layout: Layout) -> list[float]:
 
 
 def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: Layout,
-               numbering: str | None = None) -> tuple[list[BodyItem], list[LogEntry]]:
-    """Group body lines into headings, paragraphs, references and table anchors."""
+               numbering: str | None = None, declared: dict | None = None) -> tuple[list[BodyItem], list[LogEntry]]:
+    """Group body lines into headings, paragraphs, references and table anchors.
+
+    ``declared`` maps source line numbers to a heading level paper.yml states (``line 300: heading 3``).
+    """
+    declared = declared or {}
     full = local_widths(lines, layout)
 
     def short(k: int) -> bool:
@@ -104,9 +108,12 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
             break
         line = lines[i]
         hm = _heading_here(line, prev, current, seq, layout)
+        if line.no in declared:
+            hm = match_heading(line.text) or HeadingMatch("none", (), None, re.sub(r"\s+", "", line.text))
+            log.append(LogEntry("structure", f"line {line.no} is a level-{declared[line.no]} heading (declared in paper.yml)", line.no))
         if hm is not None:
             close_paragraph()
-            level = seq.level(hm)
+            level = seq.level(hm) if line.no not in declared else (seq.level(hm), declared[line.no])[1]
             heading_lines = [line]
             if not line.md_level and layout.wrapped:
                 while len(heading_lines) < 3 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short):

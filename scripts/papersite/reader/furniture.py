@@ -72,8 +72,13 @@ def _head_part(text: str) -> str | None:
     return text.strip()[: m.start()] if m else None
 
 
-def find_furniture(lines: list[Line], declared: tuple[str, ...] = ()) -> tuple[dict[int, str], dict[int, int]]:
-    """Which lines are furniture (index -> why) and which line starts carry it (index -> chars to cut)."""
+def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dict | None = None) -> tuple[dict[int, str], dict[int, int]]:
+    """Which lines are furniture (index -> why) and which line starts carry it (index -> chars to cut).
+
+    ``roles`` maps source line numbers to a role paper.yml declares (furniture, or anything else:
+    such a line is never furniture).
+    """
+    roles = roles or {}
     declared_shapes = {shape(d) for d in declared if shape(d)}
     shapes = [shape(l.text) for l in lines]
     positions: dict[str, list[int]] = {}
@@ -104,6 +109,10 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = ()) -> tuple[d
     top = _front_lines(lines)
     for i, line in enumerate(lines):
         s = shapes[i]
+        if line.no in roles:
+            if roles[line.no] == "furniture":
+                out[i] = "declared in paper.yml conversion.lines"
+            continue
         if s in declared_shapes or line.text.strip() in declared:
             out[i] = "declared in paper.yml"
         elif _is_folio(lines, i):
@@ -186,9 +195,9 @@ def _raw_length(text: str, target: str) -> int:
     return k
 
 
-def remove_furniture(lines: list[Line], extra: tuple[str, ...] = ()) -> tuple[list[Line], list[LogEntry]]:
+def remove_furniture(lines: list[Line], extra: tuple[str, ...] = (), roles: dict | None = None) -> tuple[list[Line], list[LogEntry]]:
     """Drop running heads, journal names and folios; number the pages of what remains."""
-    found, cuts = find_furniture(lines, extra)
+    found, cuts = find_furniture(lines, extra, roles)
     kept: list[Line] = []
     log: list[LogEntry] = []
     page = 0

@@ -191,18 +191,35 @@ def _cited(family, label, text, prev_text) -> bool:
     return any(f in text or f in prev_text[-400:] for f in forms)
 
 
-def extract_notes(lines: list[Line], is_boundary) -> tuple[list[Line], list[RawNote], list[LogEntry]]:
+def extract_notes(lines: list[Line], is_boundary, declared: dict | None = None) -> tuple[list[Line], list[RawNote], list[LogEntry]]:
     """Split ``lines`` into text lines and note definitions.
 
-    ``is_boundary(line)`` tells lines that can never continue a note (labels such as 关键词).
+    ``is_boundary(line)`` tells lines that can never continue a note (labels such as 关键词);
+    ``declared`` maps source line numbers to paper.yml roles: ``("note", label, last line)``
+    makes a note of those lines, any other role keeps a line out of notes.
     """
+    declared = declared or {}
     body: list[Line] = []
     notes: list[RawNote] = []
     log: list[LogEntry] = []
-    feet = foot_notes(lines, is_boundary)
+    feet = {k: v for k, v in foot_notes(lines, is_boundary).items()
+            if not any(l.no in declared for l in lines[k:v[0]])}
     i = 0
     while i < len(lines):
         line = lines[i]
+        role = declared.get(line.no)
+        if role and role[0] == "note":
+            end = i
+            while end < len(lines) and lines[end].no <= role[2]:
+                end += 1
+            notes.append(RawNote(normalise_label(role[1]), tuple(lines[i:end]), line.page))
+            log.append(LogEntry("note", f"note {role[1]}: lines {line.no}-{role[2]} (declared in paper.yml)", line.no))
+            i = end
+            continue
+        if role:
+            body.append(line)
+            i += 1
+            continue
         if i in feet:
             end, label, page = feet[i]
             notes.append(RawNote(normalise_label(label), tuple(lines[i:end]), page))
@@ -234,7 +251,8 @@ def note_text(note: RawNote) -> str:
     from ..textutil import join_lines
 
     m = _DEF.match(note.lines[0].text)
-    first = m.group("rest") if m else foot_label(note.lines[0])[3]
+    lab = None if m else foot_label(note.lines[0])
+    first = m.group("rest") if m else (lab[3] if lab else note.lines[0].text)
     text = first
     for line in note.lines[1:]:
         text = join_lines(text, line.text)
