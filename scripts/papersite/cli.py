@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .audit import audit
 from .errors import PaperError
 from .model import Heading, Paragraph, Table
 from .concepts import load_concepts
@@ -86,11 +87,12 @@ def _check(args) -> int:
     for folder in paper_folders(Path(args.content)):
         paper = convert_paper(folder)
         papers.append(paper)
-        problems = [e for e in paper.document.log if e.kind in ("warning", "unpaired")]
+        problems = audit(paper.document, paper.source.lines)
         print(f"{paper.slug}: {len(paper.document.paragraphs())} paragraphs, {len(paper.document.notes)} notes, "
               f"{len(problems)} warning(s)")
-        for e in problems:
-            print(f"  {folder / 'source.txt'}:{e.line}: {e.message}")
+        for w in problems:
+            where = f"{folder / 'source.txt'}:{w.line}" if w.line else str(folder / 'source.txt')
+            print(f"  {where}: [{w.kind}] {w.message}")
     _, index = concept_corpus(Path(args.content), load_site_config(Path(args.content)), papers)
     if index:
         unused = [c for c in index.concepts.values() if not index.count(c.slug)]
