@@ -183,9 +183,14 @@ def _pinyin(name: str) -> str:
 def _new(args) -> int:
     source_path = Path(args.source)
     source = read_source(source_path)
-    doc = apply_transforms(read_text(source.lines, source.path))
-    m, e = doc.meta, doc.meta.english
     decisions = []
+    try:
+        doc = apply_transforms(read_text(source.lines, source.path))
+    except PaperError as exc:  # the draft is written all the same, with what stopped the converter
+        from .model import Document, Meta
+        doc = Document(Meta(), ())
+        decisions.append(f"the converter stopped: {exc.message} (line {exc.line}); declare the fact in conversion")
+    m, e = doc.meta, doc.meta.english
     surnames = [_pinyin(n).split()[0].lower() for n in m.authors] or \
         [a.split()[0].lower() for a in (e.authors or "").split(", ") if a]
     slug = args.slug or "-".join(surnames[:2] + ["paper"])
@@ -214,10 +219,12 @@ def _new(args) -> int:
         decisions.append("title.zh: none in the source; write the editor's title")
     if not e.title:
         decisions.append("title.en: none in the source; write a careful English title (marked as the editor's)")
-    for entry in doc.log:
-        if entry.kind in ("warning", "unpaired"):
-            decisions.append(f"line {entry.line}: {entry.message}")
+    for w in audit(doc, source.lines):
+        decisions.append(f"source.txt:{w.line}: [{w.kind}] {w.message}" if w.line else f"[{w.kind}] {w.message}")
     text = "# Draft made by `papersite new`; keys are documented in content/papers/README.md\n"
+    if decisions:
+        text += "# Open decisions (settle each, then delete its line; `papersite proof <slug>` shows every line's role):\n"
+        text += "".join(f"#  - {d}\n" for d in decisions)
     text += yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     tmp = Path(tempfile.mkdtemp(dir=target.parent if target.parent.exists() else None))
     try:
