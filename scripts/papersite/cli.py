@@ -1,5 +1,6 @@
 """Command line: ``papersite convert`` (report or JSON model), ``papersite new`` (scaffold a paper),
-``papersite check`` (the whole corpus and concept list) and ``papersite suggest-concepts``."""
+``papersite proof`` (each source line's role), ``papersite check`` (the whole corpus and concept
+list) and ``papersite suggest-concepts``."""
 from __future__ import annotations
 
 import argparse
@@ -41,6 +42,10 @@ def main(argv=None) -> int:
     new.add_argument("source", help="the raw text extracted from the PDF")
     new.add_argument("--slug", help="folder name (author-year-topic); suggested if omitted")
     new.add_argument("--content", default=str(ROOT / "content"))
+    proof = sub.add_parser("proof", help="show every source line beside the role the converter gave it")
+    proof.add_argument("paper", help="a paper folder, or a slug under content/papers")
+    proof.add_argument("--html", help="write the proof as an HTML page to this file")
+    proof.add_argument("--content", default=str(ROOT / "content"))
     check = sub.add_parser("check", help="convert every paper and report problems")
     check.add_argument("--content", default=str(ROOT / "content"))
     sug = sub.add_parser("suggest-concepts", help="rank frequent terms of the corpus that content/concepts lacks")
@@ -55,6 +60,8 @@ def main(argv=None) -> int:
             return _convert(args)
         if args.command == "new":
             return _new(args)
+        if args.command == "proof":
+            return _proof(args)
         if args.command == "suggest-concepts":
             return _suggest(args)
         return _check(args)
@@ -79,6 +86,17 @@ def _convert(args) -> int:
         print(json.dumps(to_jsonable(paper.document), ensure_ascii=False, indent=1))
         return 0
     print(report(paper.document, paper.slug))
+    return 0
+
+
+def _proof(args) -> int:
+    from .proof import proof_html, proof_text
+    paper = convert_paper(_folder(args.paper, args.content))
+    if args.html:
+        Path(args.html).write_text(proof_html(paper), encoding="utf-8")
+        print(f"wrote {args.html}")
+        return 0
+    print(proof_text(paper))
     return 0
 
 

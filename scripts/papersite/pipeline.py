@@ -37,11 +37,16 @@ def convert_paper(folder: Path) -> Paper:
         raise PaperError(folder / "source.txt", "does not match the sha256 recorded in paper.yml "
                          "(sources are never edited; record a new source's checksum)")
     check_declarations(record, source.lines)
-    options = ReaderOptions(record.furniture, record.english_abstract, record.table_columns, record.numbering,
-                            record.line_roles)
+    options = reader_options(record)
     document = apply_transforms(read_text(source.lines, source.path, options))
     check_record_against_source(record, document)
     return Paper(record, source, document, load_guide(folder))
+
+
+def reader_options(record: PaperRecord) -> ReaderOptions:
+    """The reader's options from paper.yml's ``conversion`` block."""
+    return ReaderOptions(record.furniture, record.english_abstract, record.table_columns, record.numbering,
+                         record.line_roles)
 
 
 def _squash(s: str | None) -> str:

@@ -46,8 +46,12 @@ class ReaderOptions:
         return out
 
 
-def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) -> Document:
-    """Convert the lines of one source into a Document."""
+def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), trace: dict | None = None) -> Document:
+    """Convert the lines of one source into a Document.
+
+    ``trace``, when given, receives the role of each front- and back-matter line (line number ->
+    role), which the Document does not record by line (the proof view shows it).
+    """
     log: list[LogEntry] = []
     roles = options.roles_by_line()
     lines, entries = remove_furniture(make_lines(raw_lines), options.furniture, {k: v[0] for k, v in roles.items()})
@@ -71,6 +75,8 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) ->
     for line in found.masthead or []:
         log.append(LogEntry("furniture", f"removed page furniture {line.text!r} (masthead)", line.no))
     body_lines = [l for k, l in enumerate(lines) if k not in found.used]
+    if trace is not None:
+        _trace_front_matter(trace, lines, found, english_lines)
     layout = measure_layout(body_lines)
     body_lines, raw_tables, entries = extract_tables(body_lines, layout.width, options.table_columns, path)
     log += entries
@@ -85,6 +91,22 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) ->
     log.append(LogEntry("layout", f"column width {layout.width:g} em, "
                         f"{'hard-wrapped' if layout.wrapped else 'one line per paragraph'}"))
     return _assemble(meta, items, raw_notes, raw_tables, log)
+
+
+def _trace_front_matter(trace: dict, lines, found, english_lines) -> None:
+    """Record the role of each line the front-matter and English stages took."""
+    for line in english_lines:
+        trace[line.no] = "English front/back matter"
+    label = None
+    field_starts = {no: lab for lab, _, no in found.fields}
+    for k in sorted(found.used):
+        line = lines[k]
+        label = field_starts.get(line.no, label)
+        trace[line.no] = f"front matter: {label}" if label else "front matter"
+    for role, group in (("masthead (furniture)", found.masthead), ("title", found.title_lines),
+                        ("author", found.author_lines), ("affiliation", found.affiliations)):
+        for line in group or []:
+            trace[line.no] = role
 
 
 def _zh_keyword_count(lines) -> int:
@@ -108,6 +130,8 @@ def _meta(found, english: EnglishMeta) -> Meta:
         if m:
             marker, title = m.group(1), title[: m.start()]
     fields = [(label, value) for label, value, _ in found.fields]
+    if found.affiliations:
+        fields.append(("作者单位", "；".join(l.text.strip() for l in found.affiliations)))
     authors: list[str] = []
     if found.author_line is not None:
         authors = found.names or []
