@@ -26,6 +26,7 @@ class Layout:
     """How the body is set: the column width in em, and whether lines are wrapped at it."""
     width: float
     wrapped: bool
+    widest: float = 0.0  # the widest column's line width (pages may mix one and two columns)
 
 
 def measure_layout(lines: list[Line]) -> Layout:
@@ -37,7 +38,8 @@ def measure_layout(lines: list[Line]) -> Layout:
     mode = max(counts, key=lambda w: (counts[w], w))
     near = sum(c for v, c in counts.items() if abs(v - mode) <= 2)
     wrapped = near / len(widths) >= 0.5 and mode < 80
-    return Layout(mode, wrapped)
+    ordered = sorted(widths)
+    return Layout(mode, wrapped, max(mode, ordered[int(0.9 * (len(ordered) - 1))]))
 
 
 @dataclass
@@ -159,7 +161,7 @@ def _heading_here(line: Line, prev: Line | None, current, seq: HeadingSequence, 
         return hm
     if hm is None:
         return None
-    if "。" in line.text or line.width > layout.width + 1.5:
+    if "。" in line.text or line.width > max(layout.width, layout.widest) + 1.5:
         return None
     if current is not None and prev is not None and not prev.ends_sentence:
         return None

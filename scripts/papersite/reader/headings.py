@@ -18,8 +18,12 @@ _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start
 SCHEMES: list[tuple[str, re.Pattern]] = [
     ("cn", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<title>\S.*)$")),
     ("cn-paren", re.compile(r"^[（(](?P<n>[一二三四五六七八九十]{1,3})[）)]\s*(?P<title>\S.*)$")),
+    ("arabic-3", re.compile(r"^(?P<a>\d{1,2})\s*[.．]\s*(?P<major>\d{1,2})\s*[.．]\s*(?P<n>\d{1,2})(?:[.．](?!\d))?\s*"
+                            r"(?P<title>[^\d\s%.．].*)$")),
     ("arabic-2", re.compile(r"^(?P<major>\d{1,2})\s*[.．]\s*(?P<n>\d{1,2})(?:[.．](?!\d))?\s*(?P<title>[^\d\s%.．].*)$")),
-    ("arabic", re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<title>[^\d\s%.．].*)$")),
+    # 1. / 1、 / a bare 1 before the title (renumbered journals); a number before a unit is text (5 个方面)
+    ("arabic", re.compile(r"^(?P<n>\d{1,2})(?:\s*[.．、]\s*|[ \u3000]+(?=[\u4e00-\u9fff“《])(?![年月日个项种万亿倍元次名位家条亩分天周岁]))"
+                          r"(?P<title>[^\d\s%.．].*)$")),
     ("arabic-paren", re.compile(r"^[（(](?P<n>\d{1,2})[）)]\s*(?P<title>\S.*)$")),
 ]
 UNNUMBERED = {"引言", "前言", "导言", "导论", "结语", "结论", "结束语", "余论", "参考文献", "注释", "附录", "致谢"}
@@ -55,7 +59,12 @@ def match_heading(text: str) -> HeadingMatch | None:
             continue
         n = m.group("n")
         value = cn_number(n) if scheme.startswith("cn") else int(n)
-        key = (int(m.group("major")), value) if scheme == "arabic-2" else (value,)
+        if scheme == "arabic-3":
+            key = (int(m.group("a")), int(m.group("major")), value)
+        elif scheme == "arabic-2":
+            key = (int(m.group("major")), value)
+        else:
+            key = (value,)
         number = text.strip()[: m.start("title")].strip()
         return HeadingMatch(scheme, key, number, m.group("title").strip())
     return None
@@ -83,11 +92,11 @@ class HeadingSequence:
         if hm.scheme == "none":
             return "next"
         last = self.last.get(hm.scheme)
-        if hm.scheme == "arabic-2":
-            major, minor = hm.key
-            if last is None or last[0] != major:
-                return "restart" if minor == 1 and self._parent_ok(major) else None
-            return "next" if minor == last[1] + 1 else None
+        if hm.scheme in ("arabic-2", "arabic-3"):
+            prefix, minor = hm.key[:-1], hm.key[-1]
+            if last is None or last[:-1] != prefix:
+                return "restart" if minor == 1 and self._parent_ok(hm.scheme, prefix) else None
+            return "next" if minor == last[-1] + 1 else None
         if last is not None:
             return "next" if hm.key[0] == last[0] + 1 else None
         seen = self.seen.get(hm.scheme)
@@ -98,9 +107,9 @@ class HeadingSequence:
             return "continue"
         return None
 
-    def _parent_ok(self, major: int) -> bool:
-        parent = self.last.get("arabic")
-        return parent is None or parent[0] == major
+    def _parent_ok(self, scheme: str, prefix: tuple[int, ...]) -> bool:
+        parent = self.last.get("arabic" if scheme == "arabic-2" else "arabic-2")
+        return parent is None or parent == prefix
 
     def level(self, hm: HeadingMatch) -> int:
         """Record ``hm`` and return its level (2 = top)."""
@@ -108,8 +117,9 @@ class HeadingSequence:
             self._reset_below(1)
             return 2
         if hm.scheme not in self.levels:
-            if hm.scheme == "arabic-2" and "arabic" in self.levels:
-                self.levels[hm.scheme] = self.levels["arabic"] + 1
+            parent = {"arabic-2": "arabic", "arabic-3": "arabic-2"}.get(hm.scheme)
+            if parent in self.levels:
+                self.levels[hm.scheme] = self.levels[parent] + 1
             else:
                 self.levels[hm.scheme] = max(self.levels.values(), default=1) + 1
         level = self.levels[hm.scheme]
