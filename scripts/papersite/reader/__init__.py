@@ -22,7 +22,7 @@ from .english import english_runs, parse_english
 from .frontmatter import label_at_start, names_from_bio, parse_author_line, scan_fields
 from .headings import REFERENCE_HEADINGS, match_heading
 from .inline import parse_inlines
-from .furniture import remove_furniture
+from .furniture import remove_furniture, strip_inline_heads
 from .lines import make_lines
 from .notes import MarkerPairing, extract_notes, note_text
 from .tables import extract_tables, table_grid
@@ -75,6 +75,12 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     for line in found.masthead or []:
         log.append(LogEntry("furniture", f"removed page furniture {line.text!r} (masthead)", line.no))
     body_lines = [l for k, l in enumerate(lines) if k not in found.used]
+    masthead_pieces = [re.split(r"[ \u3000]+", l.text.strip()) for l in found.masthead or []]
+    heads = ["".join(l.text for l in found.title_lines)] + \
+        [" ".join(p[:k]) for p in masthead_pieces for k in range(len(p), 0, -1)] + \
+        [e.message.split("'")[1] for e in log if e.kind == "furniture" and "running head" in e.message and e.message.count("'") >= 2]
+    body_lines, entries = strip_inline_heads(body_lines, list(dict.fromkeys(heads)))
+    log += entries
     if trace is not None:
         _trace_front_matter(trace, lines, found, english_lines)
     layout = measure_layout(body_lines)

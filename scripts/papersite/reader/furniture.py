@@ -89,8 +89,9 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
             positions.setdefault(shape(head), []).append(i)
     edge = _near_page_edges(lines)
     furniture_shapes: dict[str, str] = {}
+    top = _front_lines(lines)
     for s, where in positions.items():
-        why = _repeated_why(s, where, lines, edge)
+        why = _repeated_why(s, where, lines, edge, top)
         if why:
             furniture_shapes[s] = why
     parts = dict(furniture_shapes)
@@ -121,7 +122,7 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
             out[i] = "masthead"
         elif s in parts and s not in furniture_shapes and not line.md_level and i >= top:
             out[i] = parts[s]
-        elif s in furniture_shapes and not (i < top and "#" not in s and not _beside_folio(lines, i)):
+        elif s in furniture_shapes and not (i < top and "#" not in s and (line.md_level or not _beside_folio(lines, i))):
             out[i] = furniture_shapes[s]
         elif not line.md_level:
             cut = _leading_furniture(line.text, parts, declared_shapes)
@@ -142,20 +143,24 @@ def _front_lines(lines: list[Line]) -> int:
     return min(len(lines), 12)
 
 
-def _repeated_why(s: str, where: list[int], lines: list[Line], edge: list[bool]) -> str | None:
+def _repeated_why(s: str, where: list[int], lines: list[Line], edge: list[bool], top: int = 0) -> str | None:
     if len(s) < 2 or len(where) < 2:
         return None
     sample = lines[where[0]]
     if ends_sentence(sample.text):
         return None
     marked = any(lines[i].md_level for i in where)
-    spread = all(b - a >= MIN_SPREAD for a, b in zip(where, where[1:]))
+    later = [i for i in where if i >= top]  # the title on page 1 may stand close to page 2's head
+    spread = all(b - a >= MIN_SPREAD for a, b in zip(later, later[1:]))
     at_edges = all(edge[i] for i in where)
     varying = len({re.sub(r"\s+", "", lines[i].text) for i in where}) > 1
     if varying and re.search(r"[，。；《》“”]", sample.text) and not at_edges:
         return None  # notes or sentences that differ only in their numbers (同上，第12页 / 第35页)
     if len(where) >= 3 and spread and (len(s) >= 4 or at_edges):
         return f"running head recurring on {len(where)} pages"
+    if at_edges and len(s.replace("#", "")) >= 4 and not marked and (
+            _FOLIO_PART.search(s) and "#" in s or all(_beside_folio(lines, i) for i in where)):
+        return f"running head beside a folio on {len(where)} pages"
     if _short_unpunctuated(sample) and at_edges and not marked:
         return f"short line recurring at {len(where)} page edges"
     return None
@@ -236,3 +241,51 @@ def _near_page_edges(lines: list[Line], reach: int = 3) -> list[bool]:
 def _short_unpunctuated(line: Line) -> bool:
     text = line.text
     return display_width(text) <= 12 and not re.search(r"[，。；：,.;:！？!?、]", text)
+
+
+def head_pattern(text: str) -> re.Pattern | None:
+    """A pattern for a running head's text set anywhere in a line (spaces free, digits any, a folio beside it)."""
+    chars = [c for c in text if not c.isspace()]
+    if sum(1 for c in chars if not c.isdigit()) < 8:
+        return None
+    parts, k = [], 0
+    while k < len(chars):
+        if chars[k].isdigit():
+            while k < len(chars) and chars[k].isdigit():
+                k += 1
+            parts.append(r"\d+")
+        else:
+            parts.append(re.escape(chars[k]))
+            k += 1
+    body = r"[ \u3000]*".join(parts)
+    folio_before = r"(?<![\d.])\d{1,4}[ \u3000]*"
+    folio_after = r"[ \u3000]*\d{1,4}(?![\d.%])"
+    # beside a folio, or at the start or end of the line: a sentence that quotes the title is neither
+    return re.compile(rf"(?:{folio_before}{body}(?:{folio_after})?|{body}{folio_after}|^{body}|{body}$)")
+
+
+def strip_inline_heads(lines: list[Line], heads: list[str]) -> tuple[list[Line], list[LogEntry]]:
+    """Cut running heads an extractor set inside a line of text (the title or a masthead line repeated).
+
+    Only text at least eight characters long is cut, and only beside a folio or at the start or
+    end of the line: a sentence may quote the title, but not with a page number stuck to it.
+    """
+    patterns = [p for p in (head_pattern(h) for h in heads) if p]
+    if not patterns:
+        return lines, []
+    out, log = [], []
+    for i, line in enumerate(lines):
+        text = line.text
+        for pattern in patterns:
+            if i < 12 and pattern.fullmatch(text.strip()):
+                continue  # the title itself
+            new = pattern.sub("", text)
+            if new != text:
+                log.append(LogEntry("furniture", f"removed a running head set inside the line ({pattern.search(text).group(0)!r})", line.no))
+                text = new
+        if text != line.text:
+            if not text.strip():
+                continue
+            line = replace(line, text=text.strip(" \u3000"))
+        out.append(line)
+    return out, log
