@@ -232,16 +232,16 @@ def title_block(lines: list[Line], used: set[int], skip: set[int], fields, engli
             break
         if idx in skip:
             continue
-        if line.md_level > 1 or ends_sentence(line.text) or display_width(line.text) > 40:
+        masthead_near = any(_masthead_like(l.text) for l in lines[idx:idx + 3])
+        if (line.md_level > 1 and not (idx < 4 and masthead_near)) or ends_sentence(line.text) or \
+                (display_width(line.text) > 40 and not _masthead_like(line.text)):
             break
         head.append(idx)
     if first_field is None:
         head = [k for k in head if lines[k].md_level == 1][:1]
     masthead_end = 0
     for n, k in enumerate(head[:10]):
-        t = lines[k].text.strip()
-        if MASTHEAD.match(t) or re.search(r"\d{4}\s*年\s*第\s*\d+\s*期|ISSN|https?://", t) or (
-                cjk_ratio(t) == 0 and t.upper() == t and re.search(r"[A-Z]{3}", t)):
+        if _masthead_like(lines[k].text):
             masthead_end = n + 1
     masthead = head[:masthead_end]
     rest = head[masthead_end:]
@@ -270,6 +270,14 @@ def title_block(lines: list[Line], used: set[int], skip: set[int], fields, engli
         title = []
     return TitleBlock([lines[k] for k in masthead], [lines[k] for k in title], [lines[k] for k in authors],
                       [lines[k] for k in affiliations], masthead + title + authors + affiliations)
+
+
+def _masthead_like(text: str) -> bool:
+    """An issue, ISSN, CN or URL line, or a Latin journal name in capitals."""
+    from .furniture import MASTHEAD
+    t = text.strip()
+    return bool(MASTHEAD.match(t) or re.search(r"\d{4}\s*年\s*第\s*\d+\s*期|ISSN|https?://", t) or (
+        cjk_ratio(t) == 0 and t.upper() == t and re.search(r"[A-Z]{3}", t)))
 
 
 def _strong_author_line(text: str) -> bool:
