@@ -91,7 +91,7 @@ def _convert(args) -> int:
 
 def _proof(args) -> int:
     from .proof import proof_html, proof_text
-    paper = convert_paper(_folder(args.paper, args.content))
+    paper = convert_paper(_folder(args.paper, args.content), check_record=False)
     if args.html:
         Path(args.html).write_text(proof_html(paper), encoding="utf-8")
         print(f"wrote {args.html}")

@@ -266,8 +266,9 @@ def title_block(lines: list[Line], used: set[int], skip: set[int], fields, engli
         rest += authors
         authors = []
     title = rest
-    if authors and any(parse_author_line(lines[k].text) and _strong_author_line(lines[k].text) for k in title):
-        title = []
+    if authors and not (known or pinyin) and any(parse_author_line(lines[k].text) and _strong_author_line(lines[k].text)
+                                                 for k in title):
+        title = []  # names above the author line: no title block can be told apart
     return TitleBlock([lines[k] for k in masthead], [lines[k] for k in title], [lines[k] for k in authors],
                       [lines[k] for k in affiliations], masthead + title + authors + affiliations)
 
