@@ -63,7 +63,7 @@ def parse_english(lines: list[Line], choice: int | None, path: str,
     candidates: list[_Candidate] = []
     loose: list[Line] = []  # lines before the first Abstract label: title/authors, or a foreign fragment
     current: _Candidate | None = None
-    for line in lines:
+    for n, line in enumerate(lines):
         if _ABSTRACT.match(line.text):
             ends = [k for k, l in enumerate(loose) if re.search(r"[.]\s*\**$", l.text.strip())
                     and not _AFFILIATION_EN.match(l.text.strip())]
@@ -78,7 +78,8 @@ def parse_english(lines: list[Line], choice: int | None, path: str,
         elif _KEYWORDS.match(line.text) and current is not None:
             current.keyword_lines.append(line)
         elif current is not None and current.keyword_lines and (
-                not _looks_like_title_line(line) or _keywords_wanting(current.keyword_lines, zh_keywords)):
+                not _looks_like_title_line(line) or _keywords_wanting(current.keyword_lines, zh_keywords)
+                or _wrapped_tail(line, lines[n + 1] if n + 1 < len(lines) else None)):
             current.keyword_lines.append(line)
         elif current is not None and not current.keyword_lines:
             current.abstract_lines.append(line)
@@ -101,6 +102,14 @@ def parse_english(lines: list[Line], choice: int | None, path: str,
         kw = _KEYWORDS.sub("", _join(chosen.keyword_lines))
         keywords = tuple(k.strip(" *") for k in re.split(r"\s*[;；]\s*", kw) if k.strip(" *"))
     return EnglishMeta(title=title, authors=authors, abstract=abstract or None, keywords=keywords), log
+
+
+def _wrapped_tail(line: Line, after: Line | None) -> bool:
+    """A short last line of key words (``Intellectualization``) with no title block after it."""
+    words = line.text.split()
+    if len(words) > 4 or re.search(r"[.]\s*$", line.text):
+        return False
+    return after is None or not (_looks_like_title_line(after) or _ABSTRACT.match(after.text))
 
 
 def _keywords_wanting(keyword_lines: list[Line], zh_keywords: int) -> bool:

@@ -132,7 +132,9 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
 
 
 def _beside_folio(lines: list[Line], i: int) -> bool:
-    return any(folio_style(lines[j].text) is not None for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
+    """A folio or a masthead line (issue, ISSN) within two lines: page furniture stands there, not a title."""
+    return any(folio_style(lines[j].text) is not None or MASTHEAD.match(lines[j].text.strip())
+               for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
 
 
 def _front_lines(lines: list[Line]) -> int:
