@@ -52,10 +52,14 @@ def _is_pipe_rule(s: str) -> bool:
     return bool(cells) and all(_PIPE_RULE_CELL.match(c) for c in cells)
 
 
+# Characters whose canonical form is another (Unicode singletons some fonts map to): ; · as printed.
+_CANONICAL = str.maketrans({"\u037e": ";", "\u0387": "\u00b7"})
+
+
 def read_line(raw: str, markdown: bool) -> Marked:
     """The printed text of one raw line and what its dialect marks said."""
     form_feed = "\f" in raw[: len(raw) - len(raw.lstrip(" \t\f\u3000"))] if raw else False
-    text = raw.replace("\f", "")
+    text = raw.replace("\f", "").translate(_CANONICAL)
     if not markdown:
         return Marked(text, form_feed=form_feed, page_break=form_feed and not text.strip())
     s = text.strip()
