@@ -126,7 +126,7 @@ def scan_fields(lines: list[Line], is_heading, english_authors: str | None = Non
             fields.append((lab, val, line.no))
         text = value
         width = display_width(line.text)
-        while j < len(lines) and j not in split_parts and _continues(last_label, text, lines[j], width, is_heading):
+        while j < len(lines) and j not in split_parts and _continues(last_label, text, lines[j], width, is_heading, lines[j - 1]):
             text = join_lines(text, lines[j].text)
             width = max(width, display_width(lines[j].text))
             used.add(j)
@@ -171,7 +171,7 @@ def _strip_wrapping(text: str) -> str:
     return text.strip()
 
 
-def _continues(label: str, text: str, nxt: Line, width: float, is_heading) -> bool:
+def _continues(label: str, text: str, nxt: Line, width: float, is_heading, last: Line | None = None) -> bool:
     if label_at_start(nxt) or is_heading(nxt) or nxt.md_level:
         return False
     if label in SINGLE_LINE:
@@ -181,8 +181,9 @@ def _continues(label: str, text: str, nxt: Line, width: float, is_heading) -> bo
     if label in RUN_ON:
         return not ends_sentence(text) and cjk_ratio(nxt.text) > 0.3
     # 摘要: one paragraph; it ends at a sentence end followed by an indent or a narrower column.
-    if ends_sentence(text) and (nxt.indent or display_width(nxt.text) < width - 3 or nxt.page_start):
-        return False
+    if ends_sentence(text) and (nxt.indent or display_width(nxt.text) < width - 3 or nxt.page_start
+                                or (last is not None and display_width(last.text) < width - 3)):
+        return False  # the paragraph ended: an indent, a narrower measure, a page, or its short last line
     return True
 
 
