@@ -66,3 +66,13 @@ def test_notes_are_linked_from_the_words_they_follow():
     refs = [x for p in doc.paragraphs() for x in p.inlines if isinstance(x, NoteRef)]
     assert len(doc.notes) == 6 and len(refs) == 6
     assert sorted(r.note_id for r in refs) == sorted(n.id for n in doc.notes)
+
+
+@pytest.mark.parametrize("marker, label", [("[注1]", "[注1]"), ("1)", "1)")])
+def test_label_forms_and_labels_alone_on_their_line(marker, label):
+    raw = []
+    for n in range(1, 4):
+        raw += page(n, [marker], [label, f"这一条注释的文字在下一行{LINES[330 + n][:6]}"])
+    lines, _ = remove_furniture(make_lines(raw))
+    body, notes, _ = extract_notes(lines, lambda l: False)
+    assert len(notes) == 3 and all(len(n.lines) == 2 for n in notes)

@@ -28,6 +28,7 @@ _FAMILIES = [
     ("circled", re.compile(r"^(?P<label>(?P<n>[" + CIRCLED + r"]))\s*(?P<rest>\S.*)$")),
     ("paren", re.compile(r"^(?P<label>[（(](?P<n>\d{1,2})[)）])\s*(?P<rest>\S.*)$")),
     ("zhu", re.compile(r"^(?P<label>注\s*(?P<n>[" + CIRCLED + r"]|\d{1,2}|[（(]\d{1,2}[)）]))\s*[：:]?\s*(?P<rest>\S.*)$")),
+    ("bracket-zhu", re.compile(r"^(?P<label>[\[【〔]注\s*(?P<n>\d{1,2})[\]】〕])\s*(?P<rest>\S.*)$")),
     ("bracket", re.compile(r"^(?P<label>\[(?P<n>\d{1,2})\])\s*(?P<rest>\S.*)$")),
     ("close-paren", re.compile(r"^(?P<label>(?P<n>\d{1,2})[)）])\s*(?P<rest>[^\d\s].*)$")),
     ("letter", re.compile(r"^(?P<label>(?P<n>[A-Z]))(?:\s{2,}|\s*(?=注[：:]))(?P<rest>\S.*)$")),
@@ -54,6 +55,9 @@ class RawNote:
 
 def normalise_label(label: str) -> str:
     """Canonical form of a marker: (1), （1）, ① and 注① are the same label; [1] and 1) are their own."""
+    m = re.fullmatch(r"[\[【〔]注\s*(\d{1,2})[\]】〕]", label.strip())
+    if m:
+        return f"[注{int(m.group(1))}]"
     label = re.sub(r"^注\s*", "", label.strip())
     if re.fullmatch(r"\d{1,2}", label):
         return f"({int(label)})"
@@ -79,21 +83,29 @@ def _number(family: str, n: str) -> int:
 
 
 def foot_label(line: Line):
-    """(family, number, label, rest) if the line opens with a note label, else None."""
+    """(family, number, label, rest) if the line opens with a note label, else None.
+
+    A label alone on its line (``1)``, the note's text on the next line) has an empty rest.
+    """
     for family, pattern in _FAMILIES:
         m = pattern.match(line.text)
         if m and m.group("rest")[0] not in "，。；、,.;)）":
             return family, _number(family, m.group("n")), m.group("label"), m.group("rest")
+        bare = pattern.match(line.text.strip() + " x")
+        if bare and bare.group("rest") == "x" and family != "letter":
+            return family, _number(family, bare.group("n")), bare.group("label"), ""
     return None
 
 
 def marker_forms(family: str, label: str) -> tuple[str, ...]:
     """How a note's marker can be printed in the text."""
-    n = _number(family, re.sub(r"^注\s*", "", label).strip("[]）)（(") if family != "letter" else label)
+    n = _number(family, re.sub(r"注\s*", "", label).strip("[]【】〔〕）)（(") if family != "letter" else label)
     if family in ("circled", "paren", "zhu"):
         return (CIRCLED[n - 1] if n <= len(CIRCLED) else "\0", f"({n})", f"（{n}）")
     if family == "bracket":
         return (f"[{n}]",)
+    if family == "bracket-zhu":
+        return (f"[注{n}]", f"【注{n}】", f"〔注{n}〕")
     if family == "close-paren":
         return (f"{n})", f"{n}）")
     return (label,)
