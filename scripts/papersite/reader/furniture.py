@@ -149,7 +149,7 @@ def _repeated_why(s: str, where: list[int], lines: list[Line], edge: list[bool],
     if len(s) < 2 or len(where) < 2:
         return None
     sample = lines[where[0]]
-    if ends_sentence(sample.text):
+    if ends_sentence(sample.text) or _label_alone(sample):
         return None
     marked = any(lines[i].md_level for i in where)
     later = [i for i in where if i >= top]  # the title on page 1 may stand close to page 2's head
@@ -166,6 +166,13 @@ def _repeated_why(s: str, where: list[int], lines: list[Line], edge: list[bool],
     if _short_unpunctuated(sample) and at_edges and not marked:
         return f"short line recurring at {len(where)} page edges"
     return None
+
+
+def _label_alone(line: Line) -> bool:
+    """A note label on a line of its own (``[注1]``, ``1)``): it recurs at page feet, but it is a note's."""
+    from .notes import foot_label
+    lab = foot_label(line)
+    return lab is not None and not lab[3]
 
 
 def _leading_furniture(text: str, furniture: dict[str, str], declared: set[str]) -> int:
