@@ -26,7 +26,6 @@ _FOLIO_STYLES = [
     re.compile(r"^第\s*\d{1,4}\s*页$"),
     re.compile(r"^\d{1,4}\s*[/／]\s*\d{1,4}$"),
     re.compile(r"^(?:page|p\.)\s*\d{1,4}$", re.I),
-    re.compile(r"^[(（]\s*\d{1,4}\s*[)）]$"),
 ]
 _DIGITS = re.compile(r"\d+")
 # A masthead line: issue, volume, ISSN, CN, URL, DOI, page range (printed once, on page 1).
