@@ -129,8 +129,9 @@ def _note_complete(text: str) -> bool:
 
 def foot_notes(lines: list[Line], is_boundary) -> dict[int, tuple[int, str, int]]:
     """Note blocks found at page feet: first-line index -> (last index + 1, label, page)."""
-    stop = next((i for i, l in enumerate(lines) if _REFERENCES.match(l.text)), len(lines))
-    has_references = stop < len(lines)
+    # page feet below the reference list hold notes too; only [n] labels there are the list's own
+    has_references = any(_REFERENCES.match(l.text) for l in lines)
+    stop = len(lines)
     found: dict[int, tuple[int, str, int]] = {}
     start = 0
     previous: tuple[str, int] | None = None  # family and last number of the previous page's notes
