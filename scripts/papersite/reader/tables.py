@@ -40,6 +40,13 @@ class RawTable:
     order: str = "columns"  # "columns": cells listed column by column; "rows": row by row
 
 
+_LABEL_ALONE = re.compile(r"^表\s*\d+(?:[-.．]\d+)?$")
+
+
+def _is_caption_text(line: Line) -> bool:
+    return display_width(line.text) <= 30 and not line.ends_sentence and not _LABEL_ALONE.match(line.text)
+
+
 def _is_caption(line: Line) -> bool:
     m = _CAPTION.match(line.text)
     return bool(m and m.group(2)) and display_width(line.text) <= 30 and not line.ends_sentence
@@ -56,13 +63,17 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
         if line.cells is not None:
             i = _pipe_table(lines, i, out, tables, log)
             continue
-        if not _is_caption(line) or (i + 1 < len(lines) and lines[i + 1].cells is not None):
+        split_caption = _LABEL_ALONE.match(line.text) and i + 1 < len(lines) and _is_caption_text(lines[i + 1])
+        if not (_is_caption(line) or split_caption) or (i + 1 < len(lines) and lines[i + 1].cells is not None):
             out.append(line)
             i += 1
             continue
         m = _CAPTION.match(line.text)
         label = re.sub(r"\s+", "", m.group(1))
-        caption = m.group(2).strip()
+        caption = (m.group(2) or "").strip()
+        if split_caption:  # 表1 on its own line, the caption on the next (pdftotext)
+            i += 1
+            caption = lines[i].text.strip()
         source_note = None
         cells: list[str] = []
         row_lines: list[list[str]] = []
@@ -87,7 +98,8 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
             i += 1
             continue
         want = _declared(declared.get(label))
-        if len(row_lines) >= 2 and len({len(r) for r in row_lines}) == 1 and len(row_lines[0]) >= 2 and not want:
+        if len(row_lines) >= 2 and len({len(r) for r in row_lines}) == 1 and len(row_lines[0]) >= 2 \
+                and (not want or (want[0] == len(row_lines[0]) and want[1] in (None, "rows"))):
             cells = [c for r in row_lines for c in r]
             columns, order, why = len(row_lines[0]), "rows", "each row on one line"
         else:
