@@ -103,6 +103,7 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
             cells = [c for r in row_lines for c in r]
             columns, order, why = len(row_lines[0]), "rows", "each row on one line"
         else:
+            cells = _merge_wrapped(cells)
             columns, order, why = _layout(label, caption, cells, want, log, line.no)
         tables.append(RawTable(label, caption, tuple(cells), source_note, columns, line.no, len(out), lines[j - 1].no, order))
         log.append(LogEntry("table", f"{label}: {len(cells)} cells rebuilt as {columns} columns in {order[:-1]} order ({why})", line.no))
@@ -144,6 +145,21 @@ def _pipe_table(lines, i, out, tables, log) -> int:
     tables.append(RawTable(label, caption, cells, source_note, width, first.no, len(out), lines[j - 1].no, "rows"))
     log.append(LogEntry("table", f"{label or 'table'}: {len(rows)} pipe-table rows of {width} columns", first.no))
     return j
+
+
+def _merge_wrapped(cells: list[str]) -> list[str]:
+    """Rejoin a cell the extractor broke over two lines: an opening bracket left unclosed (（1639 / 年）)."""
+    out: list[str] = []
+    for cell in cells:
+        if out and _unbalanced(out[-1]):
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return out
+
+
+def _unbalanced(text: str) -> bool:
+    return any(text.count(a) > text.count(b) for a, b in ("（）", "()", "《》", "“”", "[]"))
 
 
 def _declared(value):
