@@ -98,6 +98,7 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
             i += 1
             continue
         want = _declared(declared.get(label))
+        row_lines = _merge_wrapped_rows(row_lines)
         if len(row_lines) >= 2 and len({len(r) for r in row_lines}) == 1 and len(row_lines[0]) >= 2 \
                 and (not want or (want[0] == len(row_lines[0]) and want[1] in (None, "rows"))):
             cells = [c for r in row_lines for c in r]
@@ -145,6 +146,18 @@ def _pipe_table(lines, i, out, tables, log) -> int:
     tables.append(RawTable(label, caption, cells, source_note, width, first.no, len(out), lines[j - 1].no, "rows"))
     log.append(LogEntry("table", f"{label or 'table'}: {len(rows)} pipe-table rows of {width} columns", first.no))
     return j
+
+
+def _merge_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
+    """-layout rows: a short line under a row whose cell left a bracket open is that cell's rest."""
+    out: list[list[str]] = []
+    for row in rows:
+        if out and len(row) < len(out[-1]) and len(row) == 1 and any(_unbalanced(c) for c in out[-1]):
+            k = next(k for k, c in enumerate(out[-1]) if _unbalanced(c))
+            out[-1] = out[-1][:k] + [out[-1][k] + row[0]] + out[-1][k + 1:]
+        else:
+            out.append(list(row))
+    return out
 
 
 def _merge_wrapped(cells: list[str]) -> list[str]:
