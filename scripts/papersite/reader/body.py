@@ -61,8 +61,12 @@ def local_widths(lines: list[Line], layout: Layout) -> list[float]:
     out = []
     floor = 0.75 * layout.width
     for i, line in enumerate(lines):
-        near = [l.width for l in lines[max(0, i - 4): i] + lines[i + 1: i + 5]
-                if l.page == line.page and l.width >= floor and not l.md_level]
+        around = [l.width for l in lines[max(0, i - 4): i] + lines[i + 1: i + 5] if l.page == line.page and not l.md_level]
+        near = [w for w in around if w >= floor]
+        if len(near) < 3:
+            # pages that mix measures: a narrower column of its own (two columns after one)
+            top = max(around, default=0.0)
+            near = [w for w in around if w >= 0.75 * top] if top < floor else near
         if len(near) < 3:
             out.append(layout.width)
             continue
@@ -118,7 +122,8 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
             level = seq.level(hm) if line.no not in declared else (seq.level(hm), declared[line.no])[1]
             heading_lines = [line]
             if not line.md_level and layout.wrapped:
-                while len(heading_lines) < 3 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short):
+                while len(heading_lines) < 3 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short,
+                                                                                          line.width >= 0.75 * full[i]):
                     i += 1
                     heading_lines.append(lines[i])
             items.append(BodyItem("heading", heading_lines, heading=hm, level=level))
@@ -172,12 +177,13 @@ def _heading_here(line: Line, prev: Line | None, current, seq: HeadingSequence, 
     return hm
 
 
-def _continues_heading(lines: list[Line], k: int, layout: Layout, short) -> bool:
+def _continues_heading(lines: list[Line], k: int, layout: Layout, short, wrapped: bool = True) -> bool:
     """Is line ``k`` the wrapped rest of the heading above it?
 
     It must be short, unpunctuated and not itself numbered; and either very short (a heading
-    broken for display) or followed by a line that is itself short or indented (the first
-    line of the paragraph), which a paragraph's own first line never is.
+    broken for display) or, when the heading's first line ran to the column's end (``wrapped``),
+    followed by a line that is itself short or indented (the first line of the paragraph), which
+    a paragraph's own first line never is.
     """
     nxt = lines[k]
     if nxt.indent or ends_sentence(nxt.text) or match_heading(nxt.text) or nxt.md_level:
@@ -186,6 +192,8 @@ def _continues_heading(lines: list[Line], k: int, layout: Layout, short) -> bool
         return False
     if nxt.width <= 0.5 * layout.width:
         return True
+    if not wrapped:
+        return False  # a heading line well short of the column did not wrap; what follows is text
     after = k + 1
     if after >= len(lines) or lines[after].indent or match_heading(lines[after].text) is not None:
         return True
