@@ -122,7 +122,7 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
             level = seq.level(hm) if line.no not in declared else (seq.level(hm), declared[line.no])[1]
             heading_lines = [line]
             if not line.md_level and layout.wrapped:
-                while len(heading_lines) < 3 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short,
+                while len(heading_lines) < 2 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short,
                                                                                           line.width >= 0.75 * full[i]):
                     i += 1
                     heading_lines.append(lines[i])
