@@ -13,7 +13,7 @@ same page (or the nearest page), never with a note of another label.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import LogEntry
 from .lines import Line
@@ -158,7 +158,7 @@ def _page_text(lines, start, end):
     offsets, text = [], ""
     for k in range(start, end):
         offsets.append(len(text))
-        text += lines[k].text
+        text += re.sub(r"\s+", "", lines[k].text)  # markers may carry a PDF space: [注 2]
     return text, offsets
 
 
@@ -199,6 +199,41 @@ def _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_
     return out
 
 
+def _split_run_on(label: str, note_lines: list[Line]) -> list[tuple[str, list[Line]]]:
+    """A note run into the next on one line (``…第2期。 [注4] 梁玉成…``, one paragraph a line): split it."""
+    lab = foot_label(note_lines[0])
+    if lab is None:
+        return [(label, note_lines)]
+    family, n = lab[0], lab[1]
+    out: list[tuple[str, list[Line]]] = []
+    current_label, current = label, []
+    for line in note_lines:
+        text = line.text
+        while True:
+            forms = [f for f in marker_forms(family, _label_of(family, n + 1)) if f]
+            hit = None
+            for f in forms:
+                m = re.search(r"(?<=[。.．])\s*" + re.escape(f) + r"\s*(?=\S)", text)
+                if m and (hit is None or m.start() < hit.start()):
+                    hit = m
+            if not hit:
+                break
+            current.append(replace(line, text=text[:hit.start()]))
+            out.append((current_label, current))
+            current_label, current = _label_of(family, n + 1), []
+            text = text[hit.start():].strip()
+            n += 1
+        current.append(replace(line, text=text) if text != line.text else line)
+    out.append((current_label, current))
+    return out
+
+
+def _label_of(family: str, n: int) -> str:
+    """The printed label of note ``n`` in a family (the form its lines open with)."""
+    return {"circled": CIRCLED[n - 1] if n <= len(CIRCLED) else str(n), "paren": f"({n})", "zhu": f"注{n}",
+            "bracket": f"[{n}]", "bracket-zhu": f"[注{n}]", "close-paren": f"{n})", "letter": chr(64 + n)}[family]
+
+
 def _cited(family, label, text, prev_text) -> bool:
     forms = marker_forms(family, label)
     return any(f in text or f in prev_text[-400:] for f in forms)
@@ -235,8 +270,10 @@ def extract_notes(lines: list[Line], is_boundary, declared: dict | None = None) 
             continue
         if i in feet:
             end, label, page = feet[i]
-            notes.append(RawNote(normalise_label(label), tuple(lines[i:end]), page))
-            log.append(LogEntry("note", f"note {label} lifted out of the text flow (page foot, numbering in sequence)", line.no))
+            for part_label, part in _split_run_on(label, list(lines[i:end])):
+                notes.append(RawNote(normalise_label(part_label), tuple(part), page))
+                log.append(LogEntry("note", f"note {part_label} lifted out of the text flow (page foot, numbering in sequence)",
+                                    part[0].no))
             i = end
             continue
         m = _definition(line)
