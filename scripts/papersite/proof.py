@@ -53,7 +53,12 @@ def proof_lines(paper) -> list[ProofLine]:
             roles[no] = (f"note {note.label}", note.id)
     for entry in doc.log:
         if entry.kind == "furniture" and entry.line:
-            roles[entry.line] = ("furniture", "")
+            if ("inside the line" in entry.message or "from the start of the line" in entry.message) and entry.line in roles:
+                role, block = roles[entry.line]
+                roles[entry.line] = (role + " (running head cut)", block)
+                reasons[entry.line] = entry.message
+            else:
+                roles[entry.line] = ("furniture", "")
         elif entry.kind == "foreign" and entry.line:
             m = re.search(r"lines (\d+)-(\d+)", entry.message)
             for no in range(int(m.group(1)), int(m.group(2)) + 1) if m else [entry.line]:
