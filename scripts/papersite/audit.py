@@ -44,9 +44,9 @@ def _orphan_markers(doc: Document) -> list[Warning]:
     for p in doc.paragraphs():
         for node in p.inlines:
             if isinstance(node, Text):
-                for m in re.finditer(f"[{CIRCLED}]", node.text):
+                for m in re.finditer(f"[{CIRCLED}]|[\\[【〔]注\\s*\\d{{1,2}}[\\]】〕]", node.text):
                     out.append(Warning("orphan-marker", p.first_line, f"note marker {m.group(0)} in {p.id} has no note "
-                                       f"(…{node.text[max(0, m.start() - 12):m.start() + 1]})"))
+                                       f"(…{node.text[max(0, m.start() - 12):m.end()]})"))
     return out
 
 
