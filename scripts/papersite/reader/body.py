@@ -122,6 +122,10 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
             level = seq.level(hm) if line.no not in declared else (seq.level(hm), declared[line.no])[1]
             heading_lines = [line]
             if not line.md_level and layout.wrapped:
+                while i + 1 < len(lines) and len(heading_lines) < 3 and _open_end(heading_lines[-1]) and \
+                        _plain_continuation(lines[i + 1]):
+                    i += 1  # a heading line that ends on a comma goes on
+                    heading_lines.append(lines[i])
                 while len(heading_lines) < 2 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short,
                                                                                           line.width >= 0.75 * full[i]):
                     i += 1
@@ -177,6 +181,15 @@ def _heading_here(line: Line, prev: Line | None, current, seq: HeadingSequence, 
     return hm
 
 
+def _open_end(line: Line) -> bool:
+    """A line that cannot end a heading: it stops on a comma, an enumeration mark or an open bracket."""
+    return bool(re.search(r"[，、；：—（《“(]$", line.text.rstrip()))
+
+
+def _plain_continuation(line: Line) -> bool:
+    return not (line.indent or line.md_level or ends_sentence(line.text) or match_heading(line.text))
+
+
 def _continues_heading(lines: list[Line], k: int, layout: Layout, short, wrapped: bool = True) -> bool:
     """Is line ``k`` the wrapped rest of the heading above it?
 
@@ -189,7 +202,10 @@ def _continues_heading(lines: list[Line], k: int, layout: Layout, short, wrapped
     if nxt.indent or ends_sentence(nxt.text) or match_heading(nxt.text) or nxt.md_level:
         return False
     if not short(k):
-        return False
+        # a full line after a full heading line, then a line short by its lost indent: the heading's
+        # second line (a paragraph's own first line is never full: it is indented)
+        return wrapped and k + 1 < len(lines) and short(k + 1) and not lines[k + 1].ends_sentence \
+            and not match_heading(lines[k + 1].text) and lines[k + 1].page == nxt.page
     if nxt.width <= 0.5 * layout.width:
         return True
     if not wrapped:
