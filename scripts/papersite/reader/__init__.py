@@ -79,7 +79,8 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     heads = ["".join(l.text for l in found.title_lines)] + \
         [" ".join(p[:k]) for p in masthead_pieces for k in range(len(p), 0, -1)] + \
         [e.message.split("'")[1] for e in log if e.kind == "furniture" and "running head" in e.message and e.message.count("'") >= 2]
-    body_lines, entries = strip_inline_heads(body_lines, list(dict.fromkeys(heads)))
+    # a paper has a few running heads; a cap keeps a pathological source (everything recurring) linear
+    body_lines, entries = strip_inline_heads(body_lines, list(dict.fromkeys(h for h in heads if h))[:16])
     log += entries
     if trace is not None:
         _trace_front_matter(trace, lines, found, english_lines)
