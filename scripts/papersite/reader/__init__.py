@@ -1,13 +1,21 @@
 """The reader: raw PDF-extracted text -> Document.
 
-Stages, in order (each lifts one kind of material out of the line stream):
- 1. lines       non-blank lines as records (page starts, indents, extractor ``#`` marks)
- 2. furniture   running heads, journal names, page numbers removed; pages numbered
- 3. notes       per-page footnote definitions lifted out (they interrupt sentences)
- 4. english     English title/authors/abstract/key words; other articles' fragments set aside
- 5. fields      title, author line, 摘要, 关键词, 文章编号 … 作者简介, 责任编辑
- 6. tables      flattened tables rebuilt
- 7. body        headings, paragraphs, reference list; markers paired with notes
+Stages, in order (each lifts one kind of material out of the line stream; what it infers, it
+infers from the document itself — repetition, sequence and position — not from known layouts):
+ 1. dialect     extractor marks read as structure: Markdown ``#`` ``**`` ``<sup>`` ``>`` pipes and
+                page rules (pymupdf4llm, marker, markitdown), pdftotext's form feeds
+ 2. lines       non-blank lines as records (page starts, indents, heading marks, table cells)
+ 3. furniture   running heads, masthead lines and folios found by repetition of their shape
+                across pages (any length, any folio style); pages numbered from them
+ 4. notes       note blocks at page feet, found by label sequence and the markers that cite them
+ 5. english     this article's English title/authors/abstract/key words (matched to the Chinese
+                key words); other articles' fragments set aside
+ 6. fields      masthead, title over lines, authors (checked against 作者简介 or the English
+                names' pinyin), affiliations, 摘要, 关键词, 文章编号 … 作者简介, 责任编辑
+ 7. tables      flattened tables rebuilt, in row or column order
+ 8. body        headings (numbering families, restarting or continuing), paragraphs, reference
+                list; markers paired with notes
+Facts the reader cannot infer are declared in paper.yml ``conversion`` (see ReaderOptions).
 """
 from __future__ import annotations
 
