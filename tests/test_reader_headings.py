@@ -55,3 +55,11 @@ def test_declared_numbering():
     for text in ["一、甲", "（一）乙", "（二）丙", "二、丁"]:
         seq.level(match_heading(text))
     assert not seq.accepts(match_heading("（三）戊"))
+
+
+def test_run_in_headings_of_an_established_scheme():
+    raw = ["一、问题的提出", TEXT[0], TEXT[1][:-1] + "。", "（一）研究背景", TEXT[2][:-1] + "。",
+           "（二）分析方法。" + TEXT[3], TEXT[4][:-1] + "。", "（三）一个并非标题的长句子，它有逗号。" + TEXT[5][:-1] + "。"]
+    doc = read_text(raw, "t.txt")
+    assert found(doc) == [(2, "一、问题的提出"), (3, "（一）研究背景"), (3, "（二）分析方法。")]
+    assert [p.first_line for p in doc.paragraphs()] == [2, 5, 6, 8]

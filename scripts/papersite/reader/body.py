@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import LogEntry
 from ..textutil import display_width, ends_sentence
@@ -114,6 +114,15 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
             break
         line = lines[i]
         hm = _heading_here(line, prev, current, seq, layout)
+        run_in = None if hm is not None or line.no in declared else _run_in(line, prev, current, seq)
+        if run_in is not None:
+            hm, cut = run_in
+            close_paragraph()
+            items.append(BodyItem("heading", [replace(line, text=line.text[:cut])], heading=hm, level=seq.level(hm)))
+            log.append(LogEntry("structure", f"run-in heading {line.text[:cut]!r}: its paragraph follows on the line", line.no))
+            lines[i] = replace(line, text=line.text[cut:].lstrip(" \u3000"))
+            prev = None
+            continue
         if line.no in declared:
             hm = match_heading(line.text) or HeadingMatch("none", (), None, re.sub(r"\s+", "", line.text))
             log.append(LogEntry("structure", f"line {line.no} is a level-{declared[line.no]} heading (declared in paper.yml)", line.no))
@@ -179,6 +188,24 @@ def _heading_here(line: Line, prev: Line | None, current, seq: HeadingSequence, 
     if not seq.accepts(hm):
         return None
     return hm
+
+
+def _run_in(line: Line, prev: Line | None, current, seq: HeadingSequence):
+    """(heading, cut) for a run-in heading: a number of a scheme the paper already sets as headings,
+    continuing its sequence, then a short title closed by 。 and the paragraph on the same line."""
+    hm = match_heading(line.text)
+    if hm is None or hm.scheme == "none" or hm.scheme not in seq.levels or not seq.accepts(hm):
+        return None
+    if current is not None and prev is not None and not prev.ends_sentence:
+        return None
+    text = line.text
+    stop = text.find("。")
+    if stop < 0 or not text[stop + 1:].strip():
+        return None
+    title = hm.title[: max(0, len(hm.title) - len(text) + stop)]
+    if not 2 <= len(title) <= 24 or re.search(r"[，,；;]", title):
+        return None
+    return HeadingMatch(hm.scheme, hm.key, hm.number, title + "。"), stop + 1
 
 
 def _open_end(line: Line) -> bool:
