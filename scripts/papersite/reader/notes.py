@@ -135,21 +135,20 @@ def foot_notes(lines: list[Line], is_boundary) -> dict[int, tuple[int, str, int]
     found: dict[int, tuple[int, str, int]] = {}
     start = 0
     previous: tuple[str, int] | None = None  # family and last number of the previous page's notes
-    prev_text = ""
+    pages_before = ["", ""]  # the text of the two pages before (a note may float a page or two past its marker)
     while start < stop:
         end = start
         while end < stop and lines[end].page == lines[start].page:
             end += 1
         page_text, offsets = _page_text(lines, start, end)
+        prev_text = pages_before[0] + pages_before[1]
         block = _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_references, is_boundary)
         if block:
             for k, (a, b, label) in enumerate(block):
                 found[a] = (b, label, lines[a].page)
             fam = foot_label(lines[block[-1][0]])
-            previous = (fam[0], fam[1])
-        else:
-            previous = None
-        prev_text = page_text
+            previous = (fam[0], fam[1])  # kept over pages without notes: numbering may run on
+        pages_before = [pages_before[1], page_text]
         start = end
     return found
 
@@ -236,7 +235,7 @@ def _label_of(family: str, n: int) -> str:
 
 def _cited(family, label, text, prev_text) -> bool:
     forms = marker_forms(family, label)
-    return any(f in text or f in prev_text[-400:] for f in forms)
+    return any(f in text or f in prev_text for f in forms)
 
 
 def extract_notes(lines: list[Line], is_boundary, declared: dict | None = None) -> tuple[list[Line], list[RawNote], list[LogEntry]]:
@@ -325,7 +324,7 @@ class MarkerPairing:
             if idx in self.used or note.label != label:
                 continue
             distance = abs(note.page - page)
-            if distance > 1:
+            if distance > 2:
                 continue
             rank = (distance, idx)
             if best is None or rank < best[0]:
