@@ -48,6 +48,8 @@ def make_lines(raw_lines) -> list[Line]:
     """
     raw_lines = list(raw_lines)
     markdown = is_markdown(raw_lines)
+    # an extractor that marks pages (form feeds) leaves leading spaces as layout, not page marks
+    feeds = any("\f" in raw for raw in raw_lines)
     out = []
     pending_break = False
     for no, raw in enumerate(raw_lines, start=1):
@@ -58,7 +60,7 @@ def make_lines(raw_lines) -> list[Line]:
         if not text:
             continue
         plain = raw.replace("\f", "")
-        page_start = (plain.startswith(" ") and not plain.startswith("  ")) or pending_break
+        page_start = (not feeds and plain.startswith(" ") and not plain.startswith("  ")) or pending_break
         pending_break = False
         leading = plain[: len(plain) - len(plain.lstrip(" \t" + _IDEOGRAPHIC_SPACE))]
         indent = _IDEOGRAPHIC_SPACE in leading
