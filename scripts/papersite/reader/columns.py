@@ -37,11 +37,24 @@ def split_columns(lines: list[Line]) -> list[Line]:
     if not any("\f" in l.raw for l in lines):
         return lines  # only pdftotext marks pages with form feeds and keeps -layout geometry
     splits = [_split_at(l.raw.replace("\f", "")) for l in lines]
+    out: list[Line] = []
+    start = 0
+    while start < len(lines):  # page by page: left and right pages may set their columns apart
+        end = start + 1
+        while end < len(lines) and not lines[end].page_start:
+            end += 1
+        out.extend(_split_page(lines[start:end], splits[start:end]))
+        start = end
+    return out
+
+
+def _split_page(lines: list[Line], splits) -> list[Line]:
     starts = Counter(round(s[0] / 3) for s in splits if s)
     if not starts:
         return lines
     common, count = starts.most_common(1)[0]
-    if count < 20:
+    count += starts.get(common - 1, 0) + starts.get(common + 1, 0)
+    if count < 6:
         return lines
     col = common * 3
     in_two = [bool(s) and abs(s[0] - col) <= 4 for s in splits]
@@ -55,7 +68,7 @@ def split_columns(lines: list[Line]) -> list[Line]:
         j = i
         left: list[Line] = []
         right: list[Line] = []
-        while j < len(lines) and (in_two[j] or _one_side(lines[j], col) is not None) and not (j > i and lines[j].page_start):
+        while j < len(lines) and (in_two[j] or _one_side(lines[j], col) is not None):
             if in_two[j]:
                 _, l_text, r_text = splits[j]
                 left.append(replace(lines[j], text=l_text.strip(" \u3000\f"), indent=False))
