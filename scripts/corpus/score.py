@@ -126,7 +126,8 @@ def expected_headings(desc: dict) -> list[tuple[int, str]]:
     """(level, squashed number+text) of the headings the article prints, 参考文献 included."""
     out = [(b["level"], squash((b.get("number") or "") + b["text"])) for b in desc["blocks"] if b["type"] == "heading"]
     if desc.get("references"):
-        out.append((2, "参考文献"))
+        # the reference list's heading, counted once (a description may also list it as printed, 参考文献：)
+        out = [h for h in out if h[1].rstrip("：:") != "参考文献"] + [(2, "参考文献")]
     return out
 
 
@@ -160,7 +161,10 @@ def score(doc: Document, expected: dict) -> Score:
 
     # headings
     want_h = Counter(expected_headings(desc))
-    got_h = Counter((h.level, squash((h.number or "") + h.text)) for h in doc.headings())
+    got_h = Counter((h.level, squash((h.number or "") + h.text).rstrip("：:") if not h.number else
+                     squash((h.number or "") + h.text)) for h in doc.headings())
+    if doc.references and (2, "参考文献") not in got_h:
+        got_h[(2, "参考文献")] += 1  # the page heads the reference list itself
     s.headings_expected = sum(want_h.values())
     s.headings_right = sum((want_h & got_h).values())
     s.headings_spurious = sum((got_h - want_h).values())

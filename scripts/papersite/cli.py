@@ -1,6 +1,6 @@
 """Command line: ``papersite convert`` (report or JSON model), ``papersite new`` (scaffold a paper),
-``papersite check`` (the whole corpus and concept list), ``papersite lock`` (record ¶ addresses) and
-``papersite suggest-concepts``."""
+``papersite proof`` (each source line's role), ``papersite check`` (the whole corpus and concept
+list), ``papersite lock`` (record ¶ addresses), ``papersite export`` and ``papersite suggest-concepts``."""
 from __future__ import annotations
 
 import argparse
@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .addresses import LOCK_NAME, assign, write_lock
+from .audit import audit
 from .errors import PaperError
 from .model import Heading, Paragraph, Table
 from .concepts import load_concepts
@@ -68,6 +69,10 @@ def main(argv=None) -> int:
     new.add_argument("source", help="the raw text extracted from the PDF")
     new.add_argument("--slug", help="folder name (author-year-topic); suggested if omitted")
     new.add_argument("--content", default=str(ROOT / "content"))
+    proof = sub.add_parser("proof", help="show every source line beside the role the converter gave it")
+    proof.add_argument("paper", help="a paper folder, or a slug under content/papers")
+    proof.add_argument("--html", help="write the proof as an HTML page to this file")
+    proof.add_argument("--content", default=str(ROOT / "content"))
     check = sub.add_parser("check", help="convert every paper and report problems")
     check.add_argument("--content", default=str(ROOT / "content"))
     lock = sub.add_parser("lock", help="record the papers' ¶ addresses in addresses.lock and print what moved")
@@ -89,6 +94,8 @@ def main(argv=None) -> int:
             return _convert(args)
         if args.command == "new":
             return _new(args)
+        if args.command == "proof":
+            return _proof(args)
         if args.command == "suggest-concepts":
             return _suggest(args)
         if args.command == "export":
@@ -157,16 +164,28 @@ def _print_redirects(redirects) -> None:
         print(f"  {r}")
 
 
+def _proof(args) -> int:
+    from .proof import proof_html, proof_text
+    paper = convert_paper(_folder(args.paper, args.content), check_record=False)
+    if args.html:
+        Path(args.html).write_text(proof_html(paper), encoding="utf-8")
+        print(f"wrote {args.html}")
+        return 0
+    print(proof_text(paper))
+    return 0
+
+
 def _check(args) -> int:
     papers = []
     for folder in paper_folders(Path(args.content)):
         paper = convert_paper(folder)
         papers.append(paper)
-        problems = [e for e in paper.document.log if e.kind in ("warning", "unpaired")]
+        problems = audit(paper.document, paper.source.lines)
         print(f"{paper.slug}: {len(paper.document.paragraphs())} paragraphs, {len(paper.document.notes)} notes, "
               f"{len(problems)} warning(s)")
-        for e in problems:
-            print(f"  {folder / 'source.txt'}:{e.line}: {e.message}")
+        for w in problems:
+            where = f"{folder / 'source.txt'}:{w.line}" if w.line else str(folder / 'source.txt')
+            print(f"  {where}: [{w.kind}] {w.message}")
         a = paper.addresses
         if a.state == "unlocked":
             print(f"  {folder / LOCK_NAME}: missing: the ¶ addresses are not yet locked (they are positions "
@@ -276,9 +295,14 @@ def _pinyin(name: str) -> str:
 def _new(args) -> int:
     source_path = Path(args.source)
     source = read_source(source_path)
-    doc = apply_transforms(read_text(source.lines, source.path))
-    m, e = doc.meta, doc.meta.english
     decisions = []
+    try:
+        doc = apply_transforms(read_text(source.lines, source.path))
+    except PaperError as exc:  # the draft is written all the same, with what stopped the converter
+        from .model import Document, Meta
+        doc = Document(Meta(), ())
+        decisions.append(f"the converter stopped: {exc.message} (line {exc.line}); declare the fact in conversion")
+    m, e = doc.meta, doc.meta.english
     surnames = [_pinyin(n).split()[0].lower() for n in m.authors] or \
         [a.split()[0].lower() for a in (e.authors or "").split(", ") if a]
     slug = args.slug or "-".join(surnames[:2] + ["paper"])
@@ -311,10 +335,12 @@ def _new(args) -> int:
         decisions.append("title.zh: none in the source; write the editor's title")
     if not e.title:
         decisions.append("title.en: none in the source; write a careful English title (marked as the editor's)")
-    for entry in doc.log:
-        if entry.kind in ("warning", "unpaired"):
-            decisions.append(f"line {entry.line}: {entry.message}")
+    for w in audit(doc, source.lines):
+        decisions.append(f"source.txt:{w.line}: [{w.kind}] {w.message}" if w.line else f"[{w.kind}] {w.message}")
     text = "# Draft made by `papersite new`; keys are documented in content/papers/README.md\n"
+    if decisions:
+        text += "# Open decisions (settle each, then delete its line; `papersite proof <slug>` shows every line's role):\n"
+        text += "".join(f"#  - {d}\n" for d in decisions)
     text += yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     tmp = Path(tempfile.mkdtemp(dir=target.parent if target.parent.exists() else None))
     try:

@@ -24,7 +24,7 @@ SCHEMA = {
     "summary": {"zh": str, "en": str},
     "source_fields": dict,
     "keywords": {"zh": list, "en": list},
-    "conversion": {"furniture": list, "english_abstract": int, "table_columns": dict},
+    "conversion": {"furniture": list, "english_abstract": int, "table_columns": dict, "numbering": str, "lines": dict},
 }
 REQUIRED = ("source.original_name", "source.sha256", "title.zh", "title.zh_provenance", "title.en",
             "title.en_provenance", "authors")
@@ -67,6 +67,8 @@ class PaperRecord:
     furniture: tuple[str, ...] = ()
     english_abstract: int | None = None
     table_columns: dict = field(default_factory=dict)
+    numbering: str | None = None
+    line_roles: tuple = ()  # LineRole declarations (conversion.lines)
     lines: dict = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, key: str) -> int | None:
@@ -103,6 +105,7 @@ def load_record(path: Path) -> PaperRecord:
             raise PaperError(path, f"'name_provenance' must be source or editor, not {prov!r}", where)
         authors.append(Author(a.get("name"), a["pinyin"], prov))
     conv = data.get("conversion") or {}
+    furniture, table_columns, roles = _conversion(conv, path, lines)
     kw = data.get("keywords") or {}
     journal = data.get("journal") or {}
     summary = data.get("summary") or {}
@@ -115,8 +118,111 @@ def load_record(path: Path) -> PaperRecord:
         year=data.get("year"), summary_zh=summary.get("zh"), summary_en=summary.get("en"),
         source_fields=tuple((str(k), str(v)) for k, v in (data.get("source_fields") or {}).items()),
         keywords_zh=tuple(kw.get("zh") or ()), keywords_en=tuple(kw.get("en") or ()),
-        furniture=tuple(conv.get("furniture") or ()), english_abstract=conv.get("english_abstract"),
-        table_columns=dict(conv.get("table_columns") or {}), lines=lines)
+        furniture=furniture, english_abstract=conv.get("english_abstract"),
+        table_columns=table_columns, numbering=conv.get("numbering"), line_roles=roles, lines=lines)
+
+
+@dataclass(frozen=True)
+class LineRole:
+    """A declared fact about source lines ``first``-``last``: ``role`` furniture | heading | note | body."""
+    first: int
+    last: int
+    role: str
+    arg: str | int | None = None
+    yml_line: int | None = None
+
+
+_ROLE = re.compile(r"^(?:(?P<plain>furniture|body)|heading\s+(?P<level>[2-6])|note\s+(?P<label>\S{1,6}))$")
+_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
+
+
+def _conversion(conv: dict, path, lines) -> tuple[tuple[str, ...], dict, tuple[LineRole, ...]]:
+    """Validate the ``conversion`` block: each value in the form documented in content/papers/README.md."""
+    furniture = []
+    for i, item in enumerate(conv.get("furniture") or ()):
+        if not isinstance(item, str) or not item.strip():
+            raise PaperError(path, f"conversion.furniture[{i}] is {item!r}; expected a line of the source as a quoted "
+                             "string (write each run of digits as # to match every page's number, e.g. '· # ·')",
+                             lines.get(f"conversion.furniture[{i}]") or lines.get("conversion.furniture"))
+        furniture.append(item)
+    ea = conv.get("english_abstract")
+    if ea is not None and (isinstance(ea, bool) or ea < 1):
+        raise PaperError(path, f"conversion.english_abstract is {ea!r}; expected 1, 2, … (which English abstract, "
+                         "in source order)", lines.get("conversion.english_abstract"))
+    tables = {}
+    for label, value in (conv.get("table_columns") or {}).items():
+        where = lines.get(f"conversion.table_columns.{label}")
+        expected = "expected a number of columns (2 or more) or {columns: N, order: rows|columns}"
+        if isinstance(value, dict):
+            unknown = set(value) - {"columns", "order"}
+            cols, order = value.get("columns"), value.get("order")
+            if unknown or not isinstance(cols, int) or isinstance(cols, bool) or cols < 1 or order not in (None, "rows", "columns"):
+                raise PaperError(path, f"conversion.table_columns.{label} is {value!r}; {expected}", where)
+        elif not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise PaperError(path, f"conversion.table_columns.{label} is {value!r}; {expected}", where)
+        if not re.fullmatch(r"表\s*\d+(?:[-.．]\d+)?", str(label)):
+            raise PaperError(path, f"conversion.table_columns key {label!r} is not a table label; expected the label "
+                             "as printed, e.g. 表1", where)
+        tables[re.sub(r"\s+", "", str(label))] = value
+    numbering = conv.get("numbering")
+    if numbering is not None and numbering not in ("continues", "restarts"):
+        raise PaperError(path, f"conversion.numbering is {numbering!r}; expected 'continues' (child headings "
+                         "number straight through the parts) or 'restarts' (（一） again under each part)",
+                         lines.get("conversion.numbering"))
+    roles = []
+    for key, value in (conv.get("lines") or {}).items():
+        where = lines.get(f"conversion.lines.{key}")
+        m = _RANGE.match(str(key))
+        if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
+            raise PaperError(path, f"conversion.lines key {key!r}; expected a source line number or range, e.g. 300 "
+                             "or 120-124", where)
+        r = _ROLE.match(str(value).strip()) if isinstance(value, str) else None
+        if not r:
+            raise PaperError(path, f"conversion.lines.{key} is {value!r}; expected 'furniture', 'body', 'heading N' "
+                             "(N = 2…6) or 'note L' (L = the note's printed label, e.g. ③)", where)
+        first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+        role = r.group("plain") or ("heading" if r.group("level") else "note")
+        arg = int(r.group("level")) if r.group("level") else r.group("label")
+        roles.append(LineRole(first, last, role, arg, where))
+    roles.sort(key=lambda x: x.first)
+    for a, b in zip(roles, roles[1:]):
+        if b.first <= a.last:
+            raise PaperError(path, f"conversion.lines: lines {b.first}-{b.last} overlap lines {a.first}-{a.last}; "
+                             "expected each line to have one role", b.yml_line)
+    return tuple(furniture), tables, tuple(roles)
+
+
+def check_declarations(record: PaperRecord, source_lines) -> None:
+    """Declared line roles must be true of the source: lines that exist, hold text, and fit the role."""
+    from .reader.furniture import shape
+    from .textutil import display_width, ends_sentence
+    path = record.path
+    n = len(source_lines)
+    shapes = None
+    for role in record.line_roles:
+        span = f"{role.first}-{role.last}" if role.last != role.first else str(role.first)
+        if role.last > n:
+            raise PaperError(path, f"conversion.lines.{span}: the source has {n} lines; expected lines within it", role.yml_line)
+        texts = [source_lines[k - 1].strip(" \t\f\u3000") for k in range(role.first, role.last + 1)]
+        if not texts[0]:
+            raise PaperError(path, f"conversion.lines.{span}: line {role.first} is blank; expected the range to start "
+                             "at a line of text", role.yml_line)
+        if role.role == "note":
+            label = re.sub(r"^[>*\s]+", "", texts[0])
+            if not label.startswith(role.arg):
+                raise PaperError(path, f"conversion.lines.{span} says note {role.arg}, but line {role.first} begins "
+                                 f"{texts[0][:12]!r}; expected the note's printed label at its start", role.yml_line)
+        if role.role == "heading" and (ends_sentence(texts[0]) and display_width(texts[0]) > 30 or role.last != role.first + len(texts) - 1):
+            raise PaperError(path, f"conversion.lines.{span}: line {role.first} reads as a sentence of the text "
+                             f"({texts[0][:20]!r}…); expected a heading line", role.yml_line)
+        if role.role == "furniture":
+            if shapes is None:
+                from collections import Counter
+                shapes = Counter(shape(l) for l in source_lines if l.strip())
+            for k, text in zip(range(role.first, role.last + 1), texts):
+                if text and shapes[shape(text)] < 2 and (ends_sentence(text) or display_width(text) > 30):
+                    raise PaperError(path, f"conversion.lines.{span}: line {k} reads {text[:20]!r}…, printed once and "
+                                     "set as text; expected page furniture (a running head, folio or masthead)", role.yml_line)
 
 
 def _get(data, dotted):

@@ -9,7 +9,7 @@ from .addresses import LOCK_NAME, Assignment, assign, read_lock
 from .corpuscache import cached
 from .errors import PaperError
 from .model import Document
-from .paperyml import PaperRecord, load_record
+from .paperyml import PaperRecord, check_declarations, load_record
 from .reader import ReaderOptions, read_text
 from .source import SourceText, read_source
 from .teaching import Guide, load_guide
@@ -31,20 +31,32 @@ class Paper:
         return self.record.slug
 
 
-def convert_paper(folder: Path) -> Paper:
-    """Convert the paper in ``folder`` (source.txt + paper.yml); raises PaperError on bad input."""
+def convert_paper(folder: Path, check_record: bool = True) -> Paper:
+    """Convert the paper in ``folder`` (source.txt + paper.yml); raises PaperError on bad input.
+
+    ``check_record=False`` skips comparing paper.yml's source values with the source (the proof
+    view shows a paper whose record does not match yet).
+    """
     folder = Path(folder)
     record = load_record(folder / "paper.yml")
     source = read_source(folder / "source.txt")
     if source.sha256 != record.sha256:
         raise PaperError(folder / "source.txt", "does not match the sha256 recorded in paper.yml "
                          "(sources are never edited; record a new source's checksum)")
-    options = ReaderOptions(record.furniture, record.english_abstract, record.table_columns)
+    check_declarations(record, source.lines)
+    options = reader_options(record)
     document = apply_transforms(read_text(source.lines, source.path, options))
-    check_record_against_source(record, document)
+    if check_record:
+        check_record_against_source(record, document)
     # The reader's ids are positions; the published addresses come from the paper's lock (in memory only).
     addresses = assign(document, read_lock(folder / LOCK_NAME), str(folder / LOCK_NAME))
     return Paper(record, source, addresses.document, load_guide(folder), addresses)
+
+
+def reader_options(record: PaperRecord) -> ReaderOptions:
+    """The reader's options from paper.yml's ``conversion`` block."""
+    return ReaderOptions(record.furniture, record.english_abstract, record.table_columns, record.numbering,
+                         record.line_roles)
 
 
 def _squash(s: str | None) -> str:

@@ -1,13 +1,22 @@
 """The reader: raw PDF-extracted text -> Document.
 
-Stages, in order (each lifts one kind of material out of the line stream):
- 1. lines       non-blank lines as records (page starts, indents, extractor ``#`` marks)
- 2. furniture   running heads, journal names, page numbers removed; pages numbered
- 3. notes       per-page footnote definitions lifted out (they interrupt sentences)
- 4. english     English title/authors/abstract/key words; other articles' fragments set aside
- 5. fields      title, author line, 摘要, 关键词, 文章编号 … 作者简介, 责任编辑
- 6. tables      flattened tables rebuilt
- 7. body        headings, paragraphs, reference list; markers paired with notes
+Stages, in order (each lifts one kind of material out of the line stream; what it infers, it
+infers from the document itself — repetition, sequence and position — not from known layouts):
+ 1. dialect     extractor marks read as structure: Markdown ``#`` ``**`` ``<sup>`` ``>`` pipes and
+                page rules (pymupdf4llm, marker, markitdown), pdftotext's form feeds
+ 2. lines       non-blank lines as records (page starts, indents, heading marks, table cells);
+                two columns side by side on a line (pdftotext -layout) read left, then right
+ 3. furniture   running heads, masthead lines and folios found by repetition of their shape
+                across pages (any length, any folio style); pages numbered from them
+ 4. notes       note blocks at page feet, found by label sequence and the markers that cite them
+ 5. english     this article's English title/authors/abstract/key words (matched to the Chinese
+                key words); other articles' fragments set aside
+ 6. fields      masthead, title over lines, authors (checked against 作者简介 or the English
+                names' pinyin), affiliations, 摘要, 关键词, 文章编号 … 作者简介, 责任编辑
+ 7. tables      flattened tables rebuilt, in row or column order
+ 8. body        headings (numbering families, restarting or continuing), paragraphs, reference
+                list; markers paired with notes
+Facts the reader cannot infer are declared in paper.yml ``conversion`` (see ReaderOptions).
 """
 from __future__ import annotations
 
@@ -19,10 +28,12 @@ from ..model import (Document, EnglishMeta, Heading, LogEntry, Meta, Note, Parag
 from ..textutil import join_lines
 from .body import Layout, measure_layout, parse_body
 from .english import english_runs, parse_english
-from .frontmatter import names_from_bio, parse_author_line, scan_fields
-from .headings import match_heading
+from .frontmatter import label_at_start, names_from_bio, parse_author_line, scan_fields
+from .headings import REFERENCE_HEADINGS, match_heading
 from .inline import parse_inlines
-from .lines import make_lines, remove_furniture
+from .columns import split_columns
+from .furniture import remove_furniture, strip_inline_heads
+from .lines import make_lines
 from .notes import MarkerPairing, extract_notes, note_text
 from .tables import extract_tables, table_grid
 
@@ -33,30 +44,57 @@ class ReaderOptions:
     furniture: tuple[str, ...] = ()
     english_abstract: int | None = None
     table_columns: dict = field(default_factory=dict)
+    numbering: str | None = None  # "continues" or "restarts": child numbering under a new parent
+    line_roles: tuple = ()  # paperyml.LineRole declarations (conversion.lines)
+
+    def roles_by_line(self) -> dict[int, tuple]:
+        """Source line number -> (role, argument, last line of its range)."""
+        out = {}
+        for r in self.line_roles:
+            for no in range(r.first, r.last + 1):
+                out[no] = (r.role, r.arg, r.last)
+        return out
 
 
-def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) -> Document:
-    """Convert the lines of one source into a Document."""
+def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), trace: dict | None = None) -> Document:
+    """Convert the lines of one source into a Document.
+
+    ``trace``, when given, receives the role of each front- and back-matter line (line number ->
+    role), which the Document does not record by line (the proof view shows it).
+    """
     log: list[LogEntry] = []
-    lines, entries = remove_furniture(make_lines(raw_lines), options.furniture)
+    roles = options.roles_by_line()
+    lines, entries = remove_furniture(split_columns(make_lines(raw_lines)), options.furniture,
+                                      {k: v[0] for k, v in roles.items()})
     log += entries
 
-    from .frontmatter import label_at_start
-    lines, raw_notes, entries = extract_notes(lines, lambda l: label_at_start(l) is not None)
+    lines, raw_notes, entries = extract_notes(lines, lambda l: label_at_start(l) is not None,
+                                           {k: v for k, v in roles.items() if v[0] != "furniture"})
     log += entries
 
     english_lines = []
     for start, end in reversed(english_runs(lines)):
         english_lines[:0] = lines[start:end]
         del lines[start:end]
-    english, entries = parse_english(english_lines, options.english_abstract, path)
+    english, entries = parse_english(english_lines, options.english_abstract, path, _zh_keyword_count(lines))
     log += entries
 
     def heading_like(line):
         return bool(line.md_level) or (match_heading(line.text) is not None and line.width < 40)
 
-    found = scan_fields(lines, heading_like)
+    found = scan_fields(lines, heading_like, english.authors)
+    for line in found.masthead or []:
+        log.append(LogEntry("furniture", f"removed page furniture {line.text!r} (masthead)", line.no))
     body_lines = [l for k, l in enumerate(lines) if k not in found.used]
+    masthead_pieces = [re.split(r"[ \u3000]+", l.text.strip()) for l in found.masthead or []]
+    heads = ["".join(l.text for l in found.title_lines)] + \
+        [" ".join(p[:k]) for p in masthead_pieces for k in range(len(p), 0, -1)] + \
+        [e.message.split("'")[1] for e in log if e.kind == "furniture" and "running head" in e.message and e.message.count("'") >= 2]
+    # a paper has a few running heads; a cap keeps a pathological source (everything recurring) linear
+    body_lines, entries = strip_inline_heads(body_lines, list(dict.fromkeys(h for h in heads if h))[:16])
+    log += entries
+    if trace is not None:
+        _trace_front_matter(trace, lines, found, english_lines)
     layout = measure_layout(body_lines)
     body_lines, raw_tables, entries = extract_tables(body_lines, layout.width, options.table_columns, path)
     log += entries
@@ -65,11 +103,38 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions()) ->
     anchors: dict[int, list[int]] = {}
     for t_index, table in enumerate(raw_tables):
         anchors.setdefault(table.anchor, []).append(t_index)
-    items, entries = parse_body(body_lines, anchors, layout)
+    items, entries = parse_body(body_lines, anchors, layout, options.numbering,
+                                {k: v[1] for k, v in roles.items() if v[0] == "heading"})
     log += entries
     log.append(LogEntry("layout", f"column width {layout.width:g} em, "
                         f"{'hard-wrapped' if layout.wrapped else 'one line per paragraph'}"))
     return _assemble(meta, items, raw_notes, raw_tables, log)
+
+
+def _trace_front_matter(trace: dict, lines, found, english_lines) -> None:
+    """Record the role of each line the front-matter and English stages took."""
+    for line in english_lines:
+        trace[line.no] = "English front/back matter"
+    label = None
+    field_starts = {no: lab for lab, _, no in found.fields}
+    for k in sorted(found.used):
+        line = lines[k]
+        label = field_starts.get(line.no, label)
+        trace[line.no] = f"front matter: {label}" if label else "front matter"
+    for role, group in (("masthead (furniture)", found.masthead), ("title", found.title_lines),
+                        ("author", found.author_lines), ("affiliation", found.affiliations)):
+        for line in group or []:
+            trace[line.no] = role
+
+
+def _zh_keyword_count(lines) -> int:
+    """How many key words the first 关键词 line lists (the English ones are matched to it)."""
+    from .frontmatter import split_fields
+    for line in lines:
+        if label_at_start(line) == "关键词":
+            value = dict(split_fields(line.text)).get("关键词", "")
+            return len([k for k in re.split(r"[；;，,]\s*|\s{2,}", value) if k.strip()])
+    return 0
 
 
 def _meta(found, english: EnglishMeta) -> Meta:
@@ -83,9 +148,11 @@ def _meta(found, english: EnglishMeta) -> Meta:
         if m:
             marker, title = m.group(1), title[: m.start()]
     fields = [(label, value) for label, value, _ in found.fields]
+    if found.affiliations:
+        fields.append(("作者单位", "；".join(l.text.strip() for l in found.affiliations)))
     authors: list[str] = []
     if found.author_line is not None:
-        authors = parse_author_line(found.author_line.text) or []
+        authors = found.names or []
     authors_from = "author line" if authors else None
     if not authors:
         bio = next((v for k, v in fields if k == "作者简介"), None)
@@ -106,7 +173,10 @@ def _assemble(meta, items, raw_notes, raw_tables, log) -> Document:
     references = []
     counters = {"p": 0, "s": 0, "t": 0}
     for item in items:
-        if item.kind == "heading":
+        if item.kind == "heading" and item.heading.number is None and item.heading.title.rstrip("：:") in REFERENCE_HEADINGS:
+            # the reference list's own heading: the page prints it above the list (one 参考文献, not two)
+            log.append(LogEntry("structure", "参考文献 heading read as the start of the reference list", item.lines[0].no))
+        elif item.kind == "heading":
             counters["s"] += 1
             joined = ""
             for line in item.lines:
@@ -123,7 +193,7 @@ def _assemble(meta, items, raw_notes, raw_tables, log) -> Document:
             counters["t"] += 1
             table = raw_tables[item.table_index]
             header, rows = table_grid(table)
-            blocks.append(Table(f"t-{counters['t']}", f"{table.label} {table.caption}", header, rows,
+            blocks.append(Table(f"t-{counters['t']}", " ".join(x for x in (table.label, table.caption) if x), header, rows,
                                 table.source_note, table.line, table.last_line))
         elif item.kind == "reference":
             text = ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import LogEntry
 from ..textutil import display_width, ends_sentence
@@ -26,6 +26,7 @@ class Layout:
     """How the body is set: the column width in em, and whether lines are wrapped at it."""
     width: float
     wrapped: bool
+    widest: float = 0.0  # the widest column's line width (pages may mix one and two columns)
 
 
 def measure_layout(lines: list[Line]) -> Layout:
@@ -37,7 +38,8 @@ def measure_layout(lines: list[Line]) -> Layout:
     mode = max(counts, key=lambda w: (counts[w], w))
     near = sum(c for v, c in counts.items() if abs(v - mode) <= 2)
     wrapped = near / len(widths) >= 0.5 and mode < 80
-    return Layout(mode, wrapped)
+    ordered = sorted(widths)
+    return Layout(mode, wrapped, max(mode, ordered[int(0.9 * (len(ordered) - 1))]))
 
 
 @dataclass
@@ -59,8 +61,12 @@ def local_widths(lines: list[Line], layout: Layout) -> list[float]:
     out = []
     floor = 0.75 * layout.width
     for i, line in enumerate(lines):
-        near = [l.width for l in lines[max(0, i - 4): i] + lines[i + 1: i + 5]
-                if l.page == line.page and l.width >= floor and not l.md_level]
+        around = [l.width for l in lines[max(0, i - 4): i] + lines[i + 1: i + 5] if l.page == line.page and not l.md_level]
+        near = [w for w in around if w >= floor]
+        if len(near) < 3:
+            # pages that mix measures: a narrower column of its own (two columns after one)
+            top = max(around, default=0.0)
+            near = [w for w in around if w >= 0.75 * top] if top < floor else near
         if len(near) < 3:
             out.append(layout.width)
             continue
@@ -69,15 +75,20 @@ def local_widths(lines: list[Line], layout: Layout) -> list[float]:
     return out
 
 
-def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: Layout) -> tuple[list[BodyItem], list[LogEntry]]:
-    """Group body lines into headings, paragraphs, references and table anchors."""
+def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: Layout,
+               numbering: str | None = None, declared: dict | None = None) -> tuple[list[BodyItem], list[LogEntry]]:
+    """Group body lines into headings, paragraphs, references and table anchors.
+
+    ``declared`` maps source line numbers to a heading level paper.yml states (``line 300: heading 3``).
+    """
+    declared = declared or {}
     full = local_widths(lines, layout)
 
     def short(k: int) -> bool:
         return lines[k].width <= full[k] - SHORT_MARGIN
     items: list[BodyItem] = []
     log: list[LogEntry] = []
-    seq = HeadingSequence()
+    seq = HeadingSequence(declared=numbering)
     pending_tables: list[int] = []
     in_references = False
     current: BodyItem | None = None
@@ -103,12 +114,29 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
             break
         line = lines[i]
         hm = _heading_here(line, prev, current, seq, layout)
+        run_in = None if hm is not None or line.no in declared else _run_in(line, prev, current, seq)
+        if run_in is not None:
+            hm, cut = run_in
+            close_paragraph()
+            items.append(BodyItem("heading", [replace(line, text=line.text[:cut])], heading=hm, level=seq.level(hm)))
+            log.append(LogEntry("structure", f"run-in heading {line.text[:cut]!r}: its paragraph follows on the line", line.no))
+            lines[i] = replace(line, text=line.text[cut:].lstrip(" \u3000"))
+            prev = None
+            continue
+        if line.no in declared:
+            hm = match_heading(line.text) or HeadingMatch("none", (), None, re.sub(r"\s+", "", line.text))
+            log.append(LogEntry("structure", f"line {line.no} is a level-{declared[line.no]} heading (declared in paper.yml)", line.no))
         if hm is not None:
             close_paragraph()
-            level = seq.level(hm)
+            level = seq.level(hm) if line.no not in declared else (seq.level(hm), declared[line.no])[1]
             heading_lines = [line]
             if not line.md_level and layout.wrapped:
-                while len(heading_lines) < 3 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short):
+                while i + 1 < len(lines) and len(heading_lines) < 3 and _open_end(heading_lines[-1]) and \
+                        _plain_continuation(lines[i + 1]):
+                    i += 1  # a heading line that ends on a comma goes on
+                    heading_lines.append(lines[i])
+                while len(heading_lines) < 2 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short,
+                                                                                          line.width >= 0.75 * full[i]):
                     i += 1
                     heading_lines.append(lines[i])
             items.append(BodyItem("heading", heading_lines, heading=hm, level=level))
@@ -151,7 +179,7 @@ def _heading_here(line: Line, prev: Line | None, current, seq: HeadingSequence, 
         return hm
     if hm is None:
         return None
-    if "。" in line.text or line.width > layout.width + 1.5:
+    if "。" in line.text or line.width > max(layout.width, layout.widest) + 1.5:
         return None
     if current is not None and prev is not None and not prev.ends_sentence:
         return None
@@ -162,20 +190,53 @@ def _heading_here(line: Line, prev: Line | None, current, seq: HeadingSequence, 
     return hm
 
 
-def _continues_heading(lines: list[Line], k: int, layout: Layout, short) -> bool:
+def _run_in(line: Line, prev: Line | None, current, seq: HeadingSequence):
+    """(heading, cut) for a run-in heading: a number of a scheme the paper already sets as headings,
+    continuing its sequence, then a short title closed by 。 and the paragraph on the same line."""
+    hm = match_heading(line.text)
+    if hm is None or hm.scheme == "none" or hm.scheme not in seq.levels or not seq.accepts(hm):
+        return None
+    if current is not None and prev is not None and not prev.ends_sentence:
+        return None
+    text = line.text
+    stop = text.find("。")
+    if stop < 0 or not text[stop + 1:].strip():
+        return None
+    title = hm.title[: max(0, len(hm.title) - len(text) + stop)]
+    if not 2 <= len(title) <= 24 or re.search(r"[，,；;]", title):
+        return None
+    return HeadingMatch(hm.scheme, hm.key, hm.number, title + "。"), stop + 1
+
+
+def _open_end(line: Line) -> bool:
+    """A line that cannot end a heading: it stops on a comma, an enumeration mark or an open bracket."""
+    return bool(re.search(r"[，、；：—（《“(]$", line.text.rstrip()))
+
+
+def _plain_continuation(line: Line) -> bool:
+    return not (line.indent or line.md_level or ends_sentence(line.text) or match_heading(line.text))
+
+
+def _continues_heading(lines: list[Line], k: int, layout: Layout, short, wrapped: bool = True) -> bool:
     """Is line ``k`` the wrapped rest of the heading above it?
 
     It must be short, unpunctuated and not itself numbered; and either very short (a heading
-    broken for display) or followed by a line that is itself short or indented (the first
-    line of the paragraph), which a paragraph's own first line never is.
+    broken for display) or, when the heading's first line ran to the column's end (``wrapped``),
+    followed by a line that is itself short or indented (the first line of the paragraph), which
+    a paragraph's own first line never is.
     """
     nxt = lines[k]
     if nxt.indent or ends_sentence(nxt.text) or match_heading(nxt.text) or nxt.md_level:
         return False
     if not short(k):
-        return False
+        # a full line after a full heading line, then a line short by its lost indent: the heading's
+        # second line (a paragraph's own first line is never full: it is indented)
+        return wrapped and k + 1 < len(lines) and short(k + 1) and not lines[k + 1].ends_sentence \
+            and not match_heading(lines[k + 1].text) and lines[k + 1].page == nxt.page
     if nxt.width <= 0.5 * layout.width:
         return True
+    if not wrapped:
+        return False  # a heading line well short of the column did not wrap; what follows is text
     after = k + 1
     if after >= len(lines) or lines[after].indent or match_heading(lines[after].text) is not None:
         return True

@@ -52,22 +52,34 @@ class _Candidate:
     complete: bool
 
 
-def parse_english(lines: list[Line], choice: int | None, path: str) -> tuple[EnglishMeta, list[LogEntry]]:
-    """Parse the English lines of a paper (all runs, in order) into this article's EnglishMeta."""
+def parse_english(lines: list[Line], choice: int | None, path: str,
+                  zh_keywords: int = 0) -> tuple[EnglishMeta, list[LogEntry]]:
+    """Parse the English lines of a paper (all runs, in order) into this article's EnglishMeta.
+
+    ``zh_keywords`` is how many key words the Chinese front matter lists: the English key
+    words run on over wrapped lines until there are as many (or a separator ends a line).
+    """
     log: list[LogEntry] = []
     candidates: list[_Candidate] = []
     loose: list[Line] = []  # lines before the first Abstract label: title/authors, or a foreign fragment
     current: _Candidate | None = None
-    for line in lines:
+    for n, line in enumerate(lines):
         if _ABSTRACT.match(line.text):
-            current = _Candidate(loose if _looks_like_title_block(loose) else [], [line], [], False)
-            if loose and not current.title_lines:
-                _log_foreign(log, loose, "English text that opens mid-sentence (another article's abstract)")
+            ends = [k for k, l in enumerate(loose) if re.search(r"[.]\s*\**$", l.text.strip())
+                    and not _AFFILIATION_EN.match(l.text.strip())]
+            fragment, head = (loose[:ends[-1] + 1], loose[ends[-1] + 1:]) if ends else ([], loose)
+            if not _looks_like_title_block(head):
+                fragment, head = loose, []
+            current = _Candidate(head, [line], [], False)
+            if fragment:
+                _log_foreign(log, fragment, "English text that opens mid-sentence (another article's abstract)")
             loose = []
             candidates.append(current)
         elif _KEYWORDS.match(line.text) and current is not None:
             current.keyword_lines.append(line)
-        elif current is not None and current.keyword_lines and not _looks_like_title_line(line):
+        elif current is not None and current.keyword_lines and (
+                not _looks_like_title_line(line) or _keywords_wanting(current.keyword_lines, zh_keywords)
+                or _wrapped_tail(line, lines[n + 1] if n + 1 < len(lines) else None)):
             current.keyword_lines.append(line)
         elif current is not None and not current.keyword_lines:
             current.abstract_lines.append(line)
@@ -90,6 +102,22 @@ def parse_english(lines: list[Line], choice: int | None, path: str) -> tuple[Eng
         kw = _KEYWORDS.sub("", _join(chosen.keyword_lines))
         keywords = tuple(k.strip(" *") for k in re.split(r"\s*[;；]\s*", kw) if k.strip(" *"))
     return EnglishMeta(title=title, authors=authors, abstract=abstract or None, keywords=keywords), log
+
+
+def _wrapped_tail(line: Line, after: Line | None) -> bool:
+    """A short last line of key words (``Intellectualization``) with no title block after it."""
+    words = line.text.split()
+    if len(words) > 4 or re.search(r"[.]\s*$", line.text):
+        return False
+    return after is None or not (_looks_like_title_line(after) or _ABSTRACT.match(after.text))
+
+
+def _keywords_wanting(keyword_lines: list[Line], zh_keywords: int) -> bool:
+    """Do the key words read so far stop short (a separator at the line end, or fewer than the Chinese)?"""
+    text = _KEYWORDS.sub("", _join(keyword_lines)).rstrip(" *")
+    if re.search(r"[;；,，]$", text):
+        return True
+    return bool(zh_keywords) and len([k for k in re.split(r"\s*[;；]\s*", text) if k.strip()]) < zh_keywords
 
 
 def _choose(candidates, choice, path, log):
@@ -129,7 +157,16 @@ def _looks_like_title_line(line: Line) -> bool:
 
 
 def _looks_like_title_block(lines: list[Line]) -> bool:
-    return bool(lines) and all(_looks_like_title_line(l) for l in lines) and len(lines) <= 4
+    """A title (over one or more lines), names and affiliations: it opens with a capital, no
+    line ends a sentence, and it is short; text that opens mid-sentence is another article's."""
+    if not lines or len(lines) > 7 or not (lines[0].md_level or lines[0].text.lstrip("*#( ")[:1].isupper()):
+        return False
+    if sum(len(l.text) for l in lines) > 600:
+        return False
+    return all(_AFFILIATION_EN.match(l.text.strip()) or not re.search(r"[.]\s*\**$", l.text.strip()) for l in lines)
+
+
+_AFFILIATION_EN = re.compile(r"^\(.*\)$|^.*(?:University|Academy|Institute|School|College|Center|Centre).*\d{6}.*$")
 
 
 _NAME = r"[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?(?: [A-Z][a-z]+)?"
@@ -139,11 +176,13 @@ def _title_and_authors(lines: list[Line]) -> tuple[str | None, str | None]:
     if not lines:
         return None, None
     authors = None
-    title_lines = lines
-    last = lines[-1].text
-    if len(lines) >= 2 and _is_name_line(last):
+    title_lines = list(lines)
+    while len(title_lines) >= 2 and _AFFILIATION_EN.match(title_lines[-1].text.strip()):
+        title_lines.pop()
+    last = title_lines[-1].text
+    if len(title_lines) >= 2 and _is_name_line(last):
         authors = re.sub(r"[\s\u3000]{2,}", ", ", last.strip())
-        title_lines = lines[:-1]
+        title_lines = title_lines[:-1]
     return _join(title_lines) or None, authors
 
 

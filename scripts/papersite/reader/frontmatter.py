@@ -71,14 +71,48 @@ class Fields:
     author_line: Line | None
     fields: list[tuple[str, str, int]]  # label, value, line number
     used: set[int]
+    masthead: list[Line] = None
+    author_lines: list[Line] = None
+    affiliations: list[Line] = None
+    names: list[str] | None = None
 
 
-def scan_fields(lines: list[Line], is_heading) -> Fields:
-    """Find the title block and every labelled field; ``is_heading(line)`` stops an abstract."""
+def join_split_labels(lines: list[Line]) -> tuple[list[Line], set[int]]:
+    """A label broken over lines (``摘`` … ``要：``, pdftotext) rejoined onto the line with its colon.
+
+    Returns the lines (the second part now carries the whole label) and the indices of the
+    lone first parts, which are used up.
+    """
+    from dataclasses import replace
+    out = list(lines)
     used: set[int] = set()
+    for i, line in enumerate(lines[:-1]):
+        head = re.sub(r"[\s\u3000]+", "", line.text)
+        if not 1 <= len(head) <= 3 or label_at_start(line):
+            continue
+        for j in range(i + 1, min(len(lines), i + 5)):
+            candidate = head + lines[j].text.lstrip(" \u3000")
+            probe = replace(lines[j], text=candidate)
+            label = label_at_start(probe)
+            if label and label_at_start(lines[j]) != label:
+                m = _LABEL_RE.match(candidate)
+                if m and len(re.sub(r"[\s\u3000（(\[【〔*]", "", m.group("label"))) > len(head):
+                    out[j] = probe
+                    used.add(i)
+                    break
+    return out, used
+
+
+def scan_fields(lines: list[Line], is_heading, english_authors: str | None = None) -> Fields:
+    """Find the title block and every labelled field; ``is_heading(line)`` stops an abstract."""
+    lines, used = join_split_labels(lines)
+    split_parts = set(used)
     fields: list[tuple[str, str, int]] = []
     i = 0
     while i < len(lines):
+        if i in split_parts:
+            i += 1
+            continue
         line = lines[i]
         label = label_at_start(line)
         if not label or (label in ("摘要", "关键词") and i > 12 and fields == []):
@@ -92,17 +126,42 @@ def scan_fields(lines: list[Line], is_heading) -> Fields:
             fields.append((lab, val, line.no))
         text = value
         width = display_width(line.text)
-        while j < len(lines) and _continues(last_label, text, lines[j], width, is_heading):
+        while j < len(lines) and j not in split_parts and _continues(last_label, text, lines[j], width, is_heading, lines[j - 1]):
             text = join_lines(text, lines[j].text)
             width = max(width, display_width(lines[j].text))
             used.add(j)
             j += 1
         fields.append((last_label, _strip_wrapping(text), line.no))
         i = j
-    title_lines, author_line = _title_block(lines, used)
-    for line in title_lines + ([author_line] if author_line else []):
-        used.add(lines.index(line))
-    return Fields(title_lines, author_line, fields, used)
+    block = title_block(lines, used - split_parts, split_parts, fields, english_authors)
+    for idx in block.indices:
+        used.add(idx)
+    author_line = block.authors[0] if block.authors else None
+    names = author_names(block.authors, fields, english_authors) if block.authors else None
+    return Fields(block.title, author_line, fields, used, block.masthead, block.authors, block.affiliations, names)
+
+
+def author_names(author_lines: list[Line], fields, english_authors: str | None) -> list[str] | None:
+    """The Chinese names on the author lines, however the extraction broke or spaced them."""
+    if len(author_lines) == 1:
+        names = parse_author_line(author_lines[0].text)
+        if names:
+            return names
+    compact = "".join(re.sub(r"[\s\u3000]+", "", l.text) for l in author_lines)
+    compact = _AUTHOR_PREFIX.sub("", compact)
+    bio = next((v for k, v, _ in fields if k == "作者简介"), None)
+    known = names_from_bio(bio) if bio else []
+    if known and "".join(known) == compact:
+        return known
+    if english_authors:
+        counts = [len(_pinyin_names(n)) for n in re.split(r"\s*[,，;；]\s*|\s+and\s+", english_authors) if n.strip()]
+        if counts and sum(counts) == len(compact):
+            out, k = [], 0
+            for c in counts:
+                out.append(compact[k:k + c])
+                k += c
+            return out
+    return parse_author_line("  ".join(l.text for l in author_lines))
 
 
 def _strip_wrapping(text: str) -> str:
@@ -112,7 +171,7 @@ def _strip_wrapping(text: str) -> str:
     return text.strip()
 
 
-def _continues(label: str, text: str, nxt: Line, width: float, is_heading) -> bool:
+def _continues(label: str, text: str, nxt: Line, width: float, is_heading, last: Line | None = None) -> bool:
     if label_at_start(nxt) or is_heading(nxt) or nxt.md_level:
         return False
     if label in SINGLE_LINE:
@@ -122,8 +181,9 @@ def _continues(label: str, text: str, nxt: Line, width: float, is_heading) -> bo
     if label in RUN_ON:
         return not ends_sentence(text) and cjk_ratio(nxt.text) > 0.3
     # 摘要: one paragraph; it ends at a sentence end followed by an indent or a narrower column.
-    if ends_sentence(text) and (nxt.indent or display_width(nxt.text) < width - 3 or nxt.page_start):
-        return False
+    if ends_sentence(text) and (nxt.indent or display_width(nxt.text) < width - 3 or nxt.page_start
+                                or (last is not None and display_width(last.text) < width - 3)):
+        return False  # the paragraph ended: an indent, a narrower measure, a page, or its short last line
     return True
 
 
@@ -144,24 +204,155 @@ def parse_author_line(text: str) -> list[str] | None:
     return None
 
 
-def _title_block(lines: list[Line], used: set[int]) -> tuple[list[Line], Line | None]:
-    """Lines before the first field: the title, then an optional author line."""
+@dataclass
+class TitleBlock:
+    """The lines above the first field: masthead, title, author names, affiliations."""
+    masthead: list[Line]
+    title: list[Line]
+    authors: list[Line]
+    affiliations: list[Line]
+    indices: list[int]
+
+
+_AFFILIATION = re.compile(r"^[（(].*[）)]$|大学|学院|研究院|研究所|研究中心|党校|\d{6}")
+
+
+def title_block(lines: list[Line], used: set[int], skip: set[int], fields, english_authors: str | None = None) -> TitleBlock:
+    """Read the lines before the first field as masthead, title, authors and affiliations.
+
+    Masthead: everything up to the last line that reads as one (issue, ISSN, URL, a Latin
+    journal name). Authors: the lines after the title that hold names, letter-spaced or not,
+    one name a line or several; confirmed, when the source has them, by the 作者简介 names or
+    the pinyin of the English author line. Affiliations: parenthesised or institutional lines.
+    """
+    from .furniture import MASTHEAD
     first_field = min(used) if used else None
-    head: list[Line] = []
-    for idx, line in enumerate(lines[:6]):
+    head: list[int] = []
+    for idx, line in enumerate(lines[:16]):
         if first_field is not None and idx >= first_field:
             break
-        if line.md_level > 1 or ends_sentence(line.text) or display_width(line.text) > 40:
+        if idx in skip:
+            continue
+        masthead_near = any(_masthead_like(l.text) for l in lines[idx:idx + 3])
+        if (line.md_level > 1 and not (idx < 4 and masthead_near)) or ends_sentence(line.text) or \
+                (display_width(line.text) > 40 and not _masthead_like(line.text)):
             break
-        head.append(line)
+        head.append(idx)
     if first_field is None:
-        head = [l for l in head if l.md_level == 1][:1]
-    author = None
-    if head and parse_author_line(head[-1].text):
-        author = head.pop()
-    if head and any(parse_author_line(l.text) for l in head):
-        return [], None
-    return head, author
+        head = [k for k in head if lines[k].md_level == 1][:1]
+    masthead_end = 0
+    for n, k in enumerate(head[:10]):
+        if _masthead_like(lines[k].text):
+            masthead_end = n + 1
+    masthead = head[:masthead_end]
+    rest = head[masthead_end:]
+    bio = next((v for k, v, _ in fields if k == "作者简介"), None)
+    known = names_from_bio(bio) if bio else []
+    pinyin = _pinyin_names(english_authors)
+    affiliations = []
+    while rest and _AFFILIATION.search(lines[rest[-1]].text) and not parse_author_line(lines[rest[-1]].text):
+        affiliations.insert(0, rest.pop())
+    authors: list[int] = []
+    while len(rest) > 1:
+        k = rest[-1]
+        if not _author_like(lines[k].text, known, pinyin, len(authors) > 0):
+            break
+        authors.insert(0, rest.pop())
+    total = len(pinyin)
+    while len(authors) > 1 and total and not known and \
+            len("".join(re.sub(r"[\s\u3000]+", "", _AUTHOR_PREFIX.sub("", lines[k].text.strip())) for k in authors)) > total:
+        rest.append(authors.pop(0))  # more characters than the English names have syllables
+    if authors and not _names_confirmed([lines[k] for k in authors], known, pinyin) and \
+            not any(_strong_author_line(lines[k].text) for k in authors):
+        rest += authors
+        authors = []
+    title = rest
+    if authors and not (known or pinyin) and any(parse_author_line(lines[k].text) and _strong_author_line(lines[k].text)
+                                                 for k in title):
+        title = []  # names above the author line: no title block can be told apart
+    return TitleBlock([lines[k] for k in masthead], [lines[k] for k in title], [lines[k] for k in authors],
+                      [lines[k] for k in affiliations], masthead + title + authors + affiliations)
+
+
+def _masthead_like(text: str) -> bool:
+    """An issue, ISSN, CN or URL line, or a Latin journal name in capitals."""
+    from .furniture import MASTHEAD
+    t = text.strip()
+    return bool(MASTHEAD.match(t) or re.search(r"\d{4}\s*年\s*第\s*\d+\s*期|ISSN|https?://", t) or (
+        cjk_ratio(t) == 0 and t.upper() == t and re.search(r"[A-Z]{3}", t)))
+
+
+def _strong_author_line(text: str) -> bool:
+    """Several names, a letter-spaced name or an author prefix: a line no title looks like."""
+    if _AUTHOR_PREFIX.match(text.strip()):
+        return True
+    names = parse_author_line(text)
+    if not names:
+        return False
+    return len(names) > 1 or bool(re.search(r"[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]", text.strip())) or len(names[0]) <= 3
+
+
+def _author_like(text: str, known: list[str], pinyin: list[str], after_author: bool) -> bool:
+    if _AUTHOR_PREFIX.match(text.strip()):
+        return True
+    compact = re.sub(r"[\s\u3000]+", "", text)
+    if known or pinyin:
+        return bool(compact) and _covered(compact, known, pinyin)
+    if parse_author_line(text):
+        return _strong_author_line(text) or after_author
+    return False
+
+
+def _covered(compact: str, known: list[str], pinyin: list[str]) -> bool:
+    """Is every character of ``compact`` part of a known name (by 作者简介 or by pinyin)?"""
+    chars = set("".join(known))
+    if chars and all(c in chars for c in compact):
+        return True
+    if pinyin:
+        readings = _readings(compact)
+        return bool(readings) and all(any(r in pinyin for r in rs) for rs in readings)
+    return False
+
+
+def _names_confirmed(author_lines: list[Line], known: list[str], pinyin: list[str]) -> bool:
+    compact = "".join(re.sub(r"[\s\u3000]+", "", _AUTHOR_PREFIX.sub("", l.text.strip())) for l in author_lines)
+    return bool(known or pinyin) and _covered(compact, known, pinyin)
+
+
+def _pinyin_names(english_authors: str | None) -> list[str]:
+    """The syllables of the English author line (``Xu Ji, Liu Xueliang`` -> xu, ji, liu, xue, liang)."""
+    if not english_authors:
+        return []
+    words = re.findall(r"[A-Za-z]+", english_authors.lower())
+    out = []
+    for w in words:
+        out += _split_pinyin(w)
+    return out
+
+
+_INITIALS = "zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]"
+_SYLLABLE = re.compile(rf"(?:{_INITIALS})?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|e|i|o|u|v)(?:(?<=[aeiouv])(?:ng|n)(?![aeiouv]))?")
+
+
+def _split_pinyin(word: str) -> list[str]:
+    """Split a run of pinyin into syllables (greedy, enough to match names)."""
+    out, k = [], 0
+    while k < len(word):
+        m = _SYLLABLE.match(word, k)
+        if not m or not m.group(0):
+            return [word]
+        out.append(m.group(0))
+        k = m.end()
+    return out
+
+
+def _readings(compact: str) -> list[list[str]]:
+    """Every reading of each character (names use rarer readings: 单 shan, 解 xie)."""
+    try:
+        from pypinyin import Style, pinyin
+    except ImportError:  # pragma: no cover - pypinyin is a dependency
+        return []
+    return [[r.lower() for r in rs] for rs in pinyin(compact, style=Style.NORMAL, heteronym=True)]
 
 
 def names_from_bio(bio: str) -> list[str]:

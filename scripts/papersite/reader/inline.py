@@ -28,6 +28,12 @@ def _marker_pattern(labels: set[str]) -> re.Pattern | None:
     if any(l.startswith("(") for l in labels):
         parts.append(r"[（(]\d{1,2}[)）]")
         parts.append("[" + CIRCLED + "]")
+    if any(l.startswith("[注") for l in labels):
+        parts.append(r"[\[【〔]注\s*\d{1,2}[\]】〕]")
+    if any(l.startswith("[") and not l.startswith("[注") for l in labels):
+        parts.append(r"\[\d{1,2}\]")
+    if any(l.endswith(")") and not l.startswith("(") for l in labels):
+        parts.append(r"(?<=[\u4e00-\u9fff”》，。；、)）\]])\d{1,2}[)）]")  # 3)4): markers side by side
     letters = "".join(sorted(l for l in labels if len(l) == 1 and l.isalpha()))
     if letters:
         parts.append(r"(?<=[\u4e00-\u9fff）)”])\s?[" + letters + r"](?=[\s\u4e00-\u9fff，。；、])")

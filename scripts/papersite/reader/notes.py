@@ -1,16 +1,19 @@
 """Per-page footnotes: find note definitions, lift them out of the text flow, pair body markers.
 
-Journals print notes at the foot of each page and restart their numbering on every page,
-with markers such as (1) (2) ④ ⑤ or a letter (A). The extraction leaves each block of notes
-where the page ended, often in the middle of a sentence. A note is recognised by its label at
-the start of a line followed by citation-like content; it runs on over wrapped lines until it
-ends with a full stop. Markers in the body are paired with a note of the same label on the same
-page (or the nearest page), never with a note of another label.
+Journals print notes at the foot of each page and restart (or continue) their numbering, with
+markers such as ① ② (1) (2) [1] 1) 注① or a letter (A). The extraction leaves each block of
+notes where its page ended, often in the middle of a sentence. A note is found by its position
+and its sequence, whatever its text says: at the foot of a page, a run of lines whose labels
+count on (1, 2, 3 … from 1 or from the previous page's last), each label's marker standing in
+that page's text (or the page before); lines between two labels are the wrapped rest of the
+note above. Where no page foot can be seen, a labelled line followed by citation-like content
+is still taken as a note. Markers in the body are paired with a note of the same label on the
+same page (or the nearest page), never with a note of another label.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import LogEntry
 from .lines import Line
@@ -20,10 +23,21 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _DEF = re.compile(
     r"^(?P<label>\(\d{1,2}\)|（\d{1,2}）|[" + CIRCLED + r"]|[A-Z](?=\s{2,}|\s*注[：:]))\s*(?P<rest>.*)$"
 )
+# Label families a page-foot note may open with: (family, pattern); ``n`` is the number.
+_FAMILIES = [
+    ("circled", re.compile(r"^(?P<label>(?P<n>[" + CIRCLED + r"]))\s*(?P<rest>\S.*)$")),
+    ("paren", re.compile(r"^(?P<label>[（(](?P<n>\d{1,2})[)）])\s*(?P<rest>\S.*)$")),
+    ("zhu", re.compile(r"^(?P<label>注\s*(?P<n>[" + CIRCLED + r"]|\d{1,2}|[（(]\d{1,2}[)）]))\s*[：:]?\s*(?P<rest>\S.*)$")),
+    ("bracket-zhu", re.compile(r"^(?P<label>[\[【〔]注\s*(?P<n>\d{1,2})[\]】〕])\s*(?P<rest>\S.*)$")),
+    ("bracket", re.compile(r"^(?P<label>\[(?P<n>\d{1,2})\])\s*(?P<rest>\S.*)$")),
+    ("close-paren", re.compile(r"^(?P<label>(?P<n>\d{1,2})[)）])\s*(?P<rest>[^\d\s].*)$")),
+    ("letter", re.compile(r"^(?P<label>(?P<n>[A-Z]))(?:\s{2,}|\s*(?=注[：:]))(?P<rest>\S.*)$")),
+]
 # What a citation or an editor's note looks like.
 _CITATION_HINT = re.compile(
     r"《|》|et al|\b(1[89]|20)\d{2}\b|第\s*\d+\s*期|[A-Z]\.\s?[A-Z]?[a-z]|^注[：:]|Journal|Review|Press|出版社|\d+\s*[-–]\s*\d+"
 )
+_REFERENCES = re.compile(r"^(?:#+\s*)?(?:参\s*考\s*文\s*献|References|REFERENCES)\s*[：:]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -40,13 +54,61 @@ class RawNote:
 
 
 def normalise_label(label: str) -> str:
-    """Canonical form of a marker: (1) and （1） are the same label."""
+    """Canonical form of a marker: (1), （1）, ① and 注① are the same label; [1] and 1) are their own."""
+    m = re.fullmatch(r"[\[【〔]注\s*(\d{1,2})[\]】〕]", label.strip())
+    if m:
+        return f"[注{int(m.group(1))}]"
+    label = re.sub(r"^注\s*", "", label.strip())
+    if re.fullmatch(r"\d{1,2}", label):
+        return f"({int(label)})"
     m = re.fullmatch(r"[（(](\d+)[)）]", label)
     if m:
         return f"({int(m.group(1))})"
     if label in CIRCLED:
         return f"({CIRCLED.index(label) + 1})"
+    m = re.fullmatch(r"(\d+)[)）]", label)
+    if m:
+        return f"{int(m.group(1))})"
+    m = re.fullmatch(r"\[(\d+)\]", label)
+    if m:
+        return f"[{int(m.group(1))}]"
     return label
+
+
+def _number(family: str, n: str) -> int:
+    if family == "letter":
+        return ord(n) - 64
+    n = n.strip("（()）")
+    return CIRCLED.index(n) + 1 if n in CIRCLED else int(n)
+
+
+def foot_label(line: Line):
+    """(family, number, label, rest) if the line opens with a note label, else None.
+
+    A label alone on its line (``1)``, the note's text on the next line) has an empty rest.
+    """
+    for family, pattern in _FAMILIES:
+        m = pattern.match(line.text)
+        if m and m.group("rest")[0] not in "，。；、,.;)）":
+            return family, _number(family, m.group("n")), m.group("label"), m.group("rest")
+        bare = pattern.match(line.text.strip() + " x")
+        if bare and bare.group("rest") == "x" and family != "letter":
+            return family, _number(family, bare.group("n")), bare.group("label"), ""
+    return None
+
+
+def marker_forms(family: str, label: str) -> tuple[str, ...]:
+    """How a note's marker can be printed in the text."""
+    n = _number(family, re.sub(r"注\s*", "", label).strip("[]【】〔〕）)（(") if family != "letter" else label)
+    if family in ("circled", "paren", "zhu"):
+        return (CIRCLED[n - 1] if n <= len(CIRCLED) else "\0", f"({n})", f"（{n}）")
+    if family == "bracket":
+        return (f"[{n}]",)
+    if family == "bracket-zhu":
+        return (f"[注{n}]", f"【注{n}】", f"〔注{n}〕")
+    if family == "close-paren":
+        return (f"{n})", f"{n}）")
+    return (label,)
 
 
 def _definition(line: Line):
@@ -65,17 +127,154 @@ def _note_complete(text: str) -> bool:
     return bool(re.search(r"[。.．]\s*$", text))
 
 
-def extract_notes(lines: list[Line], is_boundary) -> tuple[list[Line], list[RawNote], list[LogEntry]]:
+def foot_notes(lines: list[Line], is_boundary) -> dict[int, tuple[int, str, int]]:
+    """Note blocks found at page feet: first-line index -> (last index + 1, label, page)."""
+    # page feet below the reference list hold notes too; only [n] labels there are the list's own
+    has_references = any(_REFERENCES.match(l.text) for l in lines)
+    stop = len(lines)
+    found: dict[int, tuple[int, str, int]] = {}
+    start = 0
+    previous: tuple[str, int] | None = None  # family and last number of the previous page's notes
+    pages_before = ["", ""]  # the text of the two pages before (a note may float a page or two past its marker)
+    while start < stop:
+        end = start
+        while end < stop and lines[end].page == lines[start].page:
+            end += 1
+        page_text, offsets = _page_text(lines, start, end)
+        prev_text = pages_before[0] + pages_before[1]
+        block = _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_references, is_boundary)
+        if block:
+            for k, (a, b, label) in enumerate(block):
+                found[a] = (b, label, lines[a].page)
+            fam = foot_label(lines[block[-1][0]])
+            previous = (fam[0], fam[1])  # kept over pages without notes: numbering may run on
+        pages_before = [pages_before[1], page_text]
+        start = end
+    return found
+
+
+def _page_text(lines, start, end):
+    offsets, text = [], ""
+    for k in range(start, end):
+        offsets.append(len(text))
+        text += re.sub(r"\s+", "", lines[k].text)  # markers may carry a PDF space: [注 2]
+    return text, offsets
+
+
+def _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_references, is_boundary):
+    """The longest run of labelled lines ending the page whose labels count on and are cited above."""
+    best = None
+    labels: list[tuple[int, tuple]] = []
+    continuation = 0
+    for k in range(end - 1, start, -1):
+        line = lines[k]
+        if line.md_level or is_boundary(line) or line.cells is not None:
+            break
+        lab = foot_label(line)
+        if lab is None or (lab[0] == "bracket" and has_references):
+            continuation += 1
+            if continuation > 6:
+                break
+            continue
+        continuation = 0
+        labels.insert(0, (k, lab))
+        family, first = lab[0], lab[1]
+        numbers = [x[1][1] for x in labels]
+        if any(x[1][0] != family for x in labels) or numbers != list(range(first, first + len(numbers))):
+            break
+        restart = first == 1
+        continued = previous is not None and previous[0] == family and first == previous[1] + 1
+        if not (restart or continued):
+            continue
+        cut = offsets[k - start]
+        if all(_cited(family, x[1][2], page_text[:cut], prev_text) for x in labels):
+            best = list(labels)
+    if not best:
+        return None
+    out = []
+    for n, (k, lab) in enumerate(best):
+        b = best[n + 1][0] if n + 1 < len(best) else end
+        out.append((k, b, lab[2]))
+    return out
+
+
+def _split_run_on(label: str, note_lines: list[Line]) -> list[tuple[str, list[Line]]]:
+    """A note run into the next on one line (``…第2期。 [注4] 梁玉成…``, one paragraph a line): split it."""
+    lab = foot_label(note_lines[0])
+    if lab is None:
+        return [(label, note_lines)]
+    family, n = lab[0], lab[1]
+    out: list[tuple[str, list[Line]]] = []
+    current_label, current = label, []
+    for line in note_lines:
+        text = line.text
+        while True:
+            forms = [f for f in marker_forms(family, _label_of(family, n + 1)) if f]
+            hit = None
+            for f in forms:
+                m = re.search(r"(?<=[。.．])\s*" + re.escape(f) + r"\s*(?=\S)", text)
+                if m and (hit is None or m.start() < hit.start()):
+                    hit = m
+            if not hit:
+                break
+            current.append(replace(line, text=text[:hit.start()]))
+            out.append((current_label, current))
+            current_label, current = _label_of(family, n + 1), []
+            text = text[hit.start():].strip()
+            n += 1
+        current.append(replace(line, text=text) if text != line.text else line)
+    out.append((current_label, current))
+    return out
+
+
+def _label_of(family: str, n: int) -> str:
+    """The printed label of note ``n`` in a family (the form its lines open with)."""
+    return {"circled": CIRCLED[n - 1] if n <= len(CIRCLED) else str(n), "paren": f"({n})", "zhu": f"注{n}",
+            "bracket": f"[{n}]", "bracket-zhu": f"[注{n}]", "close-paren": f"{n})", "letter": chr(64 + n)}[family]
+
+
+def _cited(family, label, text, prev_text) -> bool:
+    forms = marker_forms(family, label)
+    return any(f in text or f in prev_text for f in forms)
+
+
+def extract_notes(lines: list[Line], is_boundary, declared: dict | None = None) -> tuple[list[Line], list[RawNote], list[LogEntry]]:
     """Split ``lines`` into text lines and note definitions.
 
-    ``is_boundary(line)`` tells lines that can never continue a note (labels such as 关键词).
+    ``is_boundary(line)`` tells lines that can never continue a note (labels such as 关键词);
+    ``declared`` maps source line numbers to paper.yml roles: ``("note", label, last line)``
+    makes a note of those lines, any other role keeps a line out of notes.
     """
+    declared = declared or {}
     body: list[Line] = []
     notes: list[RawNote] = []
     log: list[LogEntry] = []
+    feet = {k: v for k, v in foot_notes(lines, is_boundary).items()
+            if not any(l.no in declared for l in lines[k:v[0]])}
     i = 0
     while i < len(lines):
         line = lines[i]
+        role = declared.get(line.no)
+        if role and role[0] == "note":
+            end = i
+            while end < len(lines) and lines[end].no <= role[2]:
+                end += 1
+            notes.append(RawNote(normalise_label(role[1]), tuple(lines[i:end]), line.page))
+            log.append(LogEntry("note", f"note {role[1]}: lines {line.no}-{role[2]} (declared in paper.yml)", line.no))
+            i = end
+            continue
+        if role:
+            body.append(line)
+            i += 1
+            continue
+        if i in feet:
+            end, label, page = feet[i]
+            for part_label, part in _split_run_on(label, list(lines[i:end])):
+                notes.append(RawNote(normalise_label(part_label), tuple(part), page))
+                log.append(LogEntry("note", f"note {part_label} lifted out of the text flow (page foot, numbering in sequence)",
+                                    part[0].no))
+            i = end
+            continue
         m = _definition(line)
         if not m:
             body.append(line)
@@ -84,7 +283,7 @@ def extract_notes(lines: list[Line], is_boundary) -> tuple[list[Line], list[RawN
         parts = [line]
         text = line.text
         i += 1
-        while not _note_complete(text) and i < len(lines) and len(parts) < 4:
+        while not _note_complete(text) and i < len(lines) and len(parts) < 4 and i not in feet:
             nxt = lines[i]
             if _definition(nxt) or is_boundary(nxt) or nxt.md_level:
                 break
@@ -100,7 +299,9 @@ def note_text(note: RawNote) -> str:
     """The note's text without its label, wrapped lines joined."""
     from ..textutil import join_lines
 
-    first = _DEF.match(note.lines[0].text).group("rest")
+    m = _DEF.match(note.lines[0].text)
+    lab = None if m else foot_label(note.lines[0])
+    first = m.group("rest") if m else (lab[3] if lab else note.lines[0].text)
     text = first
     for line in note.lines[1:]:
         text = join_lines(text, line.text)
@@ -123,7 +324,7 @@ class MarkerPairing:
             if idx in self.used or note.label != label:
                 continue
             distance = abs(note.page - page)
-            if distance > 1:
+            if distance > 2:
                 continue
             rank = (distance, idx)
             if best is None or rank < best[0]:

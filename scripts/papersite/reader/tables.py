@@ -1,19 +1,26 @@
-"""Flattened tables: a caption (表1 …), an optional source line, then the cells one per line.
+"""Flattened tables: a caption (表1 …), the cells, then an optional source line.
 
-PDF extraction lists a table's cells column by column. The cells run until the text flow
-resumes (a page start, or a line as wide as body text). The number of columns is inferred:
-the first cell of every column is its header, and a caption usually names the headers it
-compares; when that does not decide it, paper.yml ``conversion.table_columns`` must.
+Extractions list a table's cells one per line, row by row or column by column; ``-layout``
+keeps each row on one line with wide gaps between cells; Markdown dialects write pipe rows.
+The cells run until the text flow resumes (a page start, a heading, a line as wide as body
+text, or the source line). The number of columns and the reading order are inferred together:
+of every way of laying the cells out (columns dividing the count, in row or column order), the
+one whose columns are most alike in kind (titles in 《》, dates, numbers, short terms) and whose
+header the caption names wins. When no layout stands out, the best is used and the decision is
+left open (a ``decision`` log entry); paper.yml ``conversion.table_columns`` settles it:
+``{表1: 3}`` or ``{表1: {columns: 3, order: rows}}``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..errors import PaperError
 from ..model import LogEntry
 from ..textutil import display_width
+from .headings import match_heading
 from .lines import Line
+
+_LAYOUT_GAP = re.compile(r"[ \u3000]{2,}")
 
 _CAPTION = re.compile(r"^(表\s*\d+(?:[-.．]\d+)?)[\s\u3000]*(\S.*)?$")
 _SOURCE_NOTE = re.compile(r"^(资料来源|数据来源|来源|注)[：:]")
@@ -30,6 +37,14 @@ class RawTable:
     line: int
     anchor: int
     last_line: int
+    order: str = "columns"  # "columns": cells listed column by column; "rows": row by row
+
+
+_LABEL_ALONE = re.compile(r"^表\s*\d+(?:[-.．]\d+)?$")
+
+
+def _is_caption_text(line: Line) -> bool:
+    return display_width(line.text) <= 30 and not line.ends_sentence and not _LABEL_ALONE.match(line.text)
 
 
 def _is_caption(line: Line) -> bool:
@@ -45,55 +60,191 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not _is_caption(line):
+        if line.cells is not None:
+            i = _pipe_table(lines, i, out, tables, log)
+            continue
+        split_caption = _LABEL_ALONE.match(line.text) and i + 1 < len(lines) and _is_caption_text(lines[i + 1])
+        if not (_is_caption(line) or split_caption) or (i + 1 < len(lines) and lines[i + 1].cells is not None):
             out.append(line)
             i += 1
             continue
         m = _CAPTION.match(line.text)
         label = re.sub(r"\s+", "", m.group(1))
-        caption = m.group(2).strip()
+        caption = (m.group(2) or "").strip()
+        if split_caption:  # 表1 on its own line, the caption on the next (pdftotext)
+            i += 1
+            caption = lines[i].text.strip()
         source_note = None
         cells: list[str] = []
+        row_lines: list[list[str]] = []
         j = i + 1
         while j < len(lines):
             cell = lines[j]
             if _SOURCE_NOTE.match(cell.text):
                 source_note = cell.text
                 j += 1
+                if cells:
+                    break  # a source line under the table ends it (some print it above)
                 continue
-            if cell.page_start or display_width(cell.text) > 0.75 * body_width or cell.ends_sentence:
+            gapped = len(_LAYOUT_GAP.split(cell.text.strip())) >= 2
+            if cell.page_start or (display_width(cell.text) > 0.75 * body_width and not gapped) or cell.ends_sentence \
+                    or match_heading(cell.text) is not None:
                 break
-            cells.append(cell.text)
+            cells.append(cell.text.strip())
+            row_lines.append([c for c in _LAYOUT_GAP.split(cell.text.strip()) if c])
             j += 1
-        columns = _columns(label, caption, cells, declared.get(label), path, line.no)
-        tables.append(RawTable(label, caption, tuple(cells), source_note, columns, line.no, len(out), lines[j - 1].no))
-        log.append(LogEntry("table", f"{label}: {len(cells)} cells rebuilt as {columns} columns", line.no))
+        if not cells:
+            out.append(line)
+            i += 1
+            continue
+        want = _declared(declared.get(label))
+        row_lines = _merge_wrapped_rows(row_lines)
+        if len(row_lines) >= 2 and len({len(r) for r in row_lines}) == 1 and len(row_lines[0]) >= 2 \
+                and (not want or (want[0] == len(row_lines[0]) and want[1] in (None, "rows"))):
+            cells = [c for r in row_lines for c in r]
+            columns, order, why = len(row_lines[0]), "rows", "each row on one line"
+        else:
+            cells = _merge_wrapped(cells)
+            columns, order, why = _layout(label, caption, cells, want, log, line.no)
+        tables.append(RawTable(label, caption, tuple(cells), source_note, columns, line.no, len(out), lines[j - 1].no, order))
+        log.append(LogEntry("table", f"{label}: {len(cells)} cells rebuilt as {columns} columns in {order[:-1]} order ({why})", line.no))
         i = j
     return out, tables, log
 
 
-def _columns(label, caption, cells, declared, path, line_no) -> int:
+def _pipe_table(lines, i, out, tables, log) -> int:
+    """A table the extractor wrote as pipe rows (Markdown dialect): rows in order, first row the header."""
+    label, caption, first = "", "", lines[i]
+    if out and _is_caption(out[-1]):
+        cap = out.pop()
+        m = _CAPTION.match(cap.text)
+        label, caption, first = re.sub(r"\s+", "", m.group(1)), m.group(2).strip(), cap
+    rows = []
+    j = i
+    while j < len(lines) and lines[j].cells is not None:
+        rows.append(lines[j].cells)
+        j += 1
+    if sum(1 for r in rows if sum(1 for c in r if c) <= 1) >= 0.6 * len(rows):
+        # text the converter boxed in pipes (a column of running text): lines, not a table
+        if label:
+            out.append(first)
+        from dataclasses import replace
+        out.extend(replace(l, text="  ".join(c for c in l.cells if c), cells=None) for l in lines[i:j] if any(l.cells))
+        log.append(LogEntry("normalised", f"pipe rows holding running text read as text lines: lines {lines[i].no}-{lines[j - 1].no}",
+                            lines[i].no))
+        return j
+    if not label and j < len(lines) and _is_caption(lines[j]):
+        m = _CAPTION.match(lines[j].text)
+        label, caption = re.sub(r"\s+", "", m.group(1)), m.group(2).strip()
+        j += 1
+    source_note = None
+    if j < len(lines) and _SOURCE_NOTE.match(lines[j].text):
+        source_note = lines[j].text
+        j += 1
+    width = max(len(r) for r in rows)
+    cells = tuple(c for r in rows for c in (tuple(r) + ("",) * (width - len(r))))
+    tables.append(RawTable(label, caption, cells, source_note, width, first.no, len(out), lines[j - 1].no, "rows"))
+    log.append(LogEntry("table", f"{label or 'table'}: {len(rows)} pipe-table rows of {width} columns", first.no))
+    return j
+
+
+def _merge_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
+    """-layout rows: a short line under a row whose cell left a bracket open is that cell's rest."""
+    out: list[list[str]] = []
+    for row in rows:
+        if out and len(row) < len(out[-1]) and len(row) == 1 and any(_unbalanced(c) for c in out[-1]):
+            k = next(k for k, c in enumerate(out[-1]) if _unbalanced(c))
+            out[-1] = out[-1][:k] + [out[-1][k] + row[0]] + out[-1][k + 1:]
+        else:
+            out.append(list(row))
+    return out
+
+
+def _merge_wrapped(cells: list[str]) -> list[str]:
+    """Rejoin a cell the extractor broke over two lines: an opening bracket left unclosed (（1639 / 年）)."""
+    out: list[str] = []
+    for cell in cells:
+        if out and _unbalanced(out[-1]):
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return out
+
+
+def _unbalanced(text: str) -> bool:
+    return any(text.count(a) > text.count(b) for a, b in ("（）", "()", "《》", "“”", "[]"))
+
+
+def _declared(value):
+    """(columns, order or None) from a paper.yml ``table_columns`` value (validated on load)."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return int(value["columns"]), value.get("order")
+    return int(value), None
+
+
+def _kind(cell: str) -> tuple:
+    """What sort of cell this is, to compare the cells of one column."""
+    return (cell.startswith(("《", "“")), bool(re.search(r"\d", cell)), bool(re.fullmatch(r"[\d.,%\s+\-—–]+", cell)),
+            min(len(cell) // 4, 3))
+
+
+def _columns_of(cells, columns, order):
+    rows = len(cells) // columns
+    if order == "rows":
+        return [[cells[r * columns + k] for r in range(rows)] for k in range(columns)]
+    return [list(cells[k * rows:(k + 1) * rows]) for k in range(columns)]
+
+
+def _score(cells, columns, order, caption) -> float:
+    cols = _columns_of(cells, columns, order)
+    alike = 0.0
+    for col in cols:
+        kinds = [_kind(c) for c in col[1:]]
+        if kinds:
+            alike += max(kinds.count(k) for k in set(kinds)) / len(kinds)
+    alike /= len(cols)
+    header = [col[0] for col in cols]
+    named = sum(1 for h in header[1:] if h and h in caption) / max(1, len(header) - 1)
+    distinct = len(set(header)) == len(header)
+    return alike + 0.5 * named + (0 if distinct else -1)
+
+
+def _layout(label, caption, cells, want, log, line_no):
+    """Columns and reading order of cells listed one a line: declared, or the best-scoring layout."""
     n = len(cells)
-    if declared:
-        if n % declared:
-            raise PaperError(path, f"{label} has {n} cells, which paper.yml's table_columns={declared} does not divide", line_no)
-        return declared
-    candidates = [c for c in range(2, n // 2 + 1) if n % c == 0]
-    if not candidates:
-        raise PaperError(path, f"{label}: cannot lay out {n} cells as a table; set conversion.table_columns in paper.yml", line_no)
-    def score(c):
-        rows = n // c
-        headers = [cells[k * rows] for k in range(1, c)]
-        return sum(1 for h in headers if h and h in caption)
-    best = max(candidates, key=lambda c: (score(c), -abs(c - 3)))
-    if score(best) == 0:
-        raise PaperError(path, f"{label}: the number of columns of its {n} cells cannot be inferred; set conversion.table_columns in paper.yml", line_no)
-    return best
+    if want:
+        columns, order = want
+        if n % columns:
+            log.append(LogEntry("decision", f"{label} has {n} cells, which the declared {columns} columns do not divide; "
+                                "shown as one column", line_no))
+            return 1, "columns", "declared columns do not divide the cells"
+        if order:
+            return columns, order, "declared in paper.yml"
+        scored = sorted(((_score(cells, columns, o, caption), o) for o in ("columns", "rows")), reverse=True)
+        return columns, scored[0][1], "columns declared in paper.yml, order inferred"
+    options = [(c, o) for c in range(2, min(n // 2, 8) + 1) if n % c == 0 for o in ("columns", "rows")]
+    if not options:
+        log.append(LogEntry("decision", f"{label}: {n} cells cannot be laid out as a table (no column count divides "
+                            "them); shown as one column. Declare conversion.table_columns in paper.yml", line_no))
+        return 1, "columns", "undecided"
+    scored = sorted(((_score(cells, c, o, caption), -abs(c - 3), c, o) for c, o in options), reverse=True)
+    best = scored[0]
+    if len(scored) > 1 and best[0] - scored[1][0] < 0.15:
+        second = scored[1]
+        log.append(LogEntry("decision", f"{label}: {n} cells read as {best[2]} columns in {best[3][:-1]} order "
+                            f"(score {best[0]:.2f}); {second[2]} columns in {second[3][:-1]} order scores {second[0]:.2f}. "
+                            "Declare conversion.table_columns in paper.yml if this is wrong", line_no))
+    return best[2], best[3], f"columns most alike, score {best[0]:.2f}"
 
 
 def table_grid(table: RawTable) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """(header, rows) of a table whose cells were listed column by column."""
+    """(header, rows) of a table, whichever order its cells were listed in."""
     rows_n = len(table.cells) // table.columns
+    if table.order == "rows":
+        grid = [table.cells[r * table.columns:(r + 1) * table.columns] for r in range(rows_n)]
+        return tuple(grid[0]), tuple(tuple(r) for r in grid[1:])
     columns = [table.cells[k * rows_n:(k + 1) * rows_n] for k in range(table.columns)]
     header = tuple(col[0] for col in columns)
     rows = tuple(tuple(col[r] for col in columns) for r in range(1, rows_n))

@@ -1,6 +1,6 @@
 """The declared normalisations (listed on the site's "About this edition" page).
 
-- PDF letter-spacing: spaces between two Chinese characters or marks are removed.
+- PDF letter-spacing: spaces (also no-break, thin and hair spaces) between two Chinese characters or marks are removed.
 - Punctuation width: half-width , ; : ? ! ( ) in Chinese text become full-width (GB/T 15834).
 - Broken decimals: a space after a decimal point between digits is removed (19. 0% -> 19.0%).
 - English punctuation: full-width ， ； in English metadata become , ;.
@@ -13,7 +13,7 @@ from ..model import Document, LogEntry
 from ..textutil import CJK_CHAR, WIDE_CHAR
 from .textmap import map_chinese_text, map_english_meta
 
-_SPACE_IN_CJK = re.compile(f"(?<={WIDE_CHAR})[ \u3000]+(?={WIDE_CHAR})")
+_SPACE_IN_CJK = re.compile(f"(?<={WIDE_CHAR})[ \u00a0\u2000-\u200b\u3000]+(?={WIDE_CHAR})")
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALF_PUNCT = re.compile(r"[,;:?!]")
 _DECIMAL = re.compile(r"(?<=\d\.) +(?=\d)")

@@ -9,7 +9,7 @@ from ..addresses import display_number
 from ..model import Citation, ConceptRef, Document, Heading, NoteRef, Paragraph, Table, Text
 from .escape import english_in_chinese, html_text, md_text
 
-FIELD_ORDER = ("文章编号", "中图分类号", "文献标识码", "DOI", "收稿日期", "基金项目", "作者简介", "责任编辑")
+FIELD_ORDER = ("文章编号", "中图分类号", "文献标识码", "DOI", "收稿日期", "基金项目", "作者单位", "作者简介", "责任编辑")
 
 
 def _identity(s: str) -> str:

@@ -1,0 +1,52 @@
+"""paper.yml conversion facts: validated with file:line errors, and checked against the source."""
+import pytest
+
+from conftest import CONTENT
+from papersite.errors import PaperError
+from papersite.model import Heading
+from papersite.pipeline import convert_paper
+from test_errors import copy_paper
+
+
+def with_conversion(tmp_path, block: str):
+    folder = copy_paper(tmp_path)
+    yml = folder / "paper.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + "conversion:\n" + block, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("block, message", [
+    ("  furniture: [2024]\n", "conversion.furniture[0] is 2024"),
+    ("  table_columns: {表1: three}\n", "conversion.table_columns.表1 is 'three'"),
+    ("  table_columns: {表1: {columns: 3, order: diagonal}}\n", "expected a number of columns"),
+    ("  english_abstract: 0\n", "conversion.english_abstract is 0"),
+    ("  numbering: sometimes\n", "expected 'continues'"),
+    ("  lines:\n    12-x: furniture\n", "expected a source line number or range"),
+    ("  lines:\n    300: heading 9\n", "expected 'furniture', 'body', 'heading N'"),
+    ("  lines:\n    246-249: furniture\n    249: body\n", "overlap"),
+    ("  lines:\n    99999: furniture\n", "the source has"),
+    ("  lines:\n    242: note ③\n", "begins 'A"),
+    ("  lines:\n    603: furniture\n", "printed once and set as text"),
+])
+def test_bad_declarations_name_file_and_line(tmp_path, block, message):
+    folder = with_conversion(tmp_path, block)
+    with pytest.raises(PaperError) as err:
+        convert_paper(folder)
+    assert message in str(err.value), str(err.value)
+    assert str(err.value).startswith(str(folder / "paper.yml")) and err.value.line is not None
+
+
+def test_declared_roles_are_applied(tmp_path):
+    base = convert_paper(CONTENT / "papers" / "xu-liu-distribution-relations").document
+    folder = with_conversion(tmp_path, "  lines:\n    242: note A\n    246-247: furniture\n    249: furniture\n")
+    doc = convert_paper(folder).document
+    assert [p.inlines for p in doc.paragraphs()] == [p.inlines for p in base.paragraphs()]
+    assert [n.label for n in doc.notes] == ["A"]
+
+
+def test_declared_heading_level(tmp_path):
+    base = convert_paper(CONTENT / "papers" / "xu-liu-distribution-relations").document
+    first = base.headings()[1]
+    folder = with_conversion(tmp_path, f"  lines:\n    {first.line}: heading 4\n")
+    doc = convert_paper(folder).document
+    assert next(h for h in doc.headings() if h.line == first.line).level == 4

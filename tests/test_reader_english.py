@@ -1,0 +1,35 @@
+"""The article's own English block (before or after the body) recognised; foreign fragments withheld."""
+from papersite.reader.english import parse_english
+from papersite.reader.lines import make_lines
+
+OWN = ["Political Economy Research on Empowering Common Prosperity", "with New Quality Productivity",
+       "Liu Qian, Pei Xiaoge", "(School of Economics, Jilin University, Changchun 130012, China)",
+       "Abstract: Promoting common prosperity is a basic view.", "Key words: new quality productivity; common prosperity;",
+       "modernization of the industrial system; Technological Self-reliance"]
+
+
+def test_own_title_over_two_lines_with_names_and_affiliation():
+    english, log = parse_english(make_lines(OWN), None, "t.txt")
+    assert english.title == "Political Economy Research on Empowering Common Prosperity with New Quality Productivity"
+    assert english.authors == "Liu Qian, Pei Xiaoge"
+    assert english.abstract == "Promoting common prosperity is a basic view."
+    assert not [e for e in log if e.kind == "foreign"]
+
+
+def test_last_key_word_on_its_own_line_is_kept():
+    lines = make_lines(["Abstract: A complete abstract.", "Key words: New Quality Productive Forces; Revolutionary",
+                        "Technological Breakthroughs; Comprehensive Deepening of Reforms"])
+    english, _ = parse_english(lines, None, "t.txt", zh_keywords=3)
+    assert english.keywords == ("New Quality Productive Forces", "Revolutionary Technological Breakthroughs",
+                                "Comprehensive Deepening of Reforms")
+    lines = make_lines(["Abstract: A complete abstract.", "Key words: New Quality Productive Forces; Reform;",
+                        "Comprehensive Deepening of Reforms"])
+    english, _ = parse_english(lines, None, "t.txt")
+    assert english.keywords[-1] == "Comprehensive Deepening of Reforms"
+
+
+def test_foreign_fragment_before_the_own_block():
+    lines = make_lines(["of the digital economy and its governance.", "as shown by the data above."] + OWN)
+    english, log = parse_english(lines, None, "t.txt")
+    assert english.title.startswith("Political Economy")
+    assert [e.line for e in log if e.kind == "foreign"] == [1]

@@ -1,0 +1,84 @@
+"""Page furniture found by repetition, in any folio style, with or without a folio; pages numbered."""
+import pytest
+
+from papersite.reader.furniture import folio_style, remove_furniture, shape
+from papersite.reader.lines import make_lines
+
+from synthetic import sentence_lines
+
+BODY = sentence_lines(200)
+
+
+def paged(head_even, head_odd, folio, pages=6, per_page=14, layout="top", feed=False):
+    """A source of ``pages`` pages: running heads (alternating) and a folio in the given style."""
+    out = []
+    n = 0
+    for p in range(1, pages + 1):
+        head = head_even if p % 2 == 0 else head_odd
+        f = folio.format(p + 37)
+        top = []
+        if layout == "top":
+            top = [head, f] if head else [f]
+        elif layout == "same-line":
+            top = [f"{f}  {head}" if head else f]
+        body = BODY[n:n + per_page]
+        n += per_page
+        page = top + body + ([f] if layout == "bottom" else [])
+        if feed:
+            page[0] = "\f" + page[0]
+        out += page
+    return out
+
+
+@pytest.mark.parametrize("folio", ["{}", "{:03d}", "· {} ·", "— {} —", "第 {} 页", "{} / 42", "- {} -"])
+@pytest.mark.parametrize("layout", ["top", "bottom", "same-line"])
+def test_running_heads_and_folios_are_removed_in_any_style(folio, layout):
+    heads = ("中国社会科学院大学学报（社会科学版）2024年第3期", "新质生产力赋能共同富裕的内在逻辑、关键维度与实践路径研究")
+    raw = paged(*heads, folio, layout=layout)
+    kept, log = remove_furniture(make_lines(raw))
+    assert [l.text for l in kept] == BODY[:6 * 14]
+    assert len({l.page for l in kept}) == 6
+
+
+def test_a_head_with_its_folio_in_it():
+    raw = paged("经济研究 2024 年第 {} 期".replace("{}", "3"), None, "", layout="none")
+    raw = []
+    for p in range(5):
+        raw += [f"{38 + p} 经济研究 2024 年第 3 期"] + BODY[p * 10:(p + 1) * 10]
+    kept, _ = remove_furniture(make_lines(raw))
+    assert [l.text for l in kept] == BODY[:50]
+    assert [l.page for l in kept][::10] == [1, 2, 3, 4, 5]
+
+
+def test_head_run_into_the_first_line_of_text_is_cut():
+    raw = []
+    for p in range(4):
+        raw += [f"· {38 + p} · 中国社会科学 2024年第3期"] + BODY[p * 10:(p + 1) * 10]
+    raw[11:13] = ["· 39 ·", "中国社会科学 2024年第3期  " + BODY[10]]  # -layout spacing glued the head to the text
+    kept, log = remove_furniture(make_lines(raw))
+    assert [l.text for l in kept] == BODY[:40]
+
+
+def test_repeated_body_lines_and_number_cells_stay():
+    raw = BODY[:20] + ["“两个毫不动摇”"] + BODY[20:22] + ["“两个毫不动摇”"] + BODY[22:40] + ["表1 数据", "2019", "12.5", "2020", "13.1"]
+    kept, log = remove_furniture(make_lines(raw))
+    assert len(kept) == len(raw)
+    assert not log
+
+
+def test_form_feeds_number_pages_without_folios():
+    raw = paged(None, None, "", layout="none", feed=True, pages=3)
+    kept, _ = remove_furniture(make_lines(raw))
+    assert [l.page for l in kept][::14] == [1, 2, 3]
+
+
+def test_declared_shape_with_digits():
+    raw = ["目录页 12"] + BODY[:5] + ["目录页 13"] + BODY[5:10]
+    kept, log = remove_furniture(make_lines(raw), ("目录页 #",))
+    assert [l.text for l in kept] == BODY[:10]
+
+
+def test_shapes_and_folio_styles():
+    assert shape("· 38 ·") == "·#·" and shape("2024 年 第 3 期") == "#年第#期"
+    assert folio_style("— 38 —") is not None and folio_style("第 38 页") is not None
+    assert folio_style("2024年") is None

@@ -1,0 +1,65 @@
+"""Heading schemes: numbering families, their nesting, and numbering that restarts or runs on."""
+import re
+
+import pytest
+
+from papersite.model import Heading
+from papersite.reader import ReaderOptions, read_text
+from papersite.reader.headings import HeadingSequence, match_heading
+
+from synthetic import sentence_lines
+
+TEXT = sentence_lines(200, width=20)
+
+
+def paper(outline, md=False):
+    """A source with one two-line paragraph under each heading of ``outline``."""
+    out, k = [], 0
+    for h in outline:
+        out += [("## " if md else "") + h, TEXT[k], TEXT[k + 1][:-1] + "。"]
+        k += 2
+    return out
+
+
+def found(doc):
+    return [(h.level, re.sub(r"\s+", "", (h.number or "") + h.text)) for h in doc.headings()]
+
+
+RESTART = ["一、问题的提出", "（一）研究背景", "（二）研究方法", "二、理论框架", "（一）概念界定", "1.基本内涵", "2.主要特征",
+           "（二）分析维度", "三、结论"]
+CONTINUING = ["一、问题的提出", "（一）研究背景", "（二）研究方法", "二、理论框架", "（三）概念界定", "1.基本内涵", "2.主要特征",
+              "（四）分析维度", "三、路径", "（五）完善制度", "（六）健全机制"]
+
+
+@pytest.mark.parametrize("outline", [RESTART, CONTINUING])
+@pytest.mark.parametrize("md", [False, True])
+def test_every_heading_at_the_level_of_its_numbering(outline, md):
+    doc = read_text(paper(outline, md), "t.txt")
+    levels = {"一": 2, "（": 3, "1": 4, "2": 4, "三": 2, "二": 2}
+    assert found(doc) == [(levels[h[0]], h) for h in outline]
+
+
+def test_learnt_practice_is_held():
+    seq = HeadingSequence()
+    for text in ["一、甲", "（一）乙", "（二）丙", "二、丁", "（三）戊"]:
+        hm = match_heading(text)
+        assert seq.accepts(hm)
+        seq.level(hm)
+    seq.level(match_heading("三、己"))
+    assert not seq.accepts(match_heading("（一）庚"))  # this paper runs its （n） straight on
+    assert seq.accepts(match_heading("（四）庚"))
+
+
+def test_declared_numbering():
+    seq = HeadingSequence(declared="restarts")
+    for text in ["一、甲", "（一）乙", "（二）丙", "二、丁"]:
+        seq.level(match_heading(text))
+    assert not seq.accepts(match_heading("（三）戊"))
+
+
+def test_run_in_headings_of_an_established_scheme():
+    raw = ["一、问题的提出", TEXT[0], TEXT[1][:-1] + "。", "（一）研究背景", TEXT[2][:-1] + "。",
+           "（二）分析方法。" + TEXT[3], TEXT[4][:-1] + "。", "（三）一个并非标题的长句子，它有逗号。" + TEXT[5][:-1] + "。"]
+    doc = read_text(raw, "t.txt")
+    assert found(doc) == [(2, "一、问题的提出"), (3, "（一）研究背景"), (3, "（二）分析方法。")]
+    assert [p.first_line for p in doc.paragraphs()] == [2, 5, 6, 8]

@@ -1,0 +1,78 @@
+"""Notes found by page-foot position and marker sequence, whatever their text says."""
+import pytest
+
+from papersite.model import NoteRef
+from papersite.reader import read_text
+from papersite.reader.furniture import remove_furniture
+from papersite.reader.lines import make_lines
+from papersite.reader.notes import extract_notes
+
+from synthetic import sentence_lines
+
+LINES = sentence_lines(400)
+
+
+def page(n, markers, notes, folio="· {} ·", head="中国社会科学院大学学报 2024 年第 3 期"):
+    """One page: head, folio, 12 body lines (markers after lines 2, 5, 8) and its foot notes."""
+    body = LINES[n * 12:(n + 1) * 12]
+    for k, m in zip((2, 5, 8), markers):
+        body[k] = body[k][:20] + m + body[k][20:]
+    return [head, folio.format(n + 30)] + body + notes
+
+
+@pytest.mark.parametrize("style", [
+    ("①", "②", "①", "②"),
+    ("(1)", "(2)", "(1)", "(2)"),
+    ("[1]", "[2]", "[1]", "[2]"),
+    ("1)", "2)", "1)", "2)"),
+    ("①", "②", "注①", "注②"),
+])
+def test_notes_at_page_feet_restarting_on_each_page(style):
+    m1, m2, d1, d2 = style
+    raw = []
+    for n in range(1, 5):
+        raw += page(n, [m1, m2], [f"{d1} 这里是第一条注释{LINES[300 + n][:8]}，它说的不是一篇文献，而是",
+                                    "作者的一个说明，续到第二行。", f"{d2} 第二条注释{LINES[310 + n][:6]}"])
+    lines, _ = remove_furniture(make_lines(raw))
+    body, notes, _ = extract_notes(lines, lambda l: False)
+    assert len(notes) == 8
+    assert [len(n.lines) for n in notes] == [2, 1] * 4
+    assert [n.page for n in notes] == [1, 1, 2, 2, 3, 3, 4, 4]
+    assert len(body) == 48
+
+
+def test_notes_numbered_straight_through_pages():
+    raw = []
+    for n in range(1, 4):
+        a, b = 2 * n - 1, 2 * n
+        raw += page(n, [f"({a})", f"({b})"], [f"({a}) 作者的说明{LINES[300 + a][:5]}", f"({b}) 作者的说明{LINES[300 + b][:5]}"])
+    lines, _ = remove_furniture(make_lines(raw))
+    _, notes, _ = extract_notes(lines, lambda l: False)
+    assert [n.label for n in notes] == [f"({k})" for k in range(1, 7)]
+
+
+def test_an_enumeration_at_a_page_end_is_not_a_note():
+    raw = page(1, [], ["（1）提高劳动者素质；", "（2）优化要素配置。"]) + page(2, [], []) + page(3, [], [])
+    lines, _ = remove_furniture(make_lines(raw))
+    body, notes, _ = extract_notes(lines, lambda l: False)
+    assert notes == [] and len(body) == 38
+
+
+def test_notes_are_linked_from_the_words_they_follow():
+    raw = []
+    for n in range(1, 4):
+        raw += page(n, ["①", "②"], [f"① 说明{LINES[300 + n][:5]}", f"② 另见{LINES[320 + n][:5]}"])
+    doc = read_text(raw, "t.txt")
+    refs = [x for p in doc.paragraphs() for x in p.inlines if isinstance(x, NoteRef)]
+    assert len(doc.notes) == 6 and len(refs) == 6
+    assert sorted(r.note_id for r in refs) == sorted(n.id for n in doc.notes)
+
+
+@pytest.mark.parametrize("marker, label", [("[注1]", "[注1]"), ("1)", "1)")])
+def test_label_forms_and_labels_alone_on_their_line(marker, label):
+    raw = []
+    for n in range(1, 4):
+        raw += page(n, [marker], [label, f"这一条注释的文字在下一行{LINES[330 + n][:6]}"])
+    lines, _ = remove_furniture(make_lines(raw))
+    body, notes, _ = extract_notes(lines, lambda l: False)
+    assert len(notes) == 3 and all(len(n.lines) == 2 for n in notes)

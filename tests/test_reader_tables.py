@@ -1,0 +1,52 @@
+"""Tables rebuilt in row or column order, from one cell a line, -layout rows or pipe rows; never refused."""
+import pytest
+
+from papersite.model import Table
+from papersite.reader import ReaderOptions, read_text
+
+HEADER = ["书名", "作者", "成书或刊行时间", "与灌溉有关的内容"]
+ROWS = [["《齐民要术》", "贾思勰", "北魏末年", "耕作保墒"], ["《农书》", "王祯", "元皇庆二年（1313年）", "农器图谱灌溉门"],
+        ["《天工开物》", "宋应星", "明崇祯十年（1637年）", "乃粒篇中的水车"], ["《农政全书》", "徐光启", "明崇祯十二年（1639年）", "水利诸卷与泰西水法"]]
+from synthetic import sentence_lines
+
+BEFORE = ["一、引言"] + sentence_lines(12) + ["各书的成书时间与所记内容见表1，其中以《农书》所记最为详备。"]
+AFTER = ["资料来源：作者据各书整理。", "（一）《齐民要术》：以耕作保墒为中心", "《齐民要术》成书于北魏末年，所记以旱作农业为主。"]
+
+
+def table_of(raw, options=ReaderOptions()):
+    doc = read_text(raw, "t.txt", options)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    return tables[0], doc
+
+
+@pytest.mark.parametrize("layout", ["rows", "columns", "layout", "pipe"])
+def test_table_in_any_order(layout):
+    grid = [HEADER] + ROWS
+    if layout == "rows":
+        cells = [c for r in grid for c in r]
+    elif layout == "columns":
+        cells = [grid[r][k] for k in range(4) for r in range(5)]
+    elif layout == "layout":
+        cells = ["    ".join(r) for r in grid]
+    else:
+        cells = ["|" + "|".join(HEADER) + "|", "|---|---|---|---|"] + ["|" + "|".join(r) + "|" for r in ROWS]
+    table, doc = table_of(BEFORE + ["表1　本文所据农书概况"] + cells + AFTER)
+    assert table.caption == "表1 本文所据农书概况"
+    assert table.header == tuple(HEADER)
+    assert table.rows == tuple(tuple(r) for r in ROWS)
+    assert table.source_note == "资料来源：作者据各书整理。"
+    assert [h.text for h in doc.headings()][-1] == "《齐民要术》：以耕作保墒为中心"
+
+
+def test_undecidable_table_is_kept_and_left_open():
+    table, doc = table_of(BEFORE + ["表1　三项"] + ["甲", "乙", "丙"] + AFTER)
+    assert table.header == ("甲",) and len(table.rows) == 2
+    assert [e for e in doc.log if e.kind == "decision"]
+
+
+def test_declared_layout():
+    cells = [c for r in [HEADER] + ROWS for c in r]
+    table, _ = table_of(BEFORE + ["表1　本文所据农书概况"] + cells + AFTER,
+                        ReaderOptions(table_columns={"表1": {"columns": 4, "order": "rows"}}))
+    assert table.rows[0] == tuple(ROWS[0])
