@@ -197,7 +197,8 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
     for p in papers:
         r = p.record
         name = md_text(r.title_en if en else C(r.title_zh))
-        out.append(f"| [{name}]({paper_uri(r.slug)}) | `{r.original_name}` | `{r.sha256}` |")
+        # A file name may hold a backtick or a bar: written as HTML text, not as a Markdown code span.
+        out.append(f"| [{name}]({paper_uri(r.slug)}) | <code>{html_text(r.original_name)}</code> | `{r.sha256}` |")
     out += ["", "## What the conversion normalises {#normalisations}" if en else f"## {C('规范化处理')} {{#normalisations}}", ""]
     for zh_name, en_name, zh_text, en_text in NORMALISATIONS:
         out.append(f"- **{en_name}.** {md_text(en_text)}" if en else f"- **{C(zh_name)}**：{md_text(C(zh_text))}")

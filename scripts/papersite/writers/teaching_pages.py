@@ -190,10 +190,12 @@ class Teacher:
             quote = f"“{self.zh_span(quote)}”"
             qid = question_id(f"{anchor}self-check", item.question.zh)
             out += [f'<details class="question" id="{qid}">',
-                    f"<summary>{i}. {html_text(self.text(item.question))} {self.question_link(qid, i)}</summary>",
+                    f"<summary>{i}. {html_text(self.text(item.question))}</summary>",
                     f'<p class="answer">{html_text(self.text(item.answer))}</p>',
                     f'<p class="evidence" data-search-exclude>{basis}: {self.ref_link(e.ref)}: {quote}</p>' if self.en else
                     f'<p class="evidence" data-search-exclude>{html_text(basis)}：{self.ref_link(e.ref)}：{quote}</p>',
+                    # The question's own address (a link inside <summary> would nest interactive elements).
+                    f'<p class="question-address">{self.question_link(qid, i)}</p>',
                     "</details>"]
         return out + ["</div>", ""]
 
