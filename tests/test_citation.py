@@ -462,3 +462,19 @@ def test_cite_this_paragraph_copies_the_citation_with_its_address(server, chromi
         assert "[J]. ISSN 1005-9245, 2025(1): 89-97. 第 3 段." in copied
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("folder", ["", "zh-Hant/", "en/"])
+def test_pages_have_their_own_meta_description(built_site, folder):
+    """Paper pages (the abstract's first sentence), concept pages (the gloss), home and about: each its own."""
+    root = built_site / folder
+    rels = ["index.html", "about.html", *(f"papers/{s}.html" for s in all_slugs()),
+            *(p.relative_to(root).as_posix() for p in (root / "concepts").glob("*.html") if p.name != "index.html")]
+    seen = {}
+    for rel in rels:
+        tag = BeautifulSoup((root / rel).read_text(encoding="utf-8"), "html.parser").select("meta[name=description]")
+        assert len(tag) == 1, rel
+        seen[rel] = tag[0]["content"]
+    en_papers_without_abstract = {r for r, d in seen.items() if d == "新质生产力中文论文的忠实文本、繁简两体与英文导读"}
+    assert all(r.startswith("papers/") for r in en_papers_without_abstract) and (folder == "en/" or not en_papers_without_abstract)
+    assert len(set(seen.values()) - {"新质生产力中文论文的忠实文本、繁简两体与英文导读"}) == len(seen) - len(en_papers_without_abstract)

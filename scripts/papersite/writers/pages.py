@@ -136,7 +136,8 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
     """The Chinese home page (zh-Hans, or zh-Hant through ``convert``)."""
     C = convert
     other = "zh-Hant" if variant == "zh-Hans" else "zh-Hans"
-    out = front_matter(C("新质生产力论文选读"))
+    intro = C(f"本站收录{len(papers)}篇关于新质生产力的中文期刊论文。文本由论文 PDF 提取的原始文字转换而成，")
+    out = front_matter(C("新质生产力论文选读"), description=first_sentence(intro))
     out += [f"# {C('新质生产力论文选读')}", "",
             md_text(C(f"本站收录{len(papers)}篇关于新质生产力的中文期刊论文。文本由论文 PDF 提取的原始文字转换而成，"
                       "保留原文的全部正文、注释与参考文献，去除页眉、页码等版面信息；提供简体、繁体两种字形，"
@@ -163,7 +164,9 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
 
 def home_en(papers, concept_index: str | None = None) -> str:
     """The English home page."""
-    out = front_matter("New Quality Productive Forces: A Reader")
+    out = front_matter("New Quality Productive Forces: A Reader",
+                       description=f"This site publishes {len(papers)} Chinese journal articles on new quality productive "
+                                   "forces, in Simplified and Traditional characters, with an English page for each.")
     out += ["# New Quality Productive Forces: A Reader", "",
             f"This site publishes {len(papers)} Chinese journal articles on *new quality productive forces* "
             '(<span lang="zh-Hans">新质生产力</span>). Each article\'s full text is given in Chinese, in Simplified and in Traditional '
@@ -222,7 +225,9 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
     en = variant == "en"
     C = (lambda s: s) if en else convert
     title = "About this edition" if en else C("关于本版")
-    out = front_matter(title) + [f"# {title}", ""]
+    about = ("Each article is published from the plain text extracted from its PDF, exactly as received; the "
+             "source files are never edited." if en else C("每篇论文都由其 PDF 提取的原始文字转换而来，源文件保持原样、从不修改。"))
+    out = front_matter(title, description=about) + [f"# {title}", ""]
     if en:
         out += ["Each article is published from the plain text extracted from its PDF, exactly as received; the "
                 "source files are never edited. A converter rebuilds the article's structure (title, front matter, "
