@@ -9,8 +9,9 @@ from pathlib import Path
 
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
 BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
-# The site's own data: URLs: the citation downloads (BibTeX, RIS) and Material's inline SVG icons.
-ALLOWED_DATA = re.compile(r"^data:(application/x-bibtex|application/x-research-info-systems|application/json|image/svg\+xml)[;,]")
+# The site's own data: URLs: the citation downloads (BibTeX, RIS, CSL-JSON) and Material's inline SVG icons.
+ALLOWED_DATA = re.compile(r"^data:(application/x-bibtex|application/x-research-info-systems|application/json"
+                          r"|application/vnd\.citationstyles\.csl\+json|image/svg\+xml)[;,]")
 
 
 @dataclass(frozen=True)
@@ -48,15 +49,33 @@ class _Scanner(HTMLParser):
             self._flag("<img src=x> (a payload's element)")
         if tag in ("script",):
             self.in_script = True
+            # JSON-LD (the paper's schema.org record) is data, never run: it may quote a payload as text, but
+            # must be one JSON value with no "<" (so nothing in it can end the element: papersite.citation).
+            self.json_ld = dict(attrs).get("type") == "application/ld+json"
+            self.script_text = []
 
     handle_startendtag = handle_starttag
 
     def handle_endtag(self, tag):
         if tag == "script":
+            if self.in_script and getattr(self, "json_ld", False):
+                self._check_json_ld("".join(self.script_text))
             self.in_script = False
+            self.json_ld = False
+
+    def _check_json_ld(self, text: str) -> None:
+        import json
+        if "<" in text:
+            self._flag("<script type=application/ld+json> holding '<'")
+        try:
+            json.loads(text)
+        except ValueError:
+            self._flag("<script type=application/ld+json> that is not one JSON value (cut short by markup?)")
 
     def handle_data(self, data):
-        if self.in_script and "alert(" in data:
+        if self.in_script and getattr(self, "json_ld", False):
+            self.script_text.append(data)
+        elif self.in_script and "alert(" in data:
             self._flag("<script> with a payload's alert()")
 
 

@@ -149,7 +149,10 @@ INJECTED = """() => {
                 bad.push(el.tagName + ' ' + a.name + '=' + a.value.slice(0, 30));
         }
         if (el.tagName === 'IMG' && el.getAttribute('src') === 'x') bad.push('IMG src=x');
-        if (el.tagName === 'SCRIPT' && /alert\\(/.test(el.textContent)) bad.push('SCRIPT alert');
+        // JSON-LD is data a browser never runs: it may quote a payload, but must stay one JSON value.
+        if (el.tagName === 'SCRIPT' && el.type === 'application/ld+json') {
+            try { JSON.parse(el.textContent); } catch (e) { bad.push('SCRIPT ld+json cut short'); }
+        } else if (el.tagName === 'SCRIPT' && /alert\\(/.test(el.textContent)) bad.push('SCRIPT alert');
     }
     return bad;
 }"""

@@ -27,7 +27,9 @@ def test_paper_page_metadata_and_citation(built_site, corpus, slug):
     assert formats["RIS"].startswith("TY  - ") and "ER  - " in formats["RIS"]
     meta = [(m["name"], m["content"]) for m in page.select("meta[name^=citation_]")]
     assert ("citation_title", paper.record.title_zh) in meta
-    assert [c for n, c in meta if n == "citation_author"] == [a.display_zh for a in paper.record.authors]
+    # the Chinese name, or (pinyin only) "Surname, Given", so that the surname is unambiguous
+    assert [c for n, c in meta if n == "citation_author"] == [
+        a.name or ", ".join(a.pinyin.split(" ", 1)) for a in paper.record.authors]
     assert ("citation_language", "zh") in meta
     if paper.record.journal:
         assert ("citation_journal_title", paper.record.journal) in meta

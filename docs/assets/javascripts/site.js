@@ -1,5 +1,5 @@
 /* Small site helpers: the "include answers when printing" choice, link targets for print, copying a
-   paragraph's address when its ¶ number is clicked, concept previews, and a language switcher that
+   paragraph's address when its ¶ number is clicked, "cite this paragraph", concept previews, and a language switcher that
    always leads to the twin page. No network, no dependencies. */
 (function () {
   "use strict";
@@ -42,6 +42,62 @@
       a.classList.add("copied");
       setTimeout(function () { a.classList.remove("copied"); }, 1500);
     }, function () { /* the address bar still shows the link */ });
+  });
+
+  // "Cite this paragraph": next to every ¶ link that carries the passage's GB/T 7714 citation (data-cite,
+  // written at build time from the paper's one citation record), a small button copies that citation with
+  // the paragraph's address in the variant the reader is in. Its label is drawn by CSS from data-label, so
+  // the paragraph's text stays the article's; where the clipboard is not available (a page opened from
+  // disk), the citation is shown, as text (textContent), for copying by hand.
+  var CITE = {"zh-Hans": ["引用", "复制第 {n} 段的引文"], "zh-Hant": ["引用", "複製第 {n} 段的引文"],
+              "en": ["cite", "Copy the citation of paragraph {n}"]};
+
+  function paragraphCitation(a) {
+    return a.getAttribute("data-cite") + " " + new URL(a.getAttribute("href"), location.href).href;
+  }
+
+  function addCiteButtons() {
+    var words = CITE[document.documentElement.lang] || CITE.en;
+    var marks = document.querySelectorAll(".md-content a.para-num[data-cite]");
+    for (var i = 0; i < marks.length; i++) {
+      var a = marks[i];
+      if (a.nextElementSibling && a.nextElementSibling.classList.contains("para-cite")) continue;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "para-cite";
+      button.setAttribute("data-label", words[0]);
+      button.setAttribute("aria-label", words[1].replace("{n}", a.getAttribute("data-n") || ""));
+      a.insertAdjacentElement("afterend", button);
+    }
+  }
+
+  function showCitation(button, text) {
+    var box = button.nextElementSibling;
+    if (!box || !box.classList.contains("para-cite-text")) {
+      box = document.createElement("span");
+      box.className = "para-cite-text";
+      box.setAttribute("role", "status");
+      button.insertAdjacentElement("afterend", box);
+    }
+    box.textContent = text;
+    var range = document.createRange();
+    range.selectNodeContents(box);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest ? ev.target.closest("button.para-cite") : null;
+    if (!button) return;
+    var a = button.previousElementSibling;
+    if (!a || !a.matches("a.para-num[data-cite]")) return;
+    var text = paragraphCitation(a);
+    if (!navigator.clipboard || !window.isSecureContext) { showCitation(button, text); return; }
+    navigator.clipboard.writeText(text).then(function () {
+      button.classList.add("copied");
+      setTimeout(function () { button.classList.remove("copied"); }, 1500);
+    }, function () { showCitation(button, text); });
   });
 
   // Material intercepts clicks on the language links and looks the twin page up in sitemap.xml; without
@@ -153,6 +209,6 @@
     }
   });
 
-  function init() { apply(choice()); markTargets(); }
+  function init() { apply(choice()); markTargets(); addCiteButtons(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();

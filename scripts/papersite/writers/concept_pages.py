@@ -17,7 +17,7 @@ from ..mentions import CorpusIndex
 from ..pinyin import sort_key
 from . import svg
 from .escape import english_in_chinese, html_text, md_text
-from .pages import cross_variant_href, front_matter, paper_path
+from .pages import cross_variant_href, first_sentence, front_matter, paper_path
 
 RELATION_ZH = {"broader": "上位概念", "narrower": "下位概念", "related": "相关概念（编者选定）", "cooccur": "共现概念"}
 RELATION_EN = {"broader": "Broader", "narrower": "Narrower", "related": "Related (chosen by the editors)",
@@ -87,7 +87,8 @@ class ConceptPages:
 
     def page(self, concept: Concept) -> str:
         """The Markdown of one concept page."""
-        out = front_matter(self.name(concept))
+        gloss = concept.definition_en if self.en else self.C(concept.definition_zh)
+        out = front_matter(self.name(concept), description=first_sentence(gloss))  # the editors' gloss
         out += [f"# {md_text(self.name(concept))}", ""]
         out += self._header(concept)
         out += self._definition(concept)

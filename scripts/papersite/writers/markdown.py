@@ -69,14 +69,17 @@ def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLink
     return "".join(out)
 
 
-def para_mark(paragraph_id: str, convert=_identity) -> str:
+def para_mark(paragraph_id: str, convert=_identity, cite: str | None = None) -> str:
     """The paragraph's number as a link to itself (¶N), the stable address to copy for citing or assigning.
 
     The number is drawn by CSS from data-n, so the paragraph's text (search, copy, tests) is the article's only.
+    ``cite`` is the GB/T 7714 citation of the passage (papersite.citation.gbt7714_passage), in data-cite:
+    docs/assets/javascripts/site.js adds a "cite this paragraph" button that copies it with the address.
     """
     n = display_number(paragraph_id)
     label = html_text(convert(f"第 {n} 段的固定链接（可复制）"))
-    return f'<a class="para-num" href="#{paragraph_id}" data-n="{n}" title="{label}" aria-label="{label}"></a>'
+    data = f' data-cite="{html_text(cite)}"' if cite else ""
+    return f'<a class="para-num" href="#{paragraph_id}" data-n="{n}"{data} title="{label}" aria-label="{label}"></a>'
 
 
 RETIRED_ZH = {"split": "原第 {old} 段已拆分为{new}", "merged": "原第 {old} 段已与相邻段落合并为{new}",
@@ -104,7 +107,12 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
     labels = labels or {}
     L = lambda s: convert(labels.get(s, s))
     title = convert(record.title_zh)
-    parts = pages.front_matter(title, cite.highwire(cite.citation_data(record, url)))
+    c = cite.citation_data(record, url)
+    parts = pages.front_matter(title, cite.highwire(c), head=pages.head_meta(c),
+                               description=pages.first_sentence(convert(doc.meta.abstract) if doc.meta.abstract else None))
+    # The paragraph citation: the reference as printed (Simplified), the ¶ label in the reader's script.
+    para_label = convert(cite.PARAGRAPH_LABEL["zh"])
+    passage = lambda pid: cite.gbt7714_passage(c, display_number(pid), label=para_label)
     parts += [f"# {md_text(title)}", ""]
     if record.title_zh_provenance == "editor":
         parts += [f'<p class="editor-note">{html_text(L("标题为编者所拟（原文未载中文标题）。"))}</p>', ""]
@@ -119,7 +127,7 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
             parts += [f"{'#' * block.level} {md_text(convert(block.label))} {{#{block.id}}}", ""]
         elif isinstance(block, Paragraph):
             parts += [line for entry in (retired or {}).get(block.id, ()) for line in (retired_note(entry, convert), "")]
-            parts += [para_mark(block.id, convert) + inline_markdown(block.inlines, doc, convert, linker),
+            parts += [para_mark(block.id, convert, passage(block.id)) + inline_markdown(block.inlines, doc, convert, linker),
                       f"{{: #{block.id} .para }}", ""]
         elif isinstance(block, Table):
             parts += _table(block, convert)

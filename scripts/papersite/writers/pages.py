@@ -7,7 +7,9 @@ validates Markdown links within one variant only); tests/test_links.py checks ev
 """
 from __future__ import annotations
 
+import html
 import json
+import re
 from urllib.parse import quote
 
 from .. import citation as cite
@@ -21,19 +23,47 @@ def _identity(s: str) -> str:
     return s
 
 
-def front_matter(title: str, citation_tags=None, searchable: bool = True) -> list[str]:
-    """YAML front matter: the page title, (on paper pages) the Highwire citation_* tags, and whether
-    the page is left out of the search index (pages that only repeat text found elsewhere).
+def front_matter(title: str, citation_tags=None, searchable: bool = True, head=None, description=None) -> list[str]:
+    """YAML front matter: the page title, (on paper pages) the citation metadata for the head, the page's
+    meta description, and whether the page is left out of the search index (pages that only repeat text
+    found elsewhere).
 
     ``title`` is plain text. MkDocs treats a page title as HTML (a title taken from a page's first heading
     is rendered Markdown) and Material prints it unescaped in <title>, the header, the navigation and the
-    search index, so the title is escaped here, once, for all of them (the hook marks it as escaped)."""
+    search index, so the title is escaped here, once, for all of them (the hook marks it as escaped).
+    ``head`` (paper pages): :func:`head_meta`'s Dublin Core pairs and JSON-LD, which overrides/main.html
+    writes into the head (the pairs escaped there with ``| e``; the JSON-LD already escaped for a script).
+    ``description`` is plain text; Material prints page.meta.description unescaped into its
+    <meta name="description">, so it is escaped here."""
     out = ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
+    if description:
+        out.append(f"description: {json.dumps(html.escape(' '.join(description.split()), quote=True), ensure_ascii=False)}")
     if citation_tags:
         out.append(f"citation: {json.dumps([list(t) for t in citation_tags], ensure_ascii=False)}")
+    if head:
+        out.append(f"dublin_core: {json.dumps([list(t) for t in head['dublin_core']], ensure_ascii=False)}")
+        out.append(f"json_ld: {json.dumps(head['json_ld'], ensure_ascii=False)}")
     if not searchable:
         out += ["search:", "  exclude: true"]
     return out + ["---", ""]
+
+
+def head_meta(c) -> dict:
+    """What a paper page's head carries besides the Highwire tags: Dublin Core pairs and the schema.org
+    JSON-LD (text for a <script> element: papersite.citation.script_json)."""
+    return {"dublin_core": cite.dublin_core(c), "json_ld": cite.script_json(cite.json_ld(c))}
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z“\"‘(])")
+
+
+def first_sentence(text: str | None, limit: int = 160) -> str | None:
+    """The first sentence of ``text`` (a meta description), cut at ``limit`` characters with "…"."""
+    if not text:
+        return None
+    text = " ".join(text.split())
+    first = _SENTENCE_END.split(text, maxsplit=1)[0].strip() or text
+    return first if len(first) <= limit else first[:limit - 1].rstrip() + "…"
 
 
 def cross_variant_href(from_variant: str, from_depth: int, to_variant: str, path: str) -> str:
@@ -52,19 +82,30 @@ def paper_path(slug: str) -> str:
     return paper_uri(slug)[:-len(".md")] + ".html"
 
 
+DOWNLOADS = (("BibTeX", "bib", "application/x-bibtex"), ("RIS", "ris", "application/x-research-info-systems"),
+             ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json"))
+
+
 def cite_section(record, url: str | None, english: bool, convert=_identity) -> list[str]:
-    """"How to cite": GB/T 7714-2015, BibTeX and RIS forms of the article, with downloads."""
+    """"How to cite": GB/T 7714-2025 (the default) with the 2015 form beside it, the English form on the
+    English pages, and BibTeX, RIS and CSL-JSON with downloads; all from the one record."""
     c = cite.citation_data(record, url)
-    key = record.slug.replace("-", "_")
-    bib, ris = cite.bibtex(c, key), cite.ris(c)
+    texts = {"BibTeX": cite.bibtex(c), "RIS": cite.ris(c), "CSL-JSON": cite.csl_json_text(c)}
     if english:
         out = ["## How to cite {#cite}", "",
-               "The article as printed (GB/T 7714-2015, the Chinese national standard for references):", ""]
+               "GB/T 7714-2025, the Chinese national standard for references (in force since 1 July 2026):", "",
+               f'<p class="cite-gbt" data-edition="2025" lang="en">{chinese_in_english(cite.gbt7714(c, "2025", english=True))}</p>', "",
+               "GB/T 7714-2015, the edition it replaces:", "",
+               f'<p class="cite-gbt" data-edition="2015" lang="en">{chinese_in_english(cite.gbt7714(c, "2015", english=True))}</p>', "",
+               "The article as printed, in Chinese (GB/T 7714-2025):", "",
+               f'<p class="cite-gbt cite-original" data-edition="2025" lang="zh-Hans">{english_in_chinese(cite.gbt7714(c, "2025"))}</p>', ""]
     else:
-        out = [f"## {convert('如何引用')} {{#cite}}", "", convert("原文（GB/T 7714—2015 格式）："), ""]
-    out += [f'<p class="cite-gbt" lang="zh-Hans">{english_in_chinese(cite.gbt7714(c))}</p>', ""]
-    for label, text, ext, mime in (("BibTeX", bib, "bib", "application/x-bibtex"),
-                                   ("RIS", ris, "ris", "application/x-research-info-systems")):
+        out = [f"## {convert('如何引用')} {{#cite}}", "", convert("原文（GB/T 7714—2025 格式，2026 年 7 月 1 日起实施）："), "",
+               f'<p class="cite-gbt" data-edition="2025" lang="zh-Hans">{english_in_chinese(cite.gbt7714(c, "2025"))}</p>', "",
+               convert("GB/T 7714—2015 格式（被 2025 版代替）："), "",
+               f'<p class="cite-gbt" data-edition="2015" lang="zh-Hans">{english_in_chinese(cite.gbt7714(c, "2015"))}</p>', ""]
+    for label, ext, mime in DOWNLOADS:
+        text = texts[label]
         href = f"data:{mime};charset=utf-8,{quote(text)}"
         save = "Download" if english else convert("下载")
         out += [f'<details class="cite-format"><summary>{label}</summary>',
@@ -95,7 +136,8 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
     """The Chinese home page (zh-Hans, or zh-Hant through ``convert``)."""
     C = convert
     other = "zh-Hant" if variant == "zh-Hans" else "zh-Hans"
-    out = front_matter(C("新质生产力论文选读"))
+    intro = C(f"本站收录{len(papers)}篇关于新质生产力的中文期刊论文。文本由论文 PDF 提取的原始文字转换而成，")
+    out = front_matter(C("新质生产力论文选读"), description=first_sentence(intro))
     out += [f"# {C('新质生产力论文选读')}", "",
             md_text(C(f"本站收录{len(papers)}篇关于新质生产力的中文期刊论文。文本由论文 PDF 提取的原始文字转换而成，"
                       "保留原文的全部正文、注释与参考文献，去除页眉、页码等版面信息；提供简体、繁体两种字形，"
@@ -112,8 +154,8 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
             + C("版本。"),
             "- " + md_text(C("搜索支持整词、双字词与词的一部分（如“富裕”可找到“共同富裕”），简体、繁体输入均可。")), ""]
     out += [f"## {C('如何引用')}", "",
-            md_text(C("每篇论文页末的“如何引用”给出原文的 GB/T 7714—2015、BibTeX 与 RIS 格式，可直接导入文献管理软件；"
-                      "页面也带有 Google Scholar 等工具可识别的引文元数据。引用本站某一段落时，请同时给出该段落的固定链接。")), ""]
+            md_text(C("每篇论文页末的“如何引用”给出原文的 GB/T 7714—2025 格式（及 2015 版格式）与 BibTeX、RIS、CSL-JSON 格式，可直接导入文献管理软件；"
+                      "页面也带有 Google Scholar 等工具可识别的引文元数据。每个段落编号旁的“引用”按钮可复制该段的引文及其固定链接。")), ""]
     if concept_index:
         out += [f"## {C('概念')}", "", f"[{C('概念索引')}]({concept_index})" + md_text(C("将全部论文中的核心概念相互链接。")), ""]
     out += [f"## {C('关于本版')}", "", f"[{C('关于本版')}](about.md)" + md_text(C("：文本来源与校验值、转换中所做的规范化处理、如何报告错误。")), ""]
@@ -122,7 +164,9 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
 
 def home_en(papers, concept_index: str | None = None) -> str:
     """The English home page."""
-    out = front_matter("New Quality Productive Forces: A Reader")
+    out = front_matter("New Quality Productive Forces: A Reader",
+                       description=f"This site publishes {len(papers)} Chinese journal articles on new quality productive "
+                                   "forces, in Simplified and Traditional characters, with an English page for each.")
     out += ["# New Quality Productive Forces: A Reader", "",
             f"This site publishes {len(papers)} Chinese journal articles on *new quality productive forces* "
             '(<span lang="zh-Hans">新质生产力</span>). Each article\'s full text is given in Chinese, in Simplified and in Traditional '
@@ -146,7 +190,7 @@ def home_en(papers, concept_index: str | None = None) -> str:
             "- Every paragraph of the Chinese text begins with a stable number (¶1, ¶2 …) that links to the "
             "paragraph, for citing and for reading assignments (see the instructor guide under Teaching).", "",
             "## How to cite", "",
-            "Each paper page ends with the article's reference in GB/T 7714-2015, BibTeX and RIS, ready for a "
+            "Each paper page ends with the article's reference in GB/T 7714-2025 (and 2015), BibTeX, RIS and CSL-JSON, ready for a "
             "reference manager; the pages also carry citation metadata that Google Scholar and Zotero read.", ""]
     if concept_index:
         out += ["## Concepts", "", f"The [concept index]({concept_index}) links the key concepts across all papers.", ""]
@@ -181,7 +225,9 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
     en = variant == "en"
     C = (lambda s: s) if en else convert
     title = "About this edition" if en else C("关于本版")
-    out = front_matter(title) + [f"# {title}", ""]
+    about = ("Each article is published from the plain text extracted from its PDF, exactly as received; the "
+             "source files are never edited." if en else C("每篇论文都由其 PDF 提取的原始文字转换而来，源文件保持原样、从不修改。"))
+    out = front_matter(title, description=about) + [f"# {title}", ""]
     if en:
         out += ["Each article is published from the plain text extracted from its PDF, exactly as received; the "
                 "source files are never edited. A converter rebuilds the article's structure (title, front matter, "
@@ -223,7 +269,8 @@ def english_paper_page(paper, url: str | None, guide_href: str | None = None) ->
     """An English landing page: English title, pinyin authors, English abstract and key words, links."""
     r, meta = paper.record, paper.document.meta
     c = cite.citation_data(r, url)
-    out = front_matter(r.title_en, cite.highwire(c))
+    out = front_matter(r.title_en, cite.highwire(c), head=head_meta(c),
+                       description=first_sentence(meta.english.abstract))
     out += [f"# {md_text(r.title_en)}", ""]
     if r.title_en_provenance == "editor":
         out += ['<p class="editor-note">English title translated by the editors: the source prints none.</p>'
