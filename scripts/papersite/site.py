@@ -10,6 +10,7 @@ from .mentions import CorpusIndex, Matcher, build_index, link_concepts
 from .pipeline import Paper, convert_corpus
 from .references import Readdresser, Redirect
 from .script import traditional_converter
+from .search.names import site_names
 from .teaching import check_guide, check_teaching
 from .siteconfig import SiteConfig, load_site_config
 from .writers import pages
@@ -28,6 +29,7 @@ class SiteBuild:
     search_terms: tuple[str, ...] = ()
     to_traditional: object = field(default=None, compare=False)
     nav_order: dict[str, int] = field(default_factory=dict)
+    names: tuple = ()   # papersite.search.Name: what a reader may type for each concept and paper page
 
 
 def paper_uri(paper: Paper) -> str:
@@ -127,7 +129,8 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
                                                    concept_targets=targets, guide_href=guide_href(paper),
                                                    retired=paper.addresses.retired_at() if paper.addresses else None)
     concepts = tuple(index.concepts.values()) if index else ()
-    return SiteBuild(variant, out, search_terms(papers, concepts), to_traditional, nav_order(concepts, variant, config.sequences))
+    return SiteBuild(variant, out, search_terms(papers, concepts), to_traditional, nav_order(concepts, variant, config.sequences),
+                     site_names(concepts, papers, to_traditional))
 
 
 def check_sequences(config: SiteConfig, index: CorpusIndex) -> None:
