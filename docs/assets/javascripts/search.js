@@ -400,7 +400,7 @@
 
   // ---- interaction ----------------------------------------------------------------------------------
   var timer = null;
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 30); });
+  input.addEventListener("input", function () { run(); });
   input.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") {
       ev.preventDefault();
