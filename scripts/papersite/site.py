@@ -23,10 +23,9 @@ VARIANTS = ("zh-Hans", "zh-Hant", "en")
 
 @dataclass(frozen=True)
 class SiteBuild:
-    """One variant's pages, plus what the search index needs."""
+    """One variant's pages, plus what the search index needs (the converter, the pages' names)."""
     variant: str
     pages: dict[str, str]
-    search_terms: tuple[str, ...] = ()
     to_traditional: object = field(default=None, compare=False)
     nav_order: dict[str, int] = field(default_factory=dict)
     names: tuple = ()   # papersite.search.Name: what a reader may type for each concept and paper page
@@ -42,13 +41,6 @@ def page_url(site_url: str | None, variant: str, uri: str) -> str | None:
     if not site_url:
         return None
     return site_url.rstrip("/") + "/" + pages.VARIANT_ROOT[variant] + uri[:-len(".md")] + ".html"
-
-
-def search_terms(papers: list[Paper], concepts: tuple[Concept, ...] = ()) -> tuple[str, ...]:
-    """Terms jieba must keep whole: the papers' key words and every concept's term and aliases."""
-    terms = {k for p in papers for k in (*p.record.keywords_zh, *p.document.meta.keywords)}
-    terms |= {form for c in concepts for form in c.forms}
-    return tuple(sorted(terms))
 
 
 def english_text(paper: Paper) -> str:
@@ -129,7 +121,7 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
                                                    concept_targets=targets, guide_href=guide_href(paper),
                                                    retired=paper.addresses.retired_at() if paper.addresses else None)
     concepts = tuple(index.concepts.values()) if index else ()
-    return SiteBuild(variant, out, search_terms(papers, concepts), to_traditional, nav_order(concepts, variant, config.sequences),
+    return SiteBuild(variant, out, to_traditional, nav_order(concepts, variant, config.sequences),
                      site_names(concepts, papers, to_traditional))
 
 
