@@ -14,10 +14,10 @@ Events used (MkDocs 1.6):
   MkDocs' own cleaning so that nested variants survive; stale pages must not).
 - on_files: add the generated pages in memory (nothing is written into docs/).
 - on_nav: name the papers' section in the variant's language.
-- on_page_context (priority -50, after the search plugin indexed the page): re-segment the
-  page's search entries and add sub-words and other-script forms (papersite.search).
-- on_post_build (priority -100, after the search plugin wrote its index): write
-  search/search_index.js so that search also works when the site is opened from disk.
+- on_post_page: take the page's passages (paragraphs, headings, notes, blocks) from its final HTML
+  for the search index (papersite.search).
+- on_post_build: write the variant's search index, search/*.js (papersite.search.index; the
+  browser side is docs/assets/javascripts/search.js). Material's search plugin is not used.
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def _content() -> Path:
 
 _pages: dict[str, str] = {}
 _state = {"command": "build"}
-_indexed: dict[int, int] = {}
+_passages: dict[str, tuple] = {}   # page URL -> (title, passages), for this variant's search index
 
 
 def _reload_pipeline():
@@ -69,14 +69,15 @@ def on_config(config):
     """Reload the pipeline package (code edits take effect under ``mkdocs serve``); set the Markdown
     extensions' interface strings to the variant's (``extra.markdown_labels``)."""
     _timings.clear()
-    _timings.update(start=time.perf_counter(), pipeline=0.0, reindex=0.0)
+    _timings.update(start=time.perf_counter(), pipeline=0.0, search=0.0)
     site, _ = _reload_pipeline()
     site.apply_markdown_labels(config.mdx_configs, config.extra.get("markdown_labels") or {})
     return config
 
 
 # Where the time goes (scripts/benchmark.py): set PAPERSITE_TIMINGS to a file, and each variant's build
-# appends one JSON line: the pipeline (conversion, concept index, page writing), the search re-indexing,
+# appends one JSON line: the pipeline (conversion, concept index, page writing), the search index (passages
+# read from each page's HTML, index files written),
 # and the whole variant build from configuration to the last file written.
 _timings: dict = {}
 
@@ -86,7 +87,7 @@ def _write_timings(config) -> None:
     if not target or "start" not in _timings:
         return
     row = {"variant": _variant(config), "pipeline_s": round(_timings["pipeline"], 3),
-           "reindex_s": round(_timings["reindex"], 3), "build_s": round(time.perf_counter() - _timings["start"], 3),
+           "search_s": round(_timings["search"], 3), "build_s": round(time.perf_counter() - _timings["start"], 3),
            "pages": len(_pages)}
     with open(target, "a", encoding="utf-8") as out:
         out.write(json.dumps(row) + "\n")
@@ -117,7 +118,7 @@ def on_pre_build(config):
     _state["build"] = build
     # The footer (Material prints config.copyright as HTML): the rights statement and the errata link, escaped.
     config.copyright = build.footer or config.copyright
-    importlib.import_module("papersite.search").add_terms(build.search_terms)
+    _passages.clear()
     top_level = Path(config.config_file_path).resolve() == (ROOT / "mkdocs.yml").resolve()
     if top_level and _state["command"] == "build" and Path(config.site_dir).is_dir():
         for child in Path(config.site_dir).iterdir():
@@ -170,53 +171,42 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def _search_plugin(config):
-    for name in ("material/search", "search"):
-        if name in config.plugins:
-            return config.plugins[name]
-    return None
-
-
-@event_priority(-50)
-def on_page_context(context, page, config, nav):
-    """After the search plugin indexed this page: add sub-words and the other script's forms."""
-    plugin = _search_plugin(config)
-    index = getattr(plugin, "search_index", None) if plugin else None
-    if index is None:
-        return context
-    done = _indexed.get(id(index), 0)
-    search = importlib.import_module("papersite.search")
-    build = _state["build"]
-    started = time.perf_counter()
-    index.entries[done:] = search.reindex(index.entries[done:], _variant(config), build.to_traditional)
-    _timings["reindex"] = _timings.get("reindex", 0.0) + time.perf_counter() - started
-    _indexed.clear()
-    _indexed[id(index)] = len(index.entries)
-    return context
-
-
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-SEARCH_NAME = {"zh-Hans": "搜索", "zh-Hant": "搜尋", "en": "Search"}
-
-
 def on_post_page(output, page, config):
-    """Name Material's search dialog (axe: aria-dialog-name, serious): its role=dialog has no label."""
-    if SEARCH_DIALOG not in output:
-        raise RuntimeError(f"{page.file.src_uri}: Material's search dialog markup changed; update SEARCH_DIALOG "
-                           "in scripts/mkdocs_hook.py")
-    name = SEARCH_NAME.get(_variant(config), "Search")
+    """Take the page's passages for the search index from its final HTML (papersite.search.passages); give the
+    footer's link the way to the site root; under ``mkdocs serve``, show a build error at the top."""
+    meta_search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
+    if not meta_search.get("exclude"):
+        search = importlib.import_module("papersite.search")
+        started = time.perf_counter()
+        passages = search.page_passages(output)
+        title = next((p.text for p in passages if p.kind == "title"), None)
+        title = title or importlib.import_module("papersite.search.passages").unescape(str(page.title or ""))
+        _passages[page.file.dest_uri] = (title, passages)
+        _timings["search"] = _timings.get("search", 0.0) + time.perf_counter() - started
     root = importlib.import_module("papersite.site").FOOTER_ROOT
     output = output.replace(root, "../" * page.url.count("/"))
-    return _with_error(output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{name}">', 1), config)
+    return _with_error(output, config)
 
 
 @event_priority(-100)
 def on_post_build(config):
-    """After the search plugin wrote search_index.json: inline it as a script for file:// use."""
-    folder = Path(config.site_dir) / "search"
-    data = folder / "search_index.json"
-    if data.is_file():
-        (folder / "search_index.js").write_text("var __index = " + data.read_text(encoding="utf-8"), encoding="utf-8")
+    """Write the variant's search index (search/*.js) from the passages of every page built."""
+    search = importlib.import_module("papersite.search")
+    script = importlib.import_module("papersite.script")
+    build = _state["build"]
+    started = time.perf_counter()
+    pages = [(url, title, passages) for url, (title, passages) in _passages.items()]
+    chars = {c for _, title, passages in pages for p in passages for c in p.text}
+    chars |= {c for n in build.names for f in n.forms for c in f}
+    folder = search.build_folder(chars, script.to_simplified, build.to_traditional)
+    files = search.build_index(pages, build.names, folder)
+    out = Path(config.site_dir) / "search"
+    if out.is_dir():
+        shutil.rmtree(out)
+    for name, text in files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(text, encoding="utf-8")
+    _timings["search"] = _timings.get("search", 0.0) + time.perf_counter() - started
     _write_timings(config)
 
 

@@ -47,37 +47,42 @@ def serve_under_sub_path(site: Path, tmp: Path):
         server.shutdown()
 
 
-def search(page, query: str, timeout: float = 20000) -> list[str]:
-    """Type ``query`` into Material's search box and return the hrefs of every result (sections included).
+SEARCH_INPUT = ".papersite-search .md-search__input"
 
-    Playwright's fill() types CJK as an IME would, which fires no key events; Material listens for keyup,
-    so the query is finished with a key press, as a person's IME does.
-    """
-    box = page.locator("input[data-md-component=search-query]")
+
+def run_search(page, query: str, timeout: float = 20000) -> dict:
+    """Type ``query`` into the header's search box, wait for the results, open every "more" button (a
+    reader scrolling through all of them), and return the meta line, the result state (exact | partial |
+    none), the pages in order and every passage link."""
+    box = page.locator(SEARCH_INPUT)
     box.click()
     box.fill("")
-    box.press("End")
     box.fill(query)
-    box.press("End")
     page.wait_for_function(
-        """q => { const m = document.querySelector('.md-search-result__meta');
-                 return m && document.querySelector('input[data-md-component=search-query]').value === q
-                        && /\\d|没有|沒有|No matching/.test(m.textContent); }""", arg=query, timeout=timeout)
-    page.wait_for_timeout(150)
-    # Material renders ten pages of results, then more each time the list is scrolled to its end (it
-    # reacts to reaching the end, so the list is scrolled up and down again), as a reader scrolling
-    # through the results would see them.
-    total = page.eval_on_selector(".md-search-result__meta", "m => parseInt((m.textContent.match(/\\d+/) || ['0'])[0])")
-    for _ in range(100):
-        shown = page.locator(".md-search-result__list > li").count()
-        if shown >= total:
+        """q => { const b = document.querySelector('.papersite-search');
+                 return b.querySelector('.md-search__input').value === q && b.getAttribute('data-search-state') === 'done'; }""",
+        arg=query, timeout=timeout)
+    for _ in range(500):
+        more = page.locator(".papersite-search .md-search-result__more:not([disabled])")
+        if not more.count():
             break
-        page.eval_on_selector(".md-search__scrollwrap", "w => { w.scrollTop = 0; }")
-        page.wait_for_timeout(50)
-        page.eval_on_selector(".md-search__scrollwrap", "w => { w.scrollTop = w.scrollHeight; }")
-        page.wait_for_function("n => document.querySelectorAll('.md-search-result__list > li').length > n", arg=shown,
-                               timeout=timeout)
-    return page.eval_on_selector_all(".md-search-result__list a[href]", "els => els.map(e => e.href)")
+        count = page.locator(".papersite-search .md-search-result__list a[href]").count()
+        more.first.click()
+        page.wait_for_function("n => document.querySelectorAll('.papersite-search .md-search-result__list a[href]').length > n",
+                               arg=count, timeout=timeout)
+    return page.evaluate("""() => {
+        const b = document.querySelector('.papersite-search');
+        return {meta: b.querySelector('.md-search-result__meta').textContent.trim(),
+                state: b.getAttribute('data-search-result'),
+                pages: [...b.querySelectorAll('.papersite-search__group > a.md-search-result__link')].map(a => a.href),
+                passages: [...b.querySelectorAll('.papersite-search__passage')].map(a => a.href)};
+    }""")
+
+
+def search(page, query: str, timeout: float = 20000) -> list[str]:
+    """The hrefs of every result of ``query`` (pages and passages)."""
+    r = run_search(page, query, timeout)
+    return r["pages"] + r["passages"]
 
 
 def choose_language(page, lang: str) -> None:

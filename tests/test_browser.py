@@ -1,92 +1,12 @@
-"""The built site in a real browser (Debian chromium via Playwright): search recall per variant, the
-language switcher, and the site opened from disk and served under a sub-path."""
+"""The built site in a real browser (Debian chromium via Playwright): the language switcher, concept
+previews, the search box's loading and keyboard use, and the site opened from disk and served under a
+sub-path. Search quality (precision, recall, ranking) is tests/test_search_quality.py."""
 from __future__ import annotations
-
-import html
-import json
-import re
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from browser import choose_language, search
-from conftest import CONTENT, ROOT, VARIANT_DIRS
-from papersite.script import to_simplified, traditional_converter
-from papersite.siteconfig import load_site_config
-
-# (variant, query): whole terms, two-character words, sub-words (富裕 is only inside 共同富裕 in many
-# passages), queries in the other script, and English queries on the English variant.
-QUERIES = [
-    ("zh-Hans", "新质生产力"), ("zh-Hans", "共同富裕"), ("zh-Hans", "生产关系"), ("zh-Hans", "数据要素"),
-    ("zh-Hans", "高质量发展"), ("zh-Hans", "科技创新"), ("zh-Hans", "分配关系"), ("zh-Hans", "全面深化改革"),
-    ("zh-Hans", "发展"), ("zh-Hans", "创新"), ("zh-Hans", "收入"), ("zh-Hans", "人才"), ("zh-Hans", "就业"),
-    ("zh-Hans", "富裕"), ("zh-Hans", "生产力"), ("zh-Hans", "劳动者"), ("zh-Hans", "要素"),
-    ("zh-Hans", "發展"), ("zh-Hans", "生產關係"), ("zh-Hans", "數據要素"), ("zh-Hans", "科技創新"),
-    ("zh-Hans", "新質生產力"),
-    ("zh-Hant", "发展"), ("zh-Hant", "新质生产力"), ("zh-Hant", "收入分配"), ("zh-Hant", "富裕"),
-    ("zh-Hant", "創新"), ("zh-Hant", "產業"), ("zh-Hant", "現代化產業體系"),
-    ("en", "productive forces"), ("en", "common prosperity"), ("en", "distribution"), ("en", "innovation"),
-]
-MIN_RECALL = 0.95
-
-
-def _plain(text: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", text)).replace("\u200b", "")
-
-
-def expected_sections(site: Path, variant: str, query: str, to_traditional) -> set[str]:
-    """Sections of the variant's own index whose title or text contains the query (in the page's script).
-
-    English is matched as whole words starting with the query (a reader typing "distribution" expects
-    "distributions", not "redistribution"); Chinese as any substring, since it has no spaces."""
-    index = json.loads((site / VARIANT_DIRS[variant] / "search" / "search_index.json").read_text(encoding="utf-8"))
-    if variant == "en":
-        pattern = re.compile(r"\b" + re.escape(query.lower()))
-        match = lambda text: bool(pattern.search(text.lower()))
-    else:
-        needle = to_traditional(query) if variant == "zh-Hant" else to_simplified(query)
-        match = lambda text: needle in text
-    return {d["location"] for d in index["docs"] if match(_plain(d["title"]) + " " + _plain(d.get("text", "")))}
-
-
-def _relative(href: str, base: str) -> str:
-    parts = urlsplit(href)
-    path = parts.path[len(urlsplit(base).path):]
-    return path + (f"#{parts.fragment}" if parts.fragment else "")
-
-
-def test_search_recall(built_site, server, chromium):
-    """Recall of ≥30 queries against the sections that contain the query text, measured in chromium."""
-    config = load_site_config(CONTENT)
-    to_traditional = traditional_converter(config.opencc, config.exceptions)
-    page = chromium.new_page(viewport={"width": 1400, "height": 900})
-    rows, found_total, expected_total = [], 0, 0
-    for variant, query in QUERIES:
-        base = server + (VARIANT_DIRS[variant] + "/" if VARIANT_DIRS[variant] else "")
-        if page.url != base + "index.html":
-            page.goto(base + "index.html")
-        expected = expected_sections(built_site, variant, query, to_traditional)
-        results = search(page, query)
-        found = {_relative(h, base) for h in results}
-        assert all(h.startswith(base) for h in results), f"{query}: results from another variant"
-        hit = expected & found
-        rows.append({"variant": variant, "query": query, "expected": len(expected), "found": len(hit),
-                     "recall": round(len(hit) / len(expected), 3) if expected else None})
-        found_total += len(hit)
-        expected_total += len(expected)
-        assert expected, f"{query}: the corpus should contain it"
-    report = {"queries": len(rows), "sections_expected": expected_total, "sections_found": found_total,
-              "recall": round(found_total / expected_total, 4), "per_query": rows}
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "search-recall.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"\nsearch recall {found_total}/{expected_total} = {report['recall']}")
-    for r in rows:
-        print(f"  {r['variant']:8} {r['query']:12} {r['found']}/{r['expected']}")
-    assert len(rows) >= 30
-    assert report["recall"] >= MIN_RECALL, rows
-    assert min(r["recall"] for r in rows) >= 0.8, [r for r in rows if r["recall"] < 0.8]
+from browser import SEARCH_INPUT, choose_language, run_search, search
+from conftest import VARIANT_DIRS
 
 
 @pytest.mark.parametrize("page_path", ["papers/wu-common-prosperity-logic.html", "concepts/productive-forces.html",
@@ -170,8 +90,61 @@ def test_site_under_a_sub_path_loads_its_styles(server, chromium):
     assert not failed, failed
 
 
+@pytest.mark.parametrize("path", ["papers/wu-common-prosperity-logic.html", "zh-Hant/concepts/common-prosperity.html",
+                                  "en/index.html"])
+def test_a_page_that_is_only_read_loads_no_search(server, chromium, path):
+    """Reading a page requests nothing for search; focusing the box loads search.js and the manifest only;
+    the first query loads a few gram shards and the chunks of the results on screen, never the whole index."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 2000)
+    page.wait_for_timeout(300)
+    assert not [u for u in urls if "/search" in u], urls
+    page.locator(SEARCH_INPUT).focus()
+    page.wait_for_function("() => window.__papersiteSearch && window.__papersiteSearch.files.meta")
+    folder = server + (path.split("/")[0] + "/" if path.split("/")[0] in ("zh-Hant", "en") else "")
+    assert [u for u in urls if "search" in u] == [folder + "assets/javascripts/search.js", folder + "search/meta.js"]
+    run_search(page, "共同富裕")
+    data = [u for u in urls if "/search/" in u]
+    shards = [u for u in data if "/search/g/" in u]
+    assert data[0] == folder + "search/meta.js"
+    assert 1 <= len(shards) <= 3, shards                        # 共同 + 富裕: at most one shard per gram
+    assert all(u.startswith(folder + "search/") for u in data)   # this variant's index only
+    page.close()
+
+
+def test_search_keyboard(server, chromium):
+    """"/" opens the search box from anywhere on the page, the arrow keys walk the results, Enter on the box
+    follows the first result, Escape closes the search."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(server + "index.html")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('.papersite-search .md-search__input')")
+    assert page.evaluate("document.getElementById('__search').checked")
+    run_search(page, "数字鸿沟")
+    page.locator(SEARCH_INPUT).focus()
+    where = "[...document.querySelectorAll('.papersite-search .md-search-result__list a[href]')].indexOf(document.activeElement)"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(where) == 0
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(where) == 1
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.matches('.papersite-search .md-search__input')")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    page.locator(SEARCH_INPUT).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/concepts/digital-divide.html")
+    page.close()
+
+
 def test_site_opened_from_disk(built_site, chromium):
-    """An instructor's zip: file:// pages render, search works (worker shim), the switcher works."""
+    """An instructor's zip: file:// pages render, search works (its data are scripts), the switcher works."""
     page = chromium.new_page(viewport={"width": 1400, "height": 900})
     external = []
     page.on("request", lambda r: external.append(r.url) if r.url.startswith("http") else None)

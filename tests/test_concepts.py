@@ -14,7 +14,8 @@ from papersite.errors import PaperError
 from papersite.mentions import Matcher, build_index, defining_sentences
 from papersite.model import ConceptRef, Text, plain_text
 from papersite.pinyin import term_pinyin
-from papersite.site import concept_corpus, search_terms
+from papersite.search.names import site_names
+from papersite.site import concept_corpus
 from papersite.siteconfig import load_site_config
 from papersite.suggest import suggest
 
@@ -169,10 +170,12 @@ def test_defining_sentences_are_found_when_a_file_has_no_quotes(corpus):
         assert q.text in plain_text(para.inlines) and "新质生产力" in q.text
 
 
-def test_concept_terms_feed_the_search_dictionary(linked, concepts):
+def test_concept_forms_are_search_names(linked, concepts, to_traditional):
+    """Every term and alias, and its Traditional form, is a name of its concept page in search."""
     papers, _ = linked
-    terms = set(search_terms(list(papers.values()), concepts))
-    assert {form for c in concepts for form in c.forms} <= terms
+    names = {n.url: set(n.forms) for n in site_names(concepts, list(papers.values()), to_traditional)}
+    for c in concepts:
+        assert set(c.forms) | {to_traditional(f) for f in c.forms} <= names[f"concepts/{c.slug}.html"], c.slug
 
 
 # ---- candidates ----------------------------------------------------------------------------------

@@ -123,15 +123,23 @@ def test_citation_metadata_attributes_hold_the_title_whole(poisoned):
     assert meta["content"] == "注入测试论文" + p.payloads[tag]
 
 
-def test_search_index_entries_are_escaped_text(poisoned):
-    """The search index (JSON, rendered by Material as HTML) holds titles and texts as escaped HTML."""
+def test_search_index_holds_payloads_as_plain_text(poisoned):
+    """The search index (search/t/*.js, shown by search.js with textContent) holds titles and texts as the
+    reader sees them: the payloads as plain text, never pre-rendered HTML, and each file one call to add()."""
     p, site = poisoned
     for variant, folder in VARIANT_DIRS.items():
-        index = json.loads((site / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
-        for doc in index["docs"]:
-            for key in ("title", "text"):
-                assert not scan_html(doc.get(key, ""), f"{variant} {doc['location']} {key}")
-        assert any("⟪F" in d["text"] for d in index["docs"]), variant
+        chunks = sorted((site / folder / "search" / "t").glob("*.js"))
+        texts = []
+        for path in chunks:
+            head, _, body = path.read_text(encoding="utf-8").partition(",")
+            assert head.startswith('__papersiteSearch.add("t/') and body.endswith(");\n"), path
+            texts += json.loads(body[:-3])["x"]
+        poisoned_texts = [t for t in texts if "⟪F" in t]
+        assert poisoned_texts, variant
+        # The abstract's payload, exactly as the reader sees it: its markup as text, not escaped, not rendered.
+        tag = next(t for t, where in p.fields.items() if where == f"papers/{SLUG}/source.txt: abstract")
+        if variant == "zh-Hans":   # (the other variants show it converted, or not at all)
+            assert any(_norm(p.payloads[tag]) in _norm(t) for t in poisoned_texts), p.payloads[tag]
 
 
 # --- in chromium -------------------------------------------------------------------------------------------
@@ -201,14 +209,14 @@ def test_pages_previews_and_search_run_no_payload(poisoned, poisoned_server, chr
     # Search for a payload and open the first result.
     tag = next(t for t, where in p.fields.items() if where == f"papers/{SLUG}/source.txt: abstract")
     page.goto(poisoned_server + prefix + "index.html")
-    box = page.locator("input[data-md-component=search-query]")
+    box = page.locator(".papersite-search .md-search__input")
     box.click()
-    for query in (p.payloads[tag], f'alert("{tag}")', "<script>"):
+    for query in (p.payloads[tag], f'alert("{tag}")', "<script>", "⟪F"):
         box.fill(query)
-        box.press("End")
-        page.wait_for_timeout(800)
+        page.wait_for_function("() => document.querySelector('.papersite-search').getAttribute('data-search-state') === 'done'")
         assert page.evaluate(INJECTED) == [], (variant, query)
-    results = page.locator(".md-search-result__link")
+    assert page.locator(".papersite-search mark").count(), variant   # the payloads' passages were found and shown
+    results = page.locator(".papersite-search .md-search-result__link")
     if results.count():
         results.first.click()
         page.wait_for_load_state("load")

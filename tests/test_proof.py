@@ -59,6 +59,24 @@ def test_axe_finds_no_serious_or_critical_violations(server, chromium, variant):
     assert not found, found
 
 
+@pytest.mark.parametrize("variant, query", [("zh-Hans", "共同富裕"), ("zh-Hant", "不存在的詞語"), ("en", "productive forces")])
+def test_axe_on_open_search_results(server, chromium, variant, query):
+    """The search dialog with results (exact, or labelled partial matches) open: zero serious or critical."""
+    from browser import run_search
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(server + prefix(variant) + "papers/wu-common-prosperity-logic.html")
+        page.wait_for_load_state("networkidle")
+        result = run_search(page, query)
+        assert result["passages"], result["meta"]
+        violations = Axe().run(page).response["violations"]
+        bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in violations
+               if v["impact"] in ("serious", "critical")]
+    finally:
+        page.close()
+    assert not bad, bad
+
+
 # ---- languages -----------------------------------------------------------------------------------
 
 def lang_of(node) -> str:

@@ -1,6 +1,7 @@
 """`mkdocs serve` regenerates pages when content/ changes: edit a title in paper.yml, the page updates
-(in zh-Hans and in the zh-Hant variant) without a restart; break the file, and every page keeps being
-served with the error (file:line) at its top until it is fixed. Runs on a copy of the project."""
+(in zh-Hans and in the zh-Hant variant), and so does the search index, without a restart; break the file,
+and every page keeps being served with the error (file:line) at its top until it is fixed. Runs on a copy
+of the project."""
 from __future__ import annotations
 
 import os
@@ -71,6 +72,9 @@ def test_serve_rebuilds_when_paper_yml_changes(tmp_path):
             "zh: 以新质生产力赋能共同富裕的政治经济学研究", "zh: 以新质生产力赋能共同富裕的政治经济学考察"), encoding="utf-8")
         _wait_for(base + f"papers/{SLUG}.html", "政治经济学考察", proc)
         _wait_for(base + f"zh-Hant/papers/{SLUG}.html", "政治經濟學考察", proc)
+        # ... and the search index follows: the page's title in the manifest, its passages in the chunks.
+        _wait_for(base + "search/meta.js", "政治经济学考察", proc)
+        _wait_for(base + "zh-Hant/search/meta.js", "政治經濟學考察", proc)
         # A YAML error: pages, the 404 page and assets still answer, showing the error and its line.
         good = yml.read_text(encoding="utf-8")
         lines = good.splitlines()

@@ -34,7 +34,7 @@ def test_language_and_interface_strings(built_site, variant, lang, search_label)
     for rel in pages_of(built_site, variant):
         page = soup(built_site / VARIANT_DIRS[variant] / rel)
         assert page.html["lang"] == lang, rel
-        assert page.select_one("input[data-md-component=search-query]")["placeholder"] == search_label
+        assert page.select_one(".papersite-search input.md-search__input")["placeholder"] == search_label
         nav = {el.get_text(strip=True) for el in page.select(".md-nav--primary .md-nav__link")}
         assert ("Papers" in nav) == (variant == "en"), rel  # the papers' section is named in the page's language
 

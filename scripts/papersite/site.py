@@ -11,6 +11,7 @@ from .mentions import CorpusIndex, Matcher, build_index, link_concepts
 from .pipeline import Paper, convert_corpus
 from .references import Readdresser, Redirect
 from .script import traditional_converter
+from .search.names import site_names
 from .teaching import check_guide, check_teaching
 from .siteconfig import SiteConfig, load_site_config
 from .writers import pages
@@ -28,12 +29,12 @@ SECTION_TITLES = {"papers": {"zh-Hans": "论文", "zh-Hant": "論文", "en": "Pa
 
 @dataclass(frozen=True)
 class SiteBuild:
-    """One variant's pages, plus what the search index needs."""
+    """One variant's pages, plus what the search index needs (the converter, the pages' names)."""
     variant: str
     pages: dict[str, str]
-    search_terms: tuple[str, ...] = ()
     to_traditional: object = field(default=None, compare=False)
     nav_order: dict[str, int] = field(default_factory=dict)
+    names: tuple = ()   # papersite.search.Name: what a reader may type for each concept and paper page
     footer: str = ""
 
 
@@ -47,13 +48,6 @@ def page_url(site_url: str | None, variant: str, uri: str) -> str | None:
     if not site_url:
         return None
     return site_url.rstrip("/") + "/" + pages.VARIANT_ROOT[variant] + uri[:-len(".md")] + ".html"
-
-
-def search_terms(papers: list[Paper], concepts: tuple[Concept, ...] = ()) -> tuple[str, ...]:
-    """Terms jieba must keep whole: the papers' key words and every concept's term and aliases."""
-    terms = {k for p in papers for k in (*p.record.keywords_zh, *p.document.meta.keywords)}
-    terms |= {form for c in concepts for form in c.forms}
-    return tuple(sorted(terms))
 
 
 def english_text(paper: Paper) -> str:
@@ -135,8 +129,8 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
                                                    concept_targets=targets, guide_href=guide_href(paper),
                                                    retired=paper.addresses.retired_at() if paper.addresses else None)
     concepts = tuple(index.concepts.values()) if index else ()
-    return SiteBuild(variant, out, search_terms(papers, concepts), to_traditional,
-                     nav_order(concepts, variant, config.sequences), footer_html(config, variant, convert))
+    return SiteBuild(variant, out, to_traditional, nav_order(concepts, variant, config.sequences),
+                     site_names(concepts, papers, to_traditional), footer_html(config, variant, convert))
 
 
 def footer_html(config: SiteConfig, variant: str, convert) -> str:
@@ -168,7 +162,7 @@ def save_pages(build: SiteBuild, path: Path) -> None:
     import pickle
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(pickle.dumps((build.pages, build.search_terms, build.nav_order)))
+    tmp.write_bytes(pickle.dumps((build.pages, build.nav_order, build.names)))
     tmp.replace(path)
 
 
@@ -176,10 +170,10 @@ def load_pages(path: Path, variant: str) -> SiteBuild:
     """The pages :func:`save_pages` kept, or none when no build has succeeded yet."""
     import pickle
     try:
-        pages_, terms, order = pickle.loads(path.read_bytes())
+        pages_, order, names = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        pages_, terms, order = {}, (), {}
-    return SiteBuild(variant, pages_, terms, lambda s: s, order)
+        pages_, order, names = {}, {}, ()
+    return SiteBuild(variant, pages_, lambda s: s, order, names)
 
 
 def check_sequences(config: SiteConfig, index: CorpusIndex) -> None:

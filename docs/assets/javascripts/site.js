@@ -1,6 +1,7 @@
 /* Small site helpers: the "include answers when printing" choice, link targets for print, copying a
-   paragraph's address when its ¶ number is clicked, "cite this paragraph", concept previews, and a language switcher that
-   always leads to the twin page. No network, no dependencies. */
+   paragraph's address when its ¶ number is clicked, "cite this paragraph", concept previews, a language
+   switcher that always leads to the twin page, and the search box (opening, keyboard shortcuts, loading
+   search.js the first time it is used). No network, no dependencies. */
 (function () {
   "use strict";
   var KEY = "papersite.printAnswers";
@@ -206,6 +207,50 @@
       var back = owner;
       hidePreview();
       if (back && preview.contains(document.activeElement)) back.focus();
+    }
+  });
+
+  // Search. A page that is only read loads nothing for it: search.js (and, at the first query, the index)
+  // is loaded when the box is focused or typed in. Material's search plugin is not used, so its shortcuts
+  // are kept here: "/", "s" or "f" open the search, Escape closes it.
+  function searchBox() { return document.querySelector(".papersite-search"); }
+  function loadSearch() {
+    var box = searchBox();
+    if (!box || box.getAttribute("data-search-loading")) return;
+    box.setAttribute("data-search-loading", "yes");
+    var s = document.createElement("script");
+    s.src = box.getAttribute("data-search-engine");
+    document.head.appendChild(s);
+  }
+  function openSearch() {
+    var toggle = document.getElementById("__search"), box = searchBox();
+    if (!box) return;
+    if (toggle && !toggle.checked) toggle.checked = true;
+    var input = box.querySelector(".md-search__input");
+    if (document.activeElement !== input) input.focus();
+  }
+  function closeSearch() {
+    var toggle = document.getElementById("__search"), box = searchBox();
+    if (toggle) toggle.checked = false;
+    if (box && box.contains(document.activeElement)) document.activeElement.blur();
+  }
+  document.addEventListener("focusin", function (ev) {
+    if (ev.target.matches && ev.target.matches(".papersite-search .md-search__input")) { loadSearch(); openSearch(); }
+  });
+  document.addEventListener("input", function (ev) {
+    if (ev.target.matches && ev.target.matches(".papersite-search .md-search__input")) loadSearch();
+  });
+  document.addEventListener("change", function (ev) {
+    if (ev.target.id === "__search" && ev.target.checked) openSearch();
+  });
+  document.addEventListener("keydown", function (ev) {
+    var box = searchBox();
+    if (!box || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var typing = ev.target.closest && ev.target.closest("input, textarea, select, [contenteditable]");
+    if (ev.key === "Escape" && box.contains(ev.target)) { closeSearch(); return; }
+    if (!typing && (ev.key === "/" || ev.key === "s" || ev.key === "f" || ev.key === "S" || ev.key === "F")) {
+      ev.preventDefault();
+      openSearch();
     }
   });
 

@@ -1,0 +1,112 @@
+"""Passages + names -> the files the browser loads (all under search/, each a .js file that registers
+itself with ``__papersiteSearch.add(name, data)``, so search also works from file://, where fetch fails).
+
+- ``meta.js`` (first query): the shard count, the fold table, the pages (URL, title, type, first passage,
+  one letter per passage for its kind), where each text chunk starts, and the names.
+- ``g/<n>.js``: the posting lists of the grams whose hash is n. A gram is one folded character, two
+  consecutive ones, or ``^`` + the first letter of a Latin word (English matches start at a word).
+  A posting list is ``Δpassage:pos,Δpos,…;…`` (deltas, so repeated texts compress well).
+- ``t/<n>.js``: the displayed text, anchor and label of a run of passages of one page (~CHUNK chars),
+  fetched only for the results on screen.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+
+from .fold import Folder
+from .names import Name
+from .passages import Passage
+
+CHUNK = 1500          # characters of text per chunk
+SHARD_TARGET = 6000   # bytes of posting lists per shard (before gzip)
+KINDS = {"title": "t", "heading": "h", "para": "p", "note": "n", "text": "x"}
+TYPES = (("papers/", "paper"), ("concepts/", "concept"), ("guides/", "guide"), ("teaching/", "teaching"))
+
+
+def gram_hash(gram: str) -> int:
+    """FNV-1a over the code points (search.js computes the same)."""
+    h = 0x811C9DC5
+    for c in gram:
+        h = ((h ^ ord(c)) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def is_word_char(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+def grams_at(folded: str):
+    """(gram, position) for every gram of a folded text."""
+    for i, c in enumerate(folded):
+        if c != " ":
+            yield c, i
+            if is_word_char(c) and (i == 0 or not is_word_char(folded[i - 1])):
+                yield "^" + c, i
+        if i + 1 < len(folded) and not (c == " " and folded[i + 1] == " "):
+            yield c + folded[i + 1], i
+
+
+def _postings(entries: list[tuple[int, list[int]]]) -> str:
+    out, last = [], 0
+    for pid, positions in entries:
+        deltas = [positions[0]] + [b - a for a, b in zip(positions, positions[1:])]
+        out.append(f"{pid - last}:{','.join(map(str, deltas))}")
+        last = pid
+    return ";".join(out)
+
+
+def _script(name: str, data) -> str:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"__papersiteSearch.add({json.dumps(name)},{body});\n"
+
+
+def page_type(url: str) -> str:
+    return next((t for prefix, t in TYPES if url.startswith(prefix)), "page")
+
+
+def build_index(pages: list[tuple[str, str, list[Passage]]], names: tuple[Name, ...], folder: Folder) -> dict[str, str]:
+    """The search files of one variant (path under search/ -> file text), deterministic for the same input.
+
+    ``pages``: (URL relative to the variant's root, page title, passages)."""
+    pages = sorted(pages, key=lambda p: p[0])
+    grams: dict[str, dict[int, list[int]]] = defaultdict(dict)
+    table_pages, chunk_starts, chunks = [], [], []
+    pid = 0
+    for url, title, passages in pages:
+        table_pages.append([url, title, page_type(url), pid, "".join(KINDS[p.kind] for p in passages)])
+        size = CHUNK
+        for p in passages:
+            if size >= CHUNK:
+                chunk_starts.append(pid)
+                chunks.append({"a": [], "l": [], "x": []})
+                size = 0
+            chunk = chunks[-1]
+            chunk["a"].append(p.anchor)
+            chunk["l"].append(p.label)
+            chunk["x"].append(p.text)
+            size += len(p.text)
+            for gram, i in grams_at(folder.fold(p.text)):
+                grams[gram].setdefault(pid, []).append(i)
+            pid += 1
+        if passages:
+            size = CHUNK   # chunks never cross pages
+    encoded = {g: _postings(sorted(entries.items())) for g, entries in grams.items()}
+    total = sum(len(v.encode()) for v in encoded.values())
+    shards = 1 << max(4, min(14, math.ceil(math.log2(max(1, total / SHARD_TARGET)))))
+    sharded: dict[int, dict[str, str]] = defaultdict(dict)
+    for g, v in encoded.items():
+        sharded[gram_hash(g) % shards][g] = v
+    url_index = {p[0]: i for i, p in enumerate(table_pages)}
+    meta = {"version": 1, "shards": shards, "passages": pid,
+            "fold": "".join(k + v for k, v in sorted(folder.table.items())),
+            "pages": table_pages, "chunks": chunk_starts,
+            "names": [[url_index[n.url], n.kind, list(n.forms)] for n in names if n.url in url_index]}
+    files = {"meta.js": _script("meta", meta)}
+    for n, data in sorted(sharded.items()):
+        files[f"g/{n}.js"] = _script(f"g/{n}", data)
+    for n, data in enumerate(chunks):
+        files[f"t/{n}.js"] = _script(f"t/{n}", data)
+    return files

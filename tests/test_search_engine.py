@@ -1,0 +1,143 @@
+"""papersite.search on small cases: passages from HTML, folding, and the index files (read back and
+matched here the way docs/assets/javascripts/search.js matches, to check what the index says)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from papersite.script import to_simplified
+from papersite.search import Passage, build_folder, build_index, page_passages
+from papersite.search.index import gram_hash
+
+
+def folder_for(texts, to_traditional):
+    return build_folder({c for t in texts for c in t}, to_simplified, to_traditional)
+
+
+def read(files, name):
+    head, _, body = files[name].partition(",")
+    assert head == f'__papersiteSearch.add("{name[:-3]}"' and body.endswith(");\n")
+    return json.loads(body[:-3])
+
+
+def postings(files, meta, gram):
+    shard = read(files, f"g/{gram_hash(gram) % meta['shards']}.js")
+    out, pid = {}, 0
+    for entry in filter(None, shard.get(gram, "").split(";")):
+        d, _, pos = entry.partition(":")
+        pid += int(d)
+        at, positions = 0, []
+        for p in pos.split(","):
+            at += int(p)
+            positions.append(at)
+        out[pid] = positions
+    return out
+
+
+def search(files, folder, query):
+    """pid -> occurrences: the query's covering grams at consecutive positions (as search.js does)."""
+    meta = read(files, "meta.js")
+    q = folder.fold(query).strip()
+    need = [(q, 0)] if len(q) == 1 else [(q[i:i + 2], i) for i in range(0, len(q) - 1, 2)]
+    if len(q) > 1 and len(q) % 2:
+        need.append((q[-2:], len(q) - 2))
+    if q[0].isascii() and q[0].isalnum():
+        need.append(("^" + q[0], 0))
+    lists = [postings(files, meta, g) for g, _ in need]
+    hits = {}
+    for pid, positions in lists[0].items():
+        count = sum(all(pid in lst and start + off in lst[pid] for lst, (_, off) in zip(lists, need))
+                    for start in positions)
+        if count:
+            hits[pid] = count
+    return hits
+
+
+PAGES = [
+    ("a.html", "A", [Passage("", "title", "", "共同富裕的逻辑"), Passage("p-1", "para", "¶1", "促进共同富裕是目标。"),
+                     Passage("p-2", "para", "¶2", "富裕的生活，发展新质生产力。")]),
+    ("b.html", "B", [Passage("p-1", "para", "¶1", "共同的富裕与新质的生产力不是一回事。"),
+                     Passage("p-2", "para", "¶2", "Redistribution and distribution, Distribution-wise.")]),
+]
+
+
+@pytest.fixture()
+def index(to_traditional):
+    texts = [p.text for _, _, ps in PAGES for p in ps]
+    folder = folder_for(texts, to_traditional)
+    return build_index(PAGES, (), folder), folder
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("共同富裕", {0: 1, 1: 1}),            # the phrase, not its characters apart (b.html ¶1 has 共同的富裕)
+    ("富裕", {0: 1, 1: 1, 2: 1, 3: 1}),    # a sub-word, wherever it is
+    ("富", {0: 1, 1: 1, 2: 1, 3: 1}),      # one character
+    ("發展", {2: 1}), ("发展", {2: 1}),     # either script
+    ("新质生产力", {2: 1}),                 # not b.html's 新质的生产力
+    ("新質生產力", {2: 1}),
+    ("distribution", {4: 2}),              # from a word start, any case, not inside Redistribution
+    ("Distribution wise", {4: 1}),         # punctuation folds to a space
+    ("量子", {}),
+])
+def test_exact_matching(index, query, expected):
+    files, folder = index
+    assert search(files, folder, query) == expected
+
+
+def test_fold_keeps_offsets_and_joins_scripts(to_traditional):
+    folder = folder_for(["發展与发展", "xīnzhì"], to_traditional)
+    assert folder.fold("發展") == folder.fold("发展") == "发展"
+    assert folder.fold("ＡＢｃ，Xīnzhì") == "abc xinzhi"
+    text = "促進共同富裕，「發展」。"
+    assert len(folder.fold(text)) == len(text)
+    assert all(folder.fold(folder.fold(c)) == folder.fold(c) for c in "發展與进步")   # idempotent
+
+
+def test_manifest_and_chunks(index):
+    files, _ = index
+    meta = read(files, "meta.js")
+    assert [p[:4] for p in meta["pages"]] == [["a.html", "A", "page", 0], ["b.html", "B", "page", 3]]
+    assert meta["pages"][0][4] == "tpp" and meta["passages"] == 5
+    chunk = read(files, "t/0.js")
+    assert chunk["a"] == ["", "p-1", "p-2"] and chunk["l"][1] == "¶1" and chunk["x"][1] == "促进共同富裕是目标。"
+    assert meta["chunks"] == [0, 3]                     # chunks never cross pages
+
+
+def test_index_is_deterministic(to_traditional):
+    texts = [p.text for _, _, ps in PAGES for p in ps]
+    a = build_index(PAGES, (), folder_for(texts, to_traditional))
+    b = build_index(list(reversed(PAGES)), (), folder_for(list(reversed(texts)), to_traditional))
+    assert a == b
+
+
+HTML = """<html><nav>导航 新质生产力</nav><article class="md-content__inner md-typeset">
+<h1 id="_1">标题<a class="headerlink" href="#_1">¶</a></h1>
+<dl class="paper-meta"><dt>作者</dt><dd>武扬波</dd></dl>
+<h2 id="s1">引言<a class="headerlink" href="#s1">¶</a></h2>
+<p class="para" id="p-1"><a class="para-num" href="#p-1" data-n="1"></a>发展<a class="concept-link" href="x">新质生产力</a>是要求<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>。</p>
+<div class="kwic" data-search-exclude><p>重复的文字</p></div>
+<p>无编号的段落</p>
+<div class="footnote"><ol><li id="fn:1"><p>注释文字<a class="footnote-backref" href="#fnref:1">↩</a></p></li></ol></div>
+</article></html>"""
+
+
+def test_passages_from_html():
+    assert page_passages(HTML) == [
+        Passage("", "title", "", "标题"),
+        Passage("", "text", "", "作者：武扬波"),
+        Passage("s1", "heading", "", "引言"),
+        Passage("p-1", "para", "¶1", "发展新质生产力是要求。"),
+        Passage("s1", "text", "引言", "无编号的段落"),
+        Passage("fn:1", "note", "注 1", "注释文字"),
+    ]
+
+
+def test_names_cover_every_way_to_name_a_concept(corpus, to_traditional):
+    from papersite.site import build_site
+    from conftest import CONTENT
+    names = {n.url: n for n in build_site(CONTENT, "zh-Hans").names}
+    nqpf = names["concepts/new-quality-productive-forces.html"].forms
+    assert {"新质生产力", "新質生產力", "xīnzhì shēngchǎnlì", "new quality productive forces"} <= set(nqpf)
+    wu = names["papers/wu-common-prosperity-logic.html"].forms
+    assert {"武扬波", "Wu Yangbo"} <= set(wu)
