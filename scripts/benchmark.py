@@ -173,15 +173,6 @@ def _gzip_size(site: Path, base: str, url: str, cache: dict) -> int:
     return cache[path]
 
 
-PROBE_JS = """() => {
-  const box = document.querySelector('.papersite-search');
-  window.__probe = {t0: 0, ms: null};
-  box.querySelector('.md-search__input').addEventListener('input', () => { window.__probe.t0 = performance.now(); }, true);
-  new MutationObserver(() => {
-    if (box.getAttribute('data-search-state') === 'done' && window.__probe.t0)
-      window.__probe.ms = performance.now() - window.__probe.t0, window.__probe.t0 = 0;
-  }).observe(box, {attributes: true, attributeFilter: ['data-search-state']});
-}"""
 DONE_JS = "q => { const b = document.querySelector('.papersite-search'); return b.querySelector('.md-search__input').value === q && b.getAttribute('data-search-state') === 'done' && window.__probe.ms !== null; }"
 
 
@@ -195,7 +186,7 @@ def _one_query(page, query: str) -> float:
 def search_latency(site: Path, variants=tuple(VARIANT_DIRS)) -> dict:
     """Per variant: bytes (gzip) and milliseconds of each query as the first after a page load, and
     milliseconds of the same queries in a page that has searched before (medians and maxima)."""
-    from browser import browser, serve_under_sub_path
+    from browser import SEARCH_LATENCY_PROBE, browser, serve_under_sub_path
     out = {}
     with tempfile.TemporaryDirectory() as tmp, serve_under_sub_path(site, Path(tmp)) as base, browser() as b:
         sizes: dict = {}
@@ -209,7 +200,7 @@ def search_latency(site: Path, variants=tuple(VARIANT_DIRS)) -> dict:
                 page = context.new_page()
                 page.goto(home)
                 page.wait_for_load_state("networkidle")
-                page.evaluate(PROBE_JS)
+                page.evaluate(SEARCH_LATENCY_PROBE)
                 urls = []
                 page.on("requestfinished", lambda r: urls.append(r.url))
                 page.focus(".papersite-search .md-search__input")
@@ -224,7 +215,7 @@ def search_latency(site: Path, variants=tuple(VARIANT_DIRS)) -> dict:
             page = context.new_page()
             page.goto(home)
             page.wait_for_load_state("networkidle")
-            page.evaluate(PROBE_JS)
+            page.evaluate(SEARCH_LATENCY_PROBE)
             page.focus(".papersite-search .md-search__input")
             _one_query(page, "的")                                   # warm-up: engine and manifest loaded
             warm_ms = [_one_query(page, q) for q in queries]

@@ -95,3 +95,17 @@ def choose_language(page, lang: str) -> None:
     page.mouse.move(0, 0)
     page.hover(".md-select")
     page.click(f".md-select__link[hreflang={lang}]")
+
+
+# Times a search from the keystroke to the results being shown (search.js sets data-search-state="done"):
+# evaluate it once per page load; window.__probe.ms is the last query's time. The tests and the benchmark use it.
+SEARCH_LATENCY_PROBE = """() => {
+    if (window.__probe) return;
+    const box = document.querySelector('.papersite-search');
+    window.__probe = {t0: 0, ms: null};
+    box.querySelector('.md-search__input').addEventListener('input', () => { window.__probe.t0 = performance.now(); }, true);
+    new MutationObserver(() => {
+        if (box.getAttribute('data-search-state') === 'done' && window.__probe.t0)
+            window.__probe.ms = performance.now() - window.__probe.t0, window.__probe.t0 = 0;
+    }).observe(box, {attributes: true, attributeFilter: ['data-search-state']});
+}"""

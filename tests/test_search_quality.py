@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import run_search
+from browser import SEARCH_LATENCY_PROBE, run_search
 from conftest import ROOT, VARIANT_DIRS
 from papersite.script import to_simplified
 
@@ -137,16 +137,6 @@ def _relative(href: str, base: str) -> str:
     return path + (f"#{unquote(parts.fragment)}" if parts.fragment else "")
 
 
-LATENCY_PROBE = """() => {
-    if (window.__probe) return;
-    const box = document.querySelector('.papersite-search');
-    window.__probe = {t0: 0, ms: null};
-    box.querySelector('.md-search__input').addEventListener('input', () => { window.__probe.t0 = performance.now(); }, true);
-    new MutationObserver(() => {
-        if (box.getAttribute('data-search-state') === 'done' && window.__probe.t0)
-            window.__probe.ms = performance.now() - window.__probe.t0, window.__probe.t0 = 0;
-    }).observe(box, {attributes: true, attributeFilter: ['data-search-state']});
-}"""
 
 
 def test_search_quality(built_site, server, chromium, to_traditional):
@@ -161,7 +151,7 @@ def test_search_quality(built_site, server, chromium, to_traditional):
             current = variant
             page.goto(base + "index.html")
             page.wait_for_load_state("load")
-            page.evaluate(LATENCY_PROBE)
+            page.evaluate(SEARCH_LATENCY_PROBE)
         expected = {a for a, text in blocks[variant] if contains(text, query, to_traditional)}
         result = run_search(page, query)
         latency = page.evaluate("() => window.__probe.ms")
