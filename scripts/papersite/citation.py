@@ -72,8 +72,9 @@ class Person:
 class Citation:
     """Everything a citation of a paper may say; None (or empty) means the fact is unknown.
 
-    ``page`` (a page inside the article) is for the citation of one passage: :meth:`at_page` sets it; the
-    reader does not give paragraphs their pages yet, so the paragraph citations carry the article's range."""
+    ``page`` (the page or pages of a passage inside the article, ``"91"`` or ``"91-92"``) is for the citation
+    of one passage: :meth:`at_page` sets it from the paragraph's pages (model.Paragraph.pages); a passage
+    whose pages are not known carries the article's range."""
     title_zh: str
     title_en: str | None
     persons: tuple[Person, ...]
@@ -89,7 +90,7 @@ class Citation:
     doi: str | None = None
     url: str | None = None
     key: str = "paper"
-    page: int | None = None
+    page: str | None = None
 
     @property
     def authors(self) -> tuple[str, ...]:
@@ -118,10 +119,19 @@ class Citation:
             return str(self.first_page)
         return f"{self.first_page}-{self.last_page}"
 
-    def at_page(self, page: int | None) -> "Citation":
+    def at_page(self, page: str | int | None) -> "Citation":
         """The citation of a passage on ``page`` (None: the page is not known, the article's range stands)."""
+        page = str(page) if page is not None else None
         from dataclasses import replace
         return replace(self, page=page)
+
+
+def page_span(pages) -> str | None:
+    """A passage's printed pages as a citation gives them: ``91``, ``91-92`` (None: not known)."""
+    pages = sorted(set(pages or ()))
+    if not pages:
+        return None
+    return str(pages[0]) if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"
 
 
 def _clean(value) -> str | None:

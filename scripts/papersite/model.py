@@ -41,6 +41,24 @@ class ConceptRef:
 Inline = Union[Text, NoteRef, Citation, ConceptRef]
 
 
+# ---- pages --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PageStart:
+    """A printed page of the source: the source line it begins at and the number printed on it (None:
+    the page is seen, its number is not known)."""
+    line: int
+    number: int | None
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Where a printed page begins inside a block: after ``at`` characters of the block's text (whitespace
+    and note markers not counted, so the offset survives the transforms and the scripts), page ``page``."""
+    at: int
+    page: int
+
+
 # ---- blocks -------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -51,6 +69,7 @@ class Heading:
     number: str | None
     text: str
     line: int
+    page_breaks: tuple[PageBreak, ...] = ()  # a page that begins with the heading (at 0)
 
     @property
     def label(self) -> str:
@@ -68,6 +87,8 @@ class Paragraph:
     inlines: tuple[Inline, ...]
     first_line: int
     last_line: int
+    pages: tuple[int, ...] = ()  # the printed pages it is on (two or more: it crosses a page break)
+    page_breaks: tuple[PageBreak, ...] = ()  # the pages that begin in it (at 0: with it)
 
 
 @dataclass(frozen=True)
@@ -80,6 +101,7 @@ class Table:
     source_note: str | None
     line: int
     last_line: int = 0
+    page_breaks: tuple[PageBreak, ...] = ()  # a page that begins with the table (at 0)
 
 
 Block = Union[Heading, Paragraph, Table]
@@ -152,6 +174,7 @@ class Document:
     notes: tuple[Note, ...] = ()
     references: tuple[Reference, ...] = ()
     log: tuple[LogEntry, ...] = ()
+    pages: tuple[PageStart, ...] = ()  # the source's printed pages, in order (empty: none seen)
 
     def with_log(self, *entries: LogEntry) -> "Document":
         """A copy with ``entries`` appended to the log."""
@@ -164,6 +187,11 @@ class Document:
     def headings(self) -> list[Heading]:
         """The headings in order."""
         return [b for b in self.blocks if isinstance(b, Heading)]
+
+
+def text_length(inlines) -> int:
+    """Characters of a run of inlines as :class:`PageBreak` counts them (``plain_text`` less whitespace)."""
+    return sum(1 for ch in plain_text(inlines) if not ch.isspace())
 
 
 def plain_text(inlines) -> str:

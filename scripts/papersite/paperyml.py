@@ -24,7 +24,8 @@ SCHEMA = {
     "summary": {"zh": str, "en": str},
     "source_fields": dict,
     "keywords": {"zh": list, "en": list},
-    "conversion": {"furniture": list, "english_abstract": int, "table_columns": dict, "numbering": str, "lines": dict},
+    "conversion": {"furniture": list, "english_abstract": int, "table_columns": dict, "numbering": str, "lines": dict,
+                   "first_page": int},
 }
 REQUIRED = ("source.original_name", "source.sha256", "title.zh", "title.zh_provenance", "title.en",
             "title.en_provenance", "authors")
@@ -69,6 +70,7 @@ class PaperRecord:
     table_columns: dict = field(default_factory=dict)
     numbering: str | None = None
     line_roles: tuple = ()  # LineRole declarations (conversion.lines)
+    first_page: int | None = None  # conversion.first_page: the printed number of the source's first page
     lines: dict = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, key: str) -> int | None:
@@ -119,7 +121,8 @@ def load_record(path: Path) -> PaperRecord:
         source_fields=tuple((str(k), str(v)) for k, v in (data.get("source_fields") or {}).items()),
         keywords_zh=tuple(kw.get("zh") or ()), keywords_en=tuple(kw.get("en") or ()),
         furniture=furniture, english_abstract=conv.get("english_abstract"),
-        table_columns=table_columns, numbering=conv.get("numbering"), line_roles=roles, lines=lines)
+        table_columns=table_columns, numbering=conv.get("numbering"), line_roles=roles,
+        first_page=_first_page(conv, path, lines), lines=lines)
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,14 @@ def _conversion(conv: dict, path, lines) -> tuple[tuple[str, ...], dict, tuple[L
             raise PaperError(path, f"conversion.lines: lines {b.first}-{b.last} overlap lines {a.first}-{a.last}; "
                              "expected each line to have one role", b.yml_line)
     return tuple(furniture), tables, tuple(roles)
+
+
+def _first_page(conv: dict, path, lines) -> int | None:
+    value = conv.get("first_page")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 10000):
+        raise PaperError(path, f"conversion.first_page is {value!r}; expected the number printed on the source's first "
+                         "page (1 or more), e.g. 91", lines.get("conversion.first_page"))
+    return value
 
 
 def check_declarations(record: PaperRecord, source_lines) -> None:

@@ -56,7 +56,7 @@ def convert_paper(folder: Path, check_record: bool = True) -> Paper:
 def reader_options(record: PaperRecord) -> ReaderOptions:
     """The reader's options from paper.yml's ``conversion`` block."""
     return ReaderOptions(record.furniture, record.english_abstract, record.table_columns, record.numbering,
-                         record.line_roles)
+                         record.line_roles, record.first_page)
 
 
 def _squash(s: str | None) -> str:
@@ -76,6 +76,10 @@ def check_record_against_source(record: PaperRecord, doc: Document) -> None:
         if author.name and author.name_provenance == "source" and author.name not in doc.meta.authors:
             raise PaperError(path, f"author {author.name!r} is marked as from the source, but the source names "
                              f"{'、'.join(doc.meta.authors) or 'no authors'}", record.line_of(f"authors[{i}]"))
+    if record.first_page is not None and (not doc.pages or doc.pages[0].number != record.first_page):
+        why = next((e.message for e in doc.log if e.kind == "pages" and "numbered" in e.message), None)
+        raise PaperError(path, f"conversion.first_page is {record.first_page}, but the source's pages do not bear it out"
+                         f" ({why or 'no page is numbered'})", record.line_of("conversion.first_page"))
     for label, value in record.source_fields:
         found = doc.meta.field(label)
         if _squash(found) != _squash(value):

@@ -8,6 +8,8 @@ infers from the document itself — repetition, sequence and position — not fr
                 two columns side by side on a line (pdftotext -layout) read left, then right
  3. furniture   running heads, masthead lines and folios found by repetition of their shape
                 across pages (any length, any folio style); pages numbered from them
+    pages       (after the fields) the printed page each line is on: folios, the 文章编号's page range
+                or a declared first page, with the page breaks (reader/pages.py)
  4. notes       note blocks at page feet, found by label sequence and the markers that cite them
  5. english     this article's English title/authors/abstract/key words (matched to the Chinese
                 key words); other articles' fragments set aside
@@ -23,18 +25,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import (Document, EnglishMeta, Heading, LogEntry, Meta, Note, Paragraph, Reference, Table,
-                     Text)
+from ..model import (Document, EnglishMeta, Heading, LogEntry, Meta, Note, PageBreak, Paragraph, Reference,
+                     Table, Text)
 from ..textutil import join_lines
 from .body import Layout, measure_layout, parse_body
 from .english import english_runs, parse_english
 from .frontmatter import label_at_start, names_from_bio, parse_author_line, scan_fields
 from .headings import REFERENCE_HEADINGS, match_heading
-from .inline import parse_inlines
+from .inline import break_offsets, parse_inlines
 from .columns import split_columns
 from .furniture import remove_furniture, strip_inline_heads
 from .lines import make_lines
 from .notes import MarkerPairing, extract_notes, note_text
+from .pages import article_range, page_of, paginate
 from .tables import extract_tables, table_grid
 
 
@@ -46,6 +49,7 @@ class ReaderOptions:
     table_columns: dict = field(default_factory=dict)
     numbering: str | None = None  # "continues" or "restarts": child numbering under a new parent
     line_roles: tuple = ()  # paperyml.LineRole declarations (conversion.lines)
+    first_page: int | None = None  # the printed number of the source's first page (conversion.first_page)
 
     def roles_by_line(self) -> dict[int, tuple]:
         """Source line number -> (role, argument, last line of its range)."""
@@ -64,8 +68,9 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     """
     log: list[LogEntry] = []
     roles = options.roles_by_line()
-    lines, entries = remove_furniture(split_columns(make_lines(raw_lines)), options.furniture,
-                                      {k: v[0] for k, v in roles.items()})
+    evidence: dict = {}
+    all_lines = split_columns(make_lines(raw_lines))
+    lines, entries = remove_furniture(all_lines, options.furniture, {k: v[0] for k, v in roles.items()}, evidence)
     log += entries
 
     lines, raw_notes, entries = extract_notes(lines, lambda l: label_at_start(l) is not None,
@@ -100,6 +105,9 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     log += entries
 
     meta = _meta(found, english)
+    pages, entries = paginate(all_lines, evidence["found"], evidence["cuts"], article_range(meta.field("文章编号")),
+                              options.first_page)
+    log += entries
     anchors: dict[int, list[int]] = {}
     for t_index, table in enumerate(raw_tables):
         anchors.setdefault(table.anchor, []).append(t_index)
@@ -108,7 +116,7 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     log += entries
     log.append(LogEntry("layout", f"column width {layout.width:g} em, "
                         f"{'hard-wrapped' if layout.wrapped else 'one line per paragraph'}"))
-    return _assemble(meta, items, raw_notes, raw_tables, log)
+    return _assemble(meta, items, raw_notes, raw_tables, log, pages)
 
 
 def _trace_front_matter(trace: dict, lines, found, english_lines) -> None:
@@ -166,10 +174,11 @@ def _meta(found, english: EnglishMeta) -> Meta:
                 keywords=keywords, fields=rest, english=english)
 
 
-def _assemble(meta, items, raw_notes, raw_tables, log) -> Document:
+def _assemble(meta, items, raw_notes, raw_tables, log, pages=()) -> Document:
     note_ids = [f"n{k + 1}" for k in range(len(raw_notes))]
     pairing = MarkerPairing(list(raw_notes))
     blocks = []
+    block_lines = []  # per block: its source lines, and (paragraphs) where each begins in its text
     references = []
     counters = {"p": 0, "s": 0, "t": 0}
     for item in items:
@@ -184,17 +193,20 @@ def _assemble(meta, items, raw_notes, raw_tables, log) -> Document:
             hm = item.heading
             blocks.append(Heading(f"s{counters['s']}", item.level, hm.number, _strip_number(joined, hm.number),
                                   item.lines[0].no))
+            block_lines.append((item.lines, None))
         elif item.kind == "paragraph":
             counters["p"] += 1
             inlines, entries = parse_inlines(item.lines, pairing, note_ids)
             log += entries
             blocks.append(Paragraph(f"p-{counters['p']}", inlines, item.lines[0].no, item.lines[-1].no))
+            block_lines.append((item.lines, break_offsets(item.lines, inlines)))
         elif item.kind == "table":
             counters["t"] += 1
             table = raw_tables[item.table_index]
             header, rows = table_grid(table)
             blocks.append(Table(f"t-{counters['t']}", " ".join(x for x in (table.label, table.caption) if x), header, rows,
                                 table.source_note, table.line, table.last_line))
+            block_lines.append(([_LineNo(table.line)], None))
         elif item.kind == "reference":
             text = ""
             for line in item.lines:
@@ -209,7 +221,39 @@ def _assemble(meta, items, raw_notes, raw_tables, log) -> Document:
         notes.append(Note(note_ids[idx], raw.label, (Text(note_text(raw)),), raw.line, raw.lines[-1].no))
     for raw in pairing.unpaired():
         log.append(LogEntry("unpaired", f"note {raw.label} on page {raw.page} has no marker in the text", raw.line))
-    return Document(meta, tuple(blocks), tuple(notes), tuple(references), tuple(log))
+    numbered = tuple(pages) if any(p.number is not None for p in pages) else ()
+    if numbered:
+        blocks = _with_pages(blocks, block_lines, numbered)
+    return Document(meta, tuple(blocks), tuple(notes), tuple(references), tuple(log), numbered)
+
+
+def _with_pages(blocks, block_lines, pages) -> list:
+    """Each block with the printed pages its lines are on, and a page break where a page begins (inside a
+    paragraph at the line that opens it; at the start of a block whose page differs from the block before)."""
+    from dataclasses import replace
+    out = []
+    previous = None
+    for block, (lines, offsets) in zip(blocks, block_lines):
+        on = [page_of(pages, line.no) for line in lines]
+        breaks = []
+        if on and on[0] is not None and on[0] != previous:
+            breaks.append(PageBreak(0, on[0]))
+        for k in range(1, len(on)):
+            if on[k] is not None and on[k] != on[k - 1] and offsets:
+                breaks.append(PageBreak(offsets[k], on[k]))
+        previous = next((p for p in reversed(on) if p is not None), previous)
+        if isinstance(block, Paragraph):
+            block = replace(block, pages=tuple(dict.fromkeys(p for p in on if p is not None)), page_breaks=tuple(breaks))
+        elif breaks:
+            block = replace(block, page_breaks=tuple(b for b in breaks if b.at == 0)[:1])
+        out.append(block)
+    return out
+
+
+class _LineNo:
+    """A stand-in for a table's first line (tables keep line numbers only)."""
+    def __init__(self, no: int):
+        self.no = no
 
 
 def _strip_number(title: str, number: str | None) -> str:

@@ -208,9 +208,15 @@ def _raw_length(text: str, target: str) -> int:
     return k
 
 
-def remove_furniture(lines: list[Line], extra: tuple[str, ...] = (), roles: dict | None = None) -> tuple[list[Line], list[LogEntry]]:
-    """Drop running heads, journal names and folios; number the pages of what remains."""
+def remove_furniture(lines: list[Line], extra: tuple[str, ...] = (), roles: dict | None = None,
+                     evidence: dict | None = None) -> tuple[list[Line], list[LogEntry]]:
+    """Drop running heads, journal names and folios; number the pages of what remains.
+
+    ``evidence``, when given, receives what was found (``found``: index -> why, ``cuts``: index -> chars
+    cut), for the pagination stage (reader/pages.py), which reads the folios' numbers."""
     found, cuts = find_furniture(lines, extra, roles)
+    if evidence is not None:
+        evidence.update(found=found, cuts=cuts)
     kept: list[Line] = []
     log: list[LogEntry] = []
     page = 0

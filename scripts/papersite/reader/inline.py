@@ -93,3 +93,24 @@ def _merge_text(nodes: list[Inline]) -> list[Inline]:
         else:
             out.append(node)
     return out
+
+
+def break_offsets(lines: list[Line], nodes) -> list[int]:
+    """For each of ``lines`` (a paragraph's), where it begins in the text of ``nodes`` (parse_inlines's),
+    in the characters :class:`~papersite.model.PageBreak` counts: whitespace and note markers left out."""
+    text, starts, _ = joined_text(lines)
+    out = []
+    for start in starts:
+        target = sum(1 for ch in text[:start] if not ch.isspace())
+        seen = plain = 0
+        for node in nodes:
+            printed = node.label if isinstance(node, (NoteRef, Citation)) else node.text
+            n = sum(1 for ch in printed if not ch.isspace())
+            take = min(n, target - seen)
+            if take <= 0:
+                break
+            seen += take
+            if not isinstance(node, NoteRef):
+                plain += take
+        out.append(plain)
+    return out

@@ -28,6 +28,9 @@ class Line:
     page: int = 0
     cells: tuple[str, ...] | None = None  # a pipe-table row's cells (Markdown dialect)
     marks: tuple[str, ...] = ()  # dialect marks read off the line (proof view)
+    # what marked the page start: "feed" (a form feed), "rule" (a page-break rule), "space" (one leading
+    # ASCII space, pdfminer-style), "" (none); pagination (reader/pages.py) weighs them differently
+    page_mark: str = ""
 
     @property
     def width(self) -> float:
@@ -51,17 +54,19 @@ def make_lines(raw_lines) -> list[Line]:
     # an extractor that marks pages (form feeds) leaves leading spaces as layout, not page marks
     feeds = any("\f" in raw for raw in raw_lines)
     out = []
-    pending_break = False
+    pending_break = ""
     for no, raw in enumerate(raw_lines, start=1):
         marked = read_line(raw, markdown)
         text = marked.text.strip(" \t\f" + _IDEOGRAPHIC_SPACE)
         if marked.page_break or marked.form_feed:
-            pending_break = True
+            pending_break = pending_break or ("feed" if marked.form_feed else "rule")
         if not text:
             continue
         plain = raw.replace("\f", "")
-        page_start = (not feeds and plain.startswith(" ") and not plain.startswith("  ")) or pending_break
-        pending_break = False
+        spaced = not feeds and plain.startswith(" ") and not plain.startswith("  ")
+        page_start = spaced or bool(pending_break)
+        page_mark = pending_break or ("space" if spaced else "")
+        pending_break = ""
         leading = plain[: len(plain) - len(plain.lstrip(" \t" + _IDEOGRAPHIC_SPACE))]
         indent = _IDEOGRAPHIC_SPACE in leading
         md_level = marked.md_level
@@ -70,5 +75,6 @@ def make_lines(raw_lines) -> list[Line]:
             if md:
                 md_level = len(md.group(1))
                 text = text[md.end():].strip()
-        out.append(Line(no, raw, text, page_start, indent, md_level, cells=marked.cells, marks=marked.marks))
+        out.append(Line(no, raw, text, page_start, indent, md_level, cells=marked.cells, marks=marked.marks,
+                        page_mark=page_mark))
     return out

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "figcaption", "summary",
           "pre", "caption"}
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
-QUIET_CLASSES = {"headerlink", "para-num", "footnote-backref", "footnote-ref", "md-content__button"}
+QUIET_CLASSES = {"headerlink", "para-num", "page-mark", "footnote-backref", "footnote-ref", "md-content__button"}
 SKIP_TAGS = {"script", "style", "svg", "template", "button", "input", "select", "textarea"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 WHITESPACE = re.compile(r"[\s\u200b]+")

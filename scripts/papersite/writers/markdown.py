@@ -43,13 +43,60 @@ class ConceptLinker:
                 f'data-gloss="{html_text(convert(gloss))}">{text}</a>')
 
 
-def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLinker | None = None) -> str:
-    """Markdown for a run of inline nodes."""
+PAGE_LABEL = {"zh": "第{n}页", "en": "p. {n}"}
+
+
+def page_mark(page: int, convert=_identity, english: bool = False) -> str:
+    """Where a printed page of the source begins: an empty element the stylesheet draws (a thin rule at the
+    break, the page number in the margin, or inline on a narrow screen and in print), so the paragraph's
+    text (search, copying, fingerprints) stays the article's only."""
+    label = PAGE_LABEL["en"].format(n=page) if english else convert(PAGE_LABEL["zh"].format(n=page))
+    return f'<span class="page-mark" data-page="{page}" data-label="{html_text(label)}"></span>'
+
+
+def _split_at(text: str, count: int) -> int:
+    """The index in ``text`` after ``count`` characters that are not whitespace."""
+    seen = 0
+    for k, ch in enumerate(text):
+        if seen == count:
+            return k
+        if not ch.isspace():
+            seen += 1
+    return len(text)
+
+
+def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLinker | None = None,
+                    breaks=(), mark=None) -> str:
+    """Markdown for a run of inline nodes; ``breaks`` (model.PageBreak) place ``mark(page)`` in the text."""
     has_refs = bool(doc.references)
     ref_numbers = {r.number for r in doc.references}
     out = []
     previous = None
+    pending = sorted(breaks, key=lambda b: b.at)
+    seen = 0  # characters counted as PageBreak.at counts them
+
+    def marks_until(limit: int) -> None:
+        while pending and pending[0].at <= limit:
+            out.append(mark(pending.pop(0).page))
+
     for node in nodes:
+        marks_until(seen)
+        if isinstance(node, Text) and pending:
+            text = convert(node.text)
+            length = sum(1 for ch in text if not ch.isspace())
+            pos = 0
+            while pending and pending[0].at < seen + length:
+                cut = _split_at(text, pending[0].at - seen)
+                out.append(english_in_chinese(text[pos:cut], md_text))
+                marks_until(pending[0].at)
+                pos = cut
+            out.append(english_in_chinese(text[pos:], md_text))
+            seen += length
+            previous = node
+            continue
+        if isinstance(node, (ConceptRef, Citation)):
+            printed = node.text if isinstance(node, ConceptRef) else node.label
+            seen += sum(1 for ch in printed if not ch.isspace())
         if isinstance(node, NoteRef) and isinstance(previous, NoteRef):
             # Two markers side by side (³⁴) would read as one number: a comma drawn by CSS keeps them apart
             # without adding a character to the paragraph's text.
@@ -66,6 +113,8 @@ def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLink
                 out.append(f'[{md_text(node.label)}](#ref-{node.number} "{convert("参考文献")} {node.number}")')
             else:
                 out.append(md_text(node.label))
+    if pending and mark:
+        marks_until(10 ** 9)
     return "".join(out)
 
 
@@ -112,7 +161,7 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
                                description=pages.first_sentence(convert(doc.meta.abstract) if doc.meta.abstract else None))
     # The paragraph citation: the reference as printed (Simplified), the ¶ label in the reader's script.
     para_label = convert(cite.PARAGRAPH_LABEL["zh"])
-    passage = lambda pid: cite.gbt7714_passage(c, display_number(pid), label=para_label)
+    passage = lambda p: cite.gbt7714_passage(c.at_page(cite.page_span(p.pages)), display_number(p.id), label=para_label)
     parts += [f"# {md_text(title)}", ""]
     if record.title_zh_provenance == "editor":
         parts += [f'<p class="editor-note">{html_text(L("标题为编者所拟（原文未载中文标题）。"))}</p>', ""]
@@ -121,16 +170,20 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
     if doc.meta.abstract:
         parts += [f'!!! abstract "{html_text(L("摘要"))}"', "", "    " + md_text(convert(doc.meta.abstract)), ""]
     linker = ConceptLinker(concept_targets or {})
+    mark = lambda page: page_mark(page, convert)
+    opening = lambda block: "".join(mark(b.page) for b in block.page_breaks if b.at == 0)
     for block in doc.blocks:
         if isinstance(block, Heading):
             linker.new_section()
-            parts += [f"{'#' * block.level} {md_text(convert(block.label))} {{#{block.id}}}", ""]
+            parts += [f"{'#' * block.level} {opening(block)}{md_text(convert(block.label))} {{#{block.id}}}", ""]
         elif isinstance(block, Paragraph):
             parts += [line for entry in (retired or {}).get(block.id, ()) for line in (retired_note(entry, convert), "")]
-            parts += [para_mark(block.id, convert, passage(block.id)) + inline_markdown(block.inlines, doc, convert, linker),
+            inside = [b for b in block.page_breaks if b.at > 0]
+            parts += [opening(block) + para_mark(block.id, convert, passage(block))
+                      + inline_markdown(block.inlines, doc, convert, linker, inside, mark),
                       f"{{: #{block.id} .para }}", ""]
         elif isinstance(block, Table):
-            parts += _table(block, convert)
+            parts += _table(block, convert, opening(block))
     if doc.references:
         parts += [f"## {L('参考文献')} {{#references}}", "", '<ol class="references">']
         for ref in doc.references:
@@ -189,9 +242,9 @@ def _meta_panel(doc: Document, record, convert, L, english_href, guide_href=None
     return out
 
 
-def _table(t: Table, convert) -> list[str]:
+def _table(t: Table, convert, opening: str = "") -> list[str]:
     cell = lambda s: md_text(convert(s))
-    out = [f'<p class="table-caption" id="{t.id}">{html_text(convert(t.caption))}</p>', ""]
+    out = [f'<p class="table-caption" id="{t.id}">{opening}{html_text(convert(t.caption))}</p>', ""]
     out.append("| " + " | ".join(cell(h) for h in t.header) + " |")
     out.append("|" + "|".join(" --- " for _ in t.header) + "|")
     for row in t.rows:
