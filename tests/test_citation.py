@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import all_slugs
-from papersite.citation import (Citation, bibtex, bibtex_escape, citation_data, csl_json, csl_json_text,
+from papersite.citation import (Citation, bibtex, page_span, bibtex_escape, citation_data, csl_json, csl_json_text,
                                 dublin_core, gbt7714, gbt7714_passage, highwire, json_ld, parse_article_number,
                                 ris, script_json)
 from papersite.paperyml import Author, PaperRecord
@@ -425,8 +425,14 @@ def test_each_paragraph_offers_its_citation(built_site, corpus, slug, folder):
     page = BeautifulSoup((built_site / f"{folder}papers/{slug}.html").read_text(encoding="utf-8"), "html.parser")
     marks = page.select("a.para-num")
     assert marks and all(a.has_attr("data-cite") for a in marks)
+    pages = {p.id: p.pages for p in corpus[slug].document.paragraphs()}
     for a in marks:
-        assert a["data-cite"] == gbt7714_passage(c, a["data-n"], label="第 {n} 段")  # 段 is the same in both scripts
+        # the passage's own page(s) where the source's pagination is known (tests/test_pagination.py checks them
+        # against the source), the article's range otherwise; 段 is the same in both scripts
+        on = pages[a["href"].lstrip("#")]
+        assert a["data-cite"] == gbt7714_passage(c.at_page(page_span(on)), a["data-n"], label="第 {n} 段")
+        if on:
+            assert f": {page_span(on)}. 第 " in a["data-cite"]
 
 
 @pytest.mark.parametrize("folder, english", [("", False), ("zh-Hant/", False), ("en/", True)])
@@ -458,8 +464,9 @@ def test_cite_this_paragraph_copies_the_citation_with_its_address(server, chromi
         page.wait_for_function("document.querySelector('p#p-3 button.para-cite.copied') !== null")
         copied = page.evaluate("navigator.clipboard.readText()")
         c = citation_data(corpus[slug].record, None)
-        assert copied == gbt7714_passage(c, "3") + f" {server}{folder}papers/{slug}.html#p-3"
-        assert "[J]. ISSN 1005-9245, 2025(1): 89-97. 第 3 段." in copied
+        assert copied == gbt7714_passage(c.at_page(90), "3") + f" {server}{folder}papers/{slug}.html#p-3"
+        # ¶3 (source lines 177-189) is on the article's second page, 90 (lines 69-229: tests/test_pagination.py)
+        assert "[J]. ISSN 1005-9245, 2025(1): 90. 第 3 段." in copied
     finally:
         context.close()
 

@@ -106,7 +106,7 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
 
     meta = _meta(found, english)
     pages, entries = paginate(all_lines, evidence["found"], evidence["cuts"], article_range(meta.field("文章编号")),
-                              options.first_page)
+                              options.first_page, {l.no for l in found.masthead or ()})
     log += entries
     anchors: dict[int, list[int]] = {}
     for t_index, table in enumerate(raw_tables):
@@ -229,19 +229,21 @@ def _assemble(meta, items, raw_notes, raw_tables, log, pages=()) -> Document:
 
 def _with_pages(blocks, block_lines, pages) -> list:
     """Each block with the printed pages its lines are on, and a page break where a page begins (inside a
-    paragraph at the line that opens it; at the start of a block whose page differs from the block before)."""
+    paragraph at the line that opens it; at the start of a block that opens a page no block before it is on)."""
     from dataclasses import replace
     out = []
-    previous = None
+    marked = 0  # the last page marked: a block set out of its lines' order (a table placed after the paragraph
+    # its lines interrupt) marks no page twice, and the marks read in order
     for block, (lines, offsets) in zip(blocks, block_lines):
         on = [page_of(pages, line.no) for line in lines]
         breaks = []
-        if on and on[0] is not None and on[0] != previous:
+        if on and on[0] is not None and on[0] > marked:
             breaks.append(PageBreak(0, on[0]))
+            marked = on[0]
         for k in range(1, len(on)):
-            if on[k] is not None and on[k] != on[k - 1] and offsets:
+            if on[k] is not None and on[k] > marked and offsets:
                 breaks.append(PageBreak(offsets[k], on[k]))
-        previous = next((p for p in reversed(on) if p is not None), previous)
+                marked = on[k]
         if isinstance(block, Paragraph):
             block = replace(block, pages=tuple(dict.fromkeys(p for p in on if p is not None)), page_breaks=tuple(breaks))
         elif breaks:

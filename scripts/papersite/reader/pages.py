@@ -72,12 +72,16 @@ def article_range(value: str | None) -> tuple[int, int] | None:
 
 
 def paginate(lines: list[Line], found: dict[int, str], cuts: dict[int, int], article: tuple[int, int] | None = None,
-             declared_first: int | None = None) -> tuple[tuple[PageStart, ...], list[LogEntry]]:
+             declared_first: int | None = None, masthead: set[int] = frozenset()) -> tuple[tuple[PageStart, ...], list[LogEntry]]:
     """The printed pages of ``lines`` (the stream before furniture was removed; ``found`` and ``cuts`` are
-    the furniture stage's findings): each page's first source line and printed number (None: unknown)."""
+    the furniture stage's findings, ``masthead`` the source lines the fields stage read as the masthead):
+    each page's first source line and printed number (None: unknown)."""
     if not lines:
         return (), []
     furniture = dict(found)
+    for i, line in enumerate(lines):
+        if line.no in masthead and i not in furniture:
+            furniture[i] = "masthead"
     for i, n in cuts.items():
         if MASTHEAD.match(lines[i].text[n:].strip(" \u3000")):
             furniture[i] = "running head and masthead"
@@ -97,11 +101,12 @@ def paginate(lines: list[Line], found: dict[int, str], cuts: dict[int, int], art
 
 
 def _breaks(lines: list[Line], furniture: dict[int, str], cuts: dict[int, int]):
-    """Indices of the lines that begin a page (the first is 0), and the furniture clusters' breaks."""
+    """Indices of the lines that begin a page (the first is 0), and the furniture clusters with the break
+    each stands at (None: inside a page, as where an extractor put a page's head after its first line)."""
     strong = [i for i, l in enumerate(lines) if l.page_start and l.page_mark in ("feed", "rule")]
     weak = [i for i, l in enumerate(lines) if _weak_mark(l)]
     # furniture runs between two pages (a head or folio among them: a masthead alone is page 1's)
-    clusters: list[tuple[int, tuple[int, int]]] = []
+    runs: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
         if i not in furniture and i not in cuts:
@@ -110,27 +115,42 @@ def _breaks(lines: list[Line], furniture: dict[int, str], cuts: dict[int, int]):
         j = i
         while j + 1 < len(lines) and j + 1 in furniture:
             j += 1
-        if i in cuts and i not in furniture:
-            clusters.append((i, (i, i)))  # a head run into the page's first line: the page begins there
-        elif any(furniture[k] != "masthead" for k in range(i, j + 1)):
-            clusters.append((j + 1, (i, j)))
+        if (i in cuts and i not in furniture) or any(furniture[k] != "masthead" for k in range(i, j + 1)):
+            runs.append((i, j))
         i = j + 1
-    use_weak = not strong and len(weak) >= 3 and len(weak) >= len(clusters)
-    starts = set(strong)
-    if use_weak:
-        starts |= set(weak)
-    settled = []
-    for after, (a, b) in clusters:
+    use_weak = not strong and len(weak) >= 3 and len(weak) >= len(runs)
+    starts = set(strong) | (set(weak) if use_weak else set())
+    if not starts:
+        # The furniture is the only sign of the pages: where most of it carries a folio, a page prints one,
+        # and furniture without a folio is part of a page (a head an extractor set after the page's first
+        # column), not a break of its own.
+        with_folio = [r for r in runs if any(_run_folio(lines, furniture, cuts, k) for k in range(r[0], r[1] + 1))]
+        if len(with_folio) >= 2 and len(with_folio) * 3 >= len(runs) * 2:
+            runs = [r for r in runs if r in with_folio or r[0] == 0]
+    clusters = []
+    for a, b in runs:
+        after = b + 1 if not (a in cuts and a not in furniture) else a
         near = [s for s in starts if a <= s <= after]
+        text_before = any(k not in furniture for k in range(0, a))
         if near:
-            settled.append((min(near), (a, b)))
-        elif 0 < after < len(lines) and a > 0 and any(k not in furniture for k in range(0, a)):
-            starts.add(after)
-            settled.append((after, (a, b)))
+            clusters.append((min(near), (a, b)))
+        elif not text_before:
+            clusters.append((0, (a, b)))  # before the first page's text
+        elif strong:
+            clusters.append((None, (a, b)))  # the extractor marks its pages: furniture between them is no break
+        elif after < len(lines):
+            starts.add(after)  # the furniture is the only sign of the page break
+            clusters.append((after, (a, b)))
         else:
-            settled.append((after if a > 0 else 0, (a, b)))
+            clusters.append((len(lines), (a, b)))  # after the last page's text
     starts.add(0)
-    return sorted(s for s in starts if s < len(lines)), settled
+    return sorted(s for s in starts if s < len(lines)), clusters
+
+
+def _run_folio(lines, furniture, cuts, k) -> int | None:
+    if k in cuts and k not in furniture:
+        return folio_number(lines[k].text[: cuts[k]], "head")
+    return folio_number(lines[k].text, furniture.get(k, ""))
 
 
 def _weak_mark(line: Line) -> bool:
@@ -174,29 +194,33 @@ def _drop_stubs(lines, breaks, furniture, fixed):
 
 
 def _folios(lines, furniture, cuts, breaks, clusters) -> list[_Folio]:
+    """The folios, each with the page it may be on: ``side`` says how it was placed (``closes`` the page
+    above its break, ``opens`` the page below, ``within`` the page it stands in, ``either``: not shown)."""
     out = []
     for brk, (a, b) in clusters:
-        explicit = brk in breaks and (lines[brk].page_mark in ("feed", "rule") or _weak_mark(lines[brk]) or brk in cuts) \
-            and a <= brk <= b
-        after_mark = brk == b + 1 and brk < len(lines) and lines[brk].page_start and lines[brk].page_mark
+        if brk is not None and 0 < brk < len(lines) and brk not in breaks:
+            brk = max(x for x in breaks if x <= brk)  # its break was read as a text box
+        marked = brk is not None and brk < len(lines) and (lines[brk].page_mark in ("feed", "rule")
+                                                            or _weak_mark(lines[brk]) or brk in cuts)
+        trailing = brk is not None and (brk >= len(lines) or not any(
+            j not in furniture for j in range(b + 1, len(lines))))
         for k in range(a, b + 1):
+            n = _run_folio(lines, furniture, cuts, k)
             if k in cuts and k not in furniture:
-                n = folio_number(lines[k].text[: cuts[k]], "head")
                 side = "opens"
             else:
-                n = folio_number(lines[k].text, furniture.get(k, ""))
-                if brk == 0 and a == 0:
+                if brk is None:
+                    side = "within"
+                elif brk == 0 and a == 0:
                     side = "opens"  # before the first page's text
-                elif brk >= len(lines) or not any(j not in furniture for j in range(b + 1, len(lines))):
+                elif trailing:
                     side = "closes"  # after the last page's text
-                elif explicit:
+                elif marked:
                     side = "closes" if k < brk else "opens"
-                elif after_mark:
-                    side = "closes"
                 else:
                     side = "either"
             if n is not None:
-                out.append(_Folio(n, k, side, brk))
+                out.append(_Folio(n, k, side, brk if brk is not None else k))
     return out
 
 
@@ -211,7 +235,7 @@ def _number(lines, breaks, folios, furniture, article, declared_first):
 
     offsets: set[int] | None = None
     if folios:
-        fixed = [f for f in folios if f.side != "either"]
+        fixed = [f for f in folios if f.side in ("closes", "opens")]
         sides = [fixed[0].side] if fixed and all(f.side == fixed[0].side for f in fixed) else ["closes", "opens"]
         candidates = []
         for side in sides:
@@ -243,9 +267,12 @@ def _number(lines, breaks, folios, furniture, article, declared_first):
                 return unknown, (f"the pages found with text end on page {last_text}, but the 文章编号 gives "
                                  f"pages {article[0]}-{end}: the page breaks are not all found, no page is numbered")
         return [first + k for k in range(pages)], None
+    if declared_first is not None and declared_first not in offsets:
+        return unknown, (f"paper.yml conversion.first_page is {declared_first}, but the folios number the first "
+                         f"page {' or '.join(map(str, sorted(offsets)))}: no page is numbered")
     if len(offsets) > 1:
         agreeing = {c for c in offsets if all(c == v for v in anchors.values())} if anchors else set()
-        if declared_first is not None and declared_first in offsets:
+        if declared_first is not None:
             agreeing = {declared_first}
         if len(agreeing) != 1:
             a, b = sorted(offsets)
@@ -254,9 +281,6 @@ def _number(lines, breaks, folios, furniture, article, declared_first):
         offsets = agreeing
     first = offsets.pop()
     why = None
-    if declared_first is not None and declared_first != first:
-        return unknown, (f"paper.yml conversion.first_page is {declared_first}, but the folios number the first "
-                         f"page {first}: no page is numbered")
     if article and article[0] != first:
         why = f"the 文章编号 gives first page {article[0]}, the folios {first}: the folios are followed"
     return [first + k for k in range(pages)], why
