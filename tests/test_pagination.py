@@ -308,3 +308,57 @@ def test_no_corpus_extraction_gets_a_wrong_page_number():
         assert marks == sorted(set(marks)) and first <= marks[0] and marks[-1] <= last, (case, marks)
         assert note_pages(doc, expected)[1] == 0, case
     assert numbered >= 110, numbered
+
+
+# ---- in the browser and in print ---------------------------------------------------------------------
+
+GEOMETRY = """() => {
+  const out = [];
+  for (const span of document.querySelectorAll('article span.page-mark')) {
+    const block = span.closest('p, h2, h3, h4, h5, h6');
+    const r = block.getBoundingClientRect();
+    const st = getComputedStyle(span, '::after');
+    const right = r.right - parseFloat(st.right), left = right - parseFloat(st.width);
+    const toc = document.querySelector('.md-sidebar--secondary');
+    const tocLeft = toc && toc.offsetParent ? toc.getBoundingClientRect().left : innerWidth;
+    out.push({position: st.position, content: st.content, textRight: r.right, left, right, tocLeft});
+  }
+  return {marks: out, scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("folder", ["", "zh-Hant/"])
+def test_page_markers_fit_beside_the_text_without_widening_the_page(server, chromium, width, folder):
+    """In the margin on a wide screen (right of the text, left of the table of contents), inline on a phone:
+    never over the text, never a horizontal scroll."""
+    page = chromium.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.goto(server + f"{folder}papers/xu-liu-distribution-relations.html")
+        page.wait_for_load_state("networkidle")
+        seen = page.evaluate(GEOMETRY)
+        assert seen["scroll"] <= seen["width"]
+        marks = seen["marks"]
+        assert len(marks) == 16 and all(m["content"].startswith('"第') for m in marks)
+        for m in marks:
+            if width >= 960:
+                assert m["position"] == "absolute"
+                assert m["textRight"] < m["left"] and m["right"] <= min(m["tocLeft"], width), m
+            else:
+                assert m["position"] == "static", m  # in the line: it moves the text, it cannot cover it
+    finally:
+        page.close()
+
+
+def test_printed_paper_keeps_its_page_markers(chromium, server, tmp_path):
+    from test_print import open_page, pdf_pages
+    page, errors = open_page(chromium, server, "papers/li-zhang-2025-generative-logic.html")
+    try:
+        text = "".join(pdf_pages(page, tmp_path / "paper.pdf"))
+    finally:
+        page.close()
+    at = [text.find(f"第{n}页") for n in range(89, 98)]
+    assert all(k >= 0 for k in at) and at == sorted(at), at
+    # the marker stands between the words where the page turned, and the words are whole
+    assert "直观第90页构建领域" in text
+    assert not errors

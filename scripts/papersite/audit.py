@@ -21,7 +21,7 @@ from .reader.notes import CIRCLED
 @dataclass(frozen=True)
 class Warning:
     """One thing to look at: its kind, the source line, and what was seen."""
-    kind: str  # orphan-marker | unpaired-note | numbering | repeated-line | foreign | decision | warning
+    kind: str  # orphan-marker | unpaired-note | numbering | repeated-line | foreign | decision | warning | pages
     line: int | None
     message: str
 
@@ -36,6 +36,9 @@ def audit(doc: Document, source_lines) -> list[Warning]:
     out += _repeated_lines(doc, source_lines)
     out += [Warning("foreign", e.line, "removed as another article's text: " + e.message) for e in doc.log if e.kind == "foreign"]
     out += [Warning(e.kind, e.line, e.message) for e in doc.log if e.kind in ("decision", "warning")]
+    # pagination that the source does not bear out, or folios that overrule the 文章编号
+    out += [Warning("pages", e.line, e.message) for e in doc.log if e.kind == "pages" and "numbered" in e.message
+            or e.kind == "pages" and "folios are followed" in e.message]
     return sorted(out, key=lambda w: (w.line or 0, w.kind))
 
 

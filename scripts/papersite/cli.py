@@ -272,13 +272,16 @@ def report(doc, name: str) -> str:
     for b in doc.blocks:
         if isinstance(b, Heading):
             out.append(f"{'  ' * (b.level - 1)}{b.number or ''}{b.text}  (h{b.level}, line {b.line})")
+    numbered = [p.number for p in doc.pages if p.number is not None]
+    out += ["", f"printed pages: {numbered[0]}-{numbered[-1]} ({len(numbered)} pages; a marker where each page with body text begins)"
+            if numbered else "printed pages: not known (no marker, no page in the paragraph citations)"]
     groups = {}
     for entry in doc.log:
         groups.setdefault(entry.kind, []).append(entry)
     titles = {"furniture": "removed as page furniture", "foreign": "removed as other articles' text",
               "unpaired": "notes and markers that could not be paired", "normalised": "normalisations applied",
-              "warning": "warnings", "table": "tables", "layout": "layout"}
-    for kind in ("furniture", "foreign", "unpaired", "normalised", "table", "layout", "warning"):
+              "warning": "warnings", "table": "tables", "layout": "layout", "pages": "pagination"}
+    for kind in ("furniture", "foreign", "unpaired", "normalised", "table", "layout", "pages", "warning"):
         entries = groups.get(kind, [])
         out += ["", f"{titles[kind]}: {len(entries)}"]
         out += [f"  line {x.line}: {x.message}" if x.line else f"  {x.message}" for x in entries]
