@@ -9,9 +9,15 @@ from test_errors import copy_paper
 
 
 def with_conversion(tmp_path, block: str):
+    """The paper (xu-liu) with ``block`` added to its conversion block (a first_page in ``block`` replaces its own)."""
     folder = copy_paper(tmp_path)
     yml = folder / "paper.yml"
-    yml.write_text(yml.read_text(encoding="utf-8") + "conversion:\n" + block, encoding="utf-8")
+    text = yml.read_text(encoding="utf-8")
+    if "first_page:" in block:
+        text = text.replace("  first_page: 69\n", "")
+    head, sep, rest = text.partition("\nconversion:\n")
+    text = head + "\nconversion:\n" + block + rest if sep else text + "conversion:\n" + block
+    yml.write_text(text, encoding="utf-8")
     return folder
 
 
@@ -27,6 +33,10 @@ def with_conversion(tmp_path, block: str):
     ("  lines:\n    99999: furniture\n", "the source has"),
     ("  lines:\n    242: note ③\n", "begins 'A"),
     ("  lines:\n    603: furniture\n", "printed once and set as text"),
+    ("  first_page: 0\n", "conversion.first_page is 0; expected the number printed"),
+    ("  first_page: many\n", "conversion.first_page"),
+    # the folios 074 and 078 number the first page 69 (or 70): a first page they do not bear out stops the build
+    ("  first_page: 71\n", "conversion.first_page is 71, but the source's pages do not bear it out"),
 ])
 def test_bad_declarations_name_file_and_line(tmp_path, block, message):
     folder = with_conversion(tmp_path, block)

@@ -14,11 +14,13 @@ on the page. The numbers come from what the source prints, never from a guess:
   nine pages), or a first page declared in paper.yml (``conversion.first_page``), numbers the pages from
   the first one on, when the pages with text fit the range.
 
-Page breaks are form feeds and page rules (pdftotext, pymupdf4llm), furniture between two pages, and,
-in extractions that mark a page's first line with one leading space (pdfminer's layout), those marks. Such
-a mark also opens a text box that is not a page (the text under a heading, a table); a mark that cuts a
-page into a stub and a remainder that together make one page of the document's usual length is read as
-one of those and dropped. Numbers must agree: folios with each other (as many pages apart as breaks),
+Page breaks are form feeds and page rules (pdftotext, pymupdf4llm) where the extractor writes them (the
+furniture between two such breaks is then no break of its own: an extractor may set a page's head after
+its first line); else furniture between two pages (only furniture with a folio, where most of it carries
+one); and, in extractions that mark a page's first line with one leading space (pdfminer's layout; two
+before a heading), those marks. Such a mark also opens a text box that is not a page (the text under a
+heading, a table); a mark that cuts a page into a stub and a remainder that together make one page of the
+document's usual length is read as one of those and dropped. Numbers must agree: folios with each other (as many pages apart as breaks),
 with the declared first page, and with the 文章编号's range; where they do not, no page is numbered
 (the log says why), because a wrong page number in a citation is worse than none.
 """
