@@ -82,11 +82,13 @@ def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLink
     for node in nodes:
         marks_until(seen)
         if isinstance(node, Text) and pending:
+            # the break's place is counted in the text as printed (Simplified); the converted text is cut where
+            # the converted words before it end (a conversion may change a word's length: 互联网 -> 網際網路)
             text = convert(node.text)
-            length = sum(1 for ch in text if not ch.isspace())
+            length = sum(1 for ch in node.text if not ch.isspace())
             pos = 0
             while pending and pending[0].at < seen + length:
-                cut = _split_at(text, pending[0].at - seen)
+                cut = max(pos, min(len(text), len(convert(node.text[:_split_at(node.text, pending[0].at - seen)]))))
                 out.append(english_in_chinese(text[pos:cut], md_text))
                 marks_until(pending[0].at)
                 pos = cut
