@@ -4,10 +4,12 @@ Stages, in order (each lifts one kind of material out of the line stream; what i
 infers from the document itself — repetition, sequence and position — not from known layouts):
  1. dialect     extractor marks read as structure: Markdown ``#`` ``**`` ``<sup>`` ``>`` pipes and
                 page rules (pymupdf4llm, marker, markitdown), pdftotext's form feeds
- 2. lines       non-blank lines as records (page starts, indents, heading marks, table cells);
-                two columns side by side on a line (pdftotext -layout) read left, then right
+ 2. lines       non-blank lines as records (page starts, indents, heading marks, table cells)
  3. furniture   running heads, masthead lines and folios found by repetition of their shape
                 across pages (any length, any folio style); pages numbered from them
+ 3b. columns    pages read across two columns (lines merged side by side, pipe rows of two
+                text columns, lines alternating; pdfminer/markitdown, pdftotext -layout) put
+                back in column order, left then right
  4. notes       note blocks at page feet, found by label sequence and the markers that cite them
  5. english     this article's English title/authors/abstract/key words (matched to the Chinese
                 key words); other articles' fragments set aside
@@ -31,8 +33,8 @@ from .english import english_runs, parse_english
 from .frontmatter import label_at_start, names_from_bio, parse_author_line, scan_fields
 from .headings import REFERENCE_HEADINGS, match_heading
 from .inline import parse_inlines
-from .columns import split_columns
 from .furniture import remove_furniture, strip_inline_heads
+from .interleave import unweave
 from .lines import make_lines
 from .notes import MarkerPairing, extract_notes, note_text
 from .tables import extract_tables, table_grid
@@ -64,8 +66,10 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     """
     log: list[LogEntry] = []
     roles = options.roles_by_line()
-    lines, entries = remove_furniture(split_columns(make_lines(raw_lines)), options.furniture,
+    lines, entries = remove_furniture(make_lines(raw_lines), options.furniture,
                                       {k: v[0] for k, v in roles.items()})
+    log += entries
+    lines, entries = unweave(lines)
     log += entries
 
     lines, raw_notes, entries = extract_notes(lines, lambda l: label_at_start(l) is not None,
