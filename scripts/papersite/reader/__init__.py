@@ -192,7 +192,9 @@ def _assemble(meta, items, raw_notes, raw_tables, log) -> Document:
             counters["p"] += 1
             inlines, entries = parse_inlines(item.lines, pairing, note_ids)
             log += entries
-            blocks.append(Paragraph(f"p-{counters['p']}", inlines, item.lines[0].no, item.lines[-1].no))
+            # the source lines it came from: a page read across columns gives them out of order
+            nos = [line.no for line in item.lines]
+            blocks.append(Paragraph(f"p-{counters['p']}", inlines, min(nos), max(nos)))
         elif item.kind == "table":
             counters["t"] += 1
             table = raw_tables[item.table_index]
