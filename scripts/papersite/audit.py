@@ -12,16 +12,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Document, Heading, NoteRef, Paragraph, Text
+from .model import Citation, Document, Heading, NoteRef, Paragraph, Text, plain_text
 from .reader.furniture import folio_style, shape
 from .reader.headings import match_heading
-from .reader.notes import CIRCLED
+from .reader.notes import CIRCLED, foot_label
 
 
 @dataclass(frozen=True)
 class Warning:
     """One thing to look at: its kind, the source line, and what was seen."""
-    kind: str  # orphan-marker | unpaired-note | numbering | repeated-line | foreign | decision | warning
+    kind: str  # orphan-marker | note-like-line | note-sequence | unpaired-note | numbering | repeated-line | foreign | decision | warning
     line: int | None
     message: str
 
@@ -29,7 +29,7 @@ class Warning:
 def audit(doc: Document, source_lines) -> list[Warning]:
     """Every warning about ``doc`` (converted from ``source_lines``), in source order."""
     out: list[Warning] = []
-    out += _orphan_markers(doc)
+    out += _notes_and_markers(doc, source_lines)
     out += [Warning("unpaired-note", e.line, e.message) for e in doc.log if e.kind == "unpaired"]
     out += _numbering(doc)
     out += numbered_lines(doc, source_lines)
@@ -39,14 +39,187 @@ def audit(doc: Document, source_lines) -> list[Warning]:
     return sorted(out, key=lambda w: (w.line or 0, w.kind))
 
 
-def _orphan_markers(doc: Document) -> list[Warning]:
+# Body markers of each note family (papersite.reader.notes): how a marker of that family is printed in the
+# text. Circled and [注n] markers are never anything else; (n), n), [n] and letters are also enumerations,
+# citations and words, so they count as note markers only in a paper whose notes (or note-like lines left in
+# the body) use that family, and only where a marker stands: after a character or a closing mark.
+_AFTER = r"(?<=[\u4e00-\u9fff”’》」』。，；、！？)）\]])"
+MARKERS = {
+    "circled": re.compile(f"[{CIRCLED}]"),
+    "bracket-zhu": re.compile(r"[\[【〔]注\d{1,2}[\]】〕]"),
+    "paren": re.compile(_AFTER + r"[（(]\d{1,2}[)）]"),
+    "close-paren": re.compile(_AFTER + r"(?<![（(\d])\d{1,2}[)）]"),
+    "bracket": re.compile(_AFTER + r"\[\d{1,2}\]"),
+    "letter": re.compile(r"(?<=[\u4e00-\u9fff）)”])[A-Z](?=[\u4e00-\u9fff，。；、])"),
+}
+ALWAYS = ("circled", "bracket-zhu")
+# ① and (1) are one label to the reader (papersite.reader.notes.normalise_label): a paper may print ①–③ as (1)–(3).
+SAME_SEQUENCE = {"circled": "paren", "zhu": "paren"}
+
+
+def marker_number(family: str, marker: str) -> int:
+    """The number a printed marker of ``family`` stands for (① and (1) are 1, B is 2)."""
+    if family == "letter":
+        return ord(marker) - 64
+    if family == "circled":
+        return CIRCLED.index(marker) + 1
+    return int(re.sub(r"\D", "", marker))
+
+
+def _label_of_line(no: int, text: str):
+    """foot_label of a source line: (family, number, label as printed, rest) or None."""
+    from .reader.lines import Line
+    text = re.sub(r"^[>*#\s]+", "", text).strip(" \t\f\u3000")
+    return foot_label(Line(no, text, text, False, False, 0))
+
+
+def note_family(source_lines, note) -> str | None:
+    """The family of a note's printed label, from its first source line (``注①`` counts as circled)."""
+    if re.match(f"^[>*#\\s]*注?\\s*[{CIRCLED}]", source_lines[note.line - 1]):
+        return "circled"
+    found = _label_of_line(note.line, source_lines[note.line - 1])
+    return found[0] if found else None
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
+def _not_text(doc: Document) -> set[int]:
+    """Source lines inside paragraphs' line ranges that are not their text: notes lifted out of the middle
+    of a paragraph, furniture cut from it."""
+    out = {e.line for e in doc.log if e.kind == "furniture" and e.line}
+    for note in doc.notes:
+        out.update(range(note.line, max(note.line, note.last_line) + 1))
+    return out
+
+
+def _text_lines(p: Paragraph, skip: set[int]) -> list[int]:
+    return [no for no in range(p.first_line, p.last_line + 1) if no not in skip]
+
+
+def _inside_parentheses(text: str, at: int) -> bool:
+    """Whether ``text[at]`` stands inside an open (…) or （…）: ``（见表1）`` closes a parenthesis, it is no marker."""
+    before = text[max(0, at - 30):at]
+    opened = max(before.rfind("（"), before.rfind("("))
+    return opened >= 0 and opened > max(before.rfind("）"), before.rfind(")"))
+
+
+def _paragraph_markers(p: Paragraph, source_lines, families, skip: set[int] = frozenset()) -> list[tuple[str, str, int, bool, str]]:
+    """Every marker-like token of ``families`` in paragraph ``p``, in order: (family, marker, source line,
+    paired with a note?, context). Tokens are found in the paragraph's text (NoteRefs are the paired ones)
+    and placed on their source lines by matching the same tokens, in order, in the source's lines."""
+    pieces, flags = [], []
+    for node in p.inlines:
+        text = node.label if isinstance(node, (NoteRef, Citation)) else getattr(node, "text", "")
+        text = _squashed(text)
+        pieces.append(text)
+        flags.append(isinstance(node, NoteRef))
+    plain = "".join(pieces)
+    paired = [False] * len(plain)
+    at = 0
+    for text, flag in zip(pieces, flags):
+        if flag:
+            paired[at:at + len(text)] = [True] * len(text)
+        at += len(text)
+    flat, starts, labels = "", [], set()
+    for no in _text_lines(p, skip):
+        starts.append((len(flat), no))
+        if _label_of_line(no, source_lines[no - 1]):
+            labels.add(len(flat))   # a labelled line's own label (a note left in the body) is no marker
+        flat += _squashed(source_lines[no - 1])
     out = []
-    for p in doc.paragraphs():
-        for node in p.inlines:
-            if isinstance(node, Text):
-                for m in re.finditer(f"[{CIRCLED}]|[\\[【〔]注\\s*\\d{{1,2}}[\\]】〕]", node.text):
-                    out.append(Warning("orphan-marker", p.first_line, f"note marker {m.group(0)} in {p.id} has no note "
-                                       f"(…{node.text[max(0, m.start() - 12):m.end()]})"))
+    for family in families:
+        in_text = [m for m in MARKERS[family].finditer(plain)
+                   if family != "close-paren" or not _inside_parentheses(plain, m.start())]
+        in_source = [m for m in MARKERS[family].finditer(flat)
+                     if family != "close-paren" or not _inside_parentheses(flat, m.start())]
+        placed = len(in_source) == len(in_text)
+        for k, m in enumerate(in_text):
+            if placed and in_source[k].start() in labels:
+                continue
+            if placed:
+                pos = in_source[k].start()
+                line = max(no for start, no in starts if start <= pos)
+            else:
+                line = starts[0][1] if starts else p.first_line
+            out.append((m.start(), (family, m.group(0), line, paired[m.start()], plain[max(0, m.start() - 12):m.end()])))
+    return [marker for _, marker in sorted(out, key=lambda x: x[0])]
+
+
+def _notes_and_markers(doc: Document, source_lines) -> list[Warning]:
+    """Markers in the body with no note, note-like lines left in the body, and gaps in the sequence of
+    notes and of markers (numbering restarts at 1, e.g. on each page, or counts on)."""
+    out: list[Warning] = []
+    families = set(ALWAYS)
+    noted = [(note_family(source_lines, n), n) for n in doc.notes]
+    families.update(f for f, _ in noted if f)
+    in_body = _note_like_lines(doc, source_lines, {f for f, _ in noted if f})
+    families.update(f for f, marker, *_ in in_body if marker)
+    if "bracket" in families and doc.references:
+        families.discard("bracket")   # [n] are the reference list's citations
+    skip = _not_text(doc)
+    markers = [(p, m) for p in doc.paragraphs() for m in _paragraph_markers(p, source_lines, sorted(families), skip)]
+    if "letter" in families:   # letters only up to the next one after the notes' last (not every capital)
+        top = max((ord(n.label) - 64 for f, n in noted if f == "letter" and len(n.label) == 1), default=0) + 1
+        markers = [(p, m) for p, m in markers if m[0] != "letter" or marker_number("letter", m[1]) <= top]
+    for family, marker, line, labelled_line, rest in in_body:
+        seen = f"marker {marker} stands in the text" if marker else f"no marker {labelled_line} stands in the text"
+        out.append(Warning("note-like-line", line, f"line {line} opens with the note label {labelled_line} "
+                           f"({rest[:24]}…) and {seen}, but it was left in the body: a note the converter did not "
+                           f"recognise? (declare it: conversion.lines: {line}: note {labelled_line})"))
+    for p, (family, marker, line, paired, context) in markers:
+        if not paired:
+            out.append(Warning("orphan-marker", line, f"note marker {marker} in {p.id} has no note (…{context})"))
+    out += _sequence_gaps([(f, n.label if f == "letter" else _label_text(source_lines, n), n.line) for f, n in noted if f],
+                          "note")
+    out += _sequence_gaps([(f, m, line) for _, (f, m, line, _, _) in markers], "marker")
+    return out
+
+
+def _label_text(source_lines, note) -> str:
+    found = _label_of_line(note.line, source_lines[note.line - 1])
+    return found[2] if found else note.label
+
+
+def _sequence_gaps(items, what: str) -> list[Warning]:
+    """Gaps and jumps in a run of labels (family, label, line): each counts on by one or restarts at 1."""
+    out = []
+    last: dict[str, tuple[int, str]] = {}
+    for family, label, line in items:
+        n = marker_number(family, re.sub(r"^注\s*", "", label)) if family != "letter" else ord(label[0]) - 64
+        family = SAME_SEQUENCE.get(family, family)
+        prev = last.get(family)
+        if prev and n not in (prev[0] + 1, 1):
+            missing = f"{prev[0] + 1}…{n - 1}" if n > prev[0] + 2 else str(prev[0] + 1)
+            said = (f"numbers {missing} are missing" if n > prev[0] else
+                    "the numbering goes back without restarting at 1 (text out of order: columns read across?)")
+            out.append(Warning("note-sequence", line, f"{what} {label} follows {what} {prev[1]}: {said}"))
+        last[family] = (n, label)
+    return out
+
+
+def _note_like_lines(doc: Document, source_lines, in_use: set[str]) -> list[tuple[str, str | None, int, str, str]]:
+    """Lines inside paragraphs that open with a note label and read like a note (a citation), whose marker
+    stands elsewhere in the text, or whose family the paper's notes use (a note with no marker):
+    (family, marker or None, line, label as printed, rest of the line)."""
+    from .reader.notes import _CITATION_HINT, marker_forms
+    skip = _not_text(doc)
+    text_of = {no: p for p in doc.paragraphs() for no in _text_lines(p, skip)}
+    body = "".join(_squashed(plain_text(p.inlines)) for p in doc.paragraphs())
+    out = []
+    for no, p in text_of.items():
+        text = source_lines[no - 1].strip(" \t\f\u3000")
+        found = _label_of_line(no, text)
+        if not found or found[0] == "letter" or not found[3] or not _CITATION_HINT.search(found[3]):
+            continue
+        family, _, label, rest = found
+        if family == "bracket" and doc.references:
+            continue
+        elsewhere = body.replace(_squashed(text), "", 1)   # the marker in the text, not this line's own label
+        marker = next((f for f in marker_forms(family, label) if f and f in elsewhere), None)
+        if marker or family in in_use:
+            out.append((family, marker, no, label, rest))
     return out
 
 
