@@ -19,11 +19,31 @@ from .reader.notes import CIRCLED, foot_label
 
 
 @dataclass(frozen=True)
+class Proposal:
+    """A declaration for paper.yml's ``conversion`` that would settle a warning, in the syntax the build
+    accepts: ``section`` is ``lines`` (key ``120`` or ``120-124``, value ``furniture``, ``heading 3`` or
+    ``note ③``) or ``table_columns`` (key ``表1``, value ``{columns: 3, order: rows}``)."""
+    section: str
+    key: str
+    value: str
+
+    @property
+    def first(self) -> int:
+        return int(self.key.split("-")[0]) if self.section == "lines" else 0
+
+    @property
+    def last(self) -> int:
+        return int(self.key.split("-")[-1]) if self.section == "lines" else 0
+
+
+@dataclass(frozen=True)
 class Warning:
-    """One thing to look at: its kind, the source line, and what was seen."""
+    """One thing to look at: its kind, the source line, what was seen, and the declaration that would
+    settle it where one can be stated truthfully from what was seen (else None)."""
     kind: str  # orphan-marker | note-like-line | note-sequence | unpaired-note | numbering | repeated-line | foreign | decision | warning
     line: int | None
     message: str
+    proposal: Proposal | None = None
 
 
 def audit(doc: Document, source_lines) -> list[Warning]:
@@ -31,12 +51,22 @@ def audit(doc: Document, source_lines) -> list[Warning]:
     out: list[Warning] = []
     out += _notes_and_markers(doc, source_lines)
     out += [Warning("unpaired-note", e.line, e.message) for e in doc.log if e.kind == "unpaired"]
-    out += _numbering(doc)
+    out += _numbering(doc, source_lines)
     out += numbered_lines(doc, source_lines)
     out += _repeated_lines(doc, source_lines)
     out += [Warning("foreign", e.line, "removed as another article's text: " + e.message) for e in doc.log if e.kind == "foreign"]
-    out += [Warning(e.kind, e.line, e.message) for e in doc.log if e.kind in ("decision", "warning")]
+    out += [Warning(e.kind, e.line, e.message, _table_proposal(e.message) if e.kind == "decision" else None)
+            for e in doc.log if e.kind in ("decision", "warning")]
     return sorted(out, key=lambda w: (w.line or 0, w.kind))
+
+
+def _table_proposal(message: str) -> Proposal | None:
+    """A table laid out by a close call (papersite.reader.tables): its layout as the converter read it,
+    to confirm against the printed table (or to change to the other reading the message names)."""
+    m = re.match(r"(表\s*\d+(?:[-.．]\d+)?): \d+ cells read as (\d+) columns in (row|column) order", message)
+    if not m:
+        return None
+    return Proposal("table_columns", re.sub(r"\s+", "", m.group(1)), f"{{columns: {m.group(2)}, order: {m.group(3)}s}}")
 
 
 # Body markers of each note family (papersite.reader.notes): how a marker of that family is printed in the
@@ -165,9 +195,12 @@ def _notes_and_markers(doc: Document, source_lines) -> list[Warning]:
         markers = [(p, m) for p, m in markers if m[0] != "letter" or marker_number("letter", m[1]) <= top]
     for family, marker, line, labelled_line, rest in in_body:
         seen = f"marker {marker} stands in the text" if marker else f"no marker {labelled_line} stands in the text"
+        last = _note_end(source_lines, line, skip)
         out.append(Warning("note-like-line", line, f"line {line} opens with the note label {labelled_line} "
                            f"({rest[:24]}…) and {seen}, but it was left in the body: a note the converter did not "
-                           f"recognise? (declare it: conversion.lines: {line}: note {labelled_line})"))
+                           f"recognise? (declare it: conversion.lines: {line}: note {labelled_line})",
+                           Proposal("lines", f"{line}-{last}" if last != line else str(line), f"note {labelled_line}")
+                           if last else None))
     for p, (family, marker, line, paired, context) in markers:
         if not paired:
             out.append(Warning("orphan-marker", line, f"note marker {marker} in {p.id} has no note (…{context})"))
@@ -175,6 +208,18 @@ def _notes_and_markers(doc: Document, source_lines) -> list[Warning]:
                           "note")
     out += _sequence_gaps([(f, m, line) for _, (f, m, line, _, _) in markers], "marker")
     return out
+
+
+def _note_end(source_lines, first: int, skip: set[int]) -> int | None:
+    """The last line of a note left in the body that opens on line ``first``: the first line, within four,
+    that ends with a full stop, before any other labelled or blank line; None when it cannot be seen."""
+    for no in range(first, min(first + 4, len(source_lines) + 1)):
+        text = source_lines[no - 1].strip(" \t\f\u3000")
+        if not text or no in skip or (no > first and _label_of_line(no, text)):
+            return None
+        if re.search(r"[。.．]$", text):
+            return no
+    return None
 
 
 def _label_text(source_lines, note) -> str:
@@ -223,11 +268,13 @@ def _note_like_lines(doc: Document, source_lines, in_use: set[str]) -> list[tupl
     return out
 
 
-def _numbering(doc: Document) -> list[Warning]:
-    """Gaps and jumps in the numbers of sibling headings; numbered paragraphs that would fill one."""
+def _numbering(doc: Document, source_lines) -> list[Warning]:
+    """Gaps and jumps in the numbers of sibling headings; numbered paragraphs that would fill one (with a
+    heading declaration when the number and its title stand alone on the paragraph's first line)."""
+    from .textutil import display_width, ends_sentence
     out = []
     last: dict[int, tuple] = {}
-    missing: set[tuple[str, int]] = set()
+    missing: dict[tuple[str, int], int] = {}
     for block in doc.blocks:
         if not isinstance(block, Heading) or not block.number:
             if isinstance(block, Heading):
@@ -240,7 +287,7 @@ def _numbering(doc: Document) -> list[Warning]:
         if prev and prev[0] == hm.scheme and hm.key[-1] not in (prev[1][-1] + 1, 1):
             out.append(Warning("numbering", block.line, f"heading {block.label[:20]} follows {prev[2]} at the same level: "
                                f"numbers {prev[1][-1] + 1}…{hm.key[-1] - 1} are missing"))
-            missing.update((hm.scheme, n) for n in range(prev[1][-1] + 1, hm.key[-1]))
+            missing.update({(hm.scheme, n): (hm.scheme, block.level) for n in range(prev[1][-1] + 1, hm.key[-1])})
         last = {k: v for k, v in last.items() if k < block.level}
         last[block.level] = (hm.scheme, hm.key, block.label[:20])
     if missing:
@@ -248,15 +295,45 @@ def _numbering(doc: Document) -> list[Warning]:
             text = "".join(n.text for n in p.inlines if isinstance(n, Text))[:40]
             hm = match_heading(text)
             if hm and (hm.scheme, hm.key[-1]) in missing:
+                first = source_lines[p.first_line - 1].strip(" \t\f\u3000")
+                alone = p.last_line > p.first_line and not ends_sentence(first) and display_width(first) < 40 \
+                    and match_heading(first) is not None
                 out.append(Warning("numbering", p.first_line, f"{p.id} opens with {hm.number}, the number the headings "
-                                   "skip: a heading run into its paragraph? (declare it: conversion.lines: heading N)"))
+                                   "skip: a heading run into its paragraph? (declare it: conversion.lines: "
+                                   f"{p.first_line}: heading N)" + ("" if alone else "; its title runs on in the same "
+                                   "line, which no line declaration can divide"),
+                                   _heading_proposal(doc, *missing[(hm.scheme, hm.key[-1])], p.first_line)
+                                   if alone else None))
     return out
+
+
+def founded_level(doc: Document, scheme: str, level: int, line: int) -> int | None:
+    """``level`` for a heading of ``scheme`` on source line ``line`` when the numbering itself shows it: the
+    top scheme (一、) at level 2, or a child whose parent heading (another scheme, one level up) comes before
+    it. None when the level rests only on the converter's reading (its parents may be lost): then no
+    heading is proposed, since a wrong level would be a false declaration."""
+    if level == 2:
+        return level if scheme == "cn" else None
+    parent = None
+    for h in doc.headings():
+        if h.line < line and h.level < level:
+            parent = h
+    if parent is None or parent.level != level - 1 or not parent.number:
+        return None
+    hm = match_heading(parent.number + parent.text)
+    return level if hm and hm.scheme != scheme else None
+
+
+def _heading_proposal(doc: Document, scheme: str, level: int, line: int) -> Proposal | None:
+    founded = founded_level(doc, scheme, level, line)
+    return Proposal("lines", str(line), f"heading {founded}") if founded else None
 
 
 def numbered_lines(doc: Document, source_lines) -> list[Warning]:
     """Short, numbered lines after a sentence end that the paragraphs swallowed (headings out of sequence)."""
     from .textutil import display_width, ends_sentence
-    schemes = {hm.scheme for h in doc.headings() if h.number for hm in [match_heading(h.number + h.text)] if hm}
+    levels = {hm.scheme: h.level for h in doc.headings() if h.number for hm in [match_heading(h.number + h.text)] if hm}
+    schemes = set(levels)
     out = []
     for p in doc.paragraphs():
         prev = ""
@@ -267,13 +344,15 @@ def numbered_lines(doc: Document, source_lines) -> list[Warning]:
             hm = match_heading(text)
             if hm and hm.scheme in schemes and "。" not in text and display_width(text) < 30 and (not prev or ends_sentence(prev)):
                 out.append(Warning("numbering", no, f"line {no} reads like a heading ({text[:16]}) but its number does not "
-                                   f"continue the headings, so it was left in {p.id} (declare it: conversion.lines: {no}: heading N)"))
+                                   f"continue the headings, so it was left in {p.id} (declare it: conversion.lines: {no}: heading N)",
+                                   _heading_proposal(doc, hm.scheme, levels[hm.scheme], no)))
             prev = text
     return out
 
 
 def _repeated_lines(doc: Document, source_lines) -> list[Warning]:
     """Source lines inside paragraphs whose shape recurs on other lines (a running head left in?)."""
+    from .textutil import display_width, ends_sentence
     counts = Counter(shape(l) for l in source_lines if l.strip())
     skip = {e.line for e in doc.log if e.kind == "furniture"}
     for note in doc.notes:
@@ -287,9 +366,15 @@ def _repeated_lines(doc: Document, source_lines) -> list[Warning]:
             s = shape(text)
             if not text or len(s) < 2:
                 continue
+            # furniture is proposed only for what cannot be a line of the text: no sentence ends on it, it is no
+            # Markdown table rule (| --- |) and no note label standing alone ([注1])
+            furniture = Proposal("lines", str(no), "furniture") if not ends_sentence(text) and \
+                display_width(text) <= 40 and re.search(r"[^\s|:\-]", text) and not _label_of_line(no, text) else None
             if counts[s] >= 2 and (len(s) >= 4 or folio_style(text) is not None):
                 out.append(Warning("repeated-line", no, f"{text[:30]!r} occurs {counts[s]} times in the source and was "
-                                   f"left in {p.id} (page furniture? declare it: conversion.lines: {no}: furniture)"))
+                                   f"left in {p.id} (page furniture? declare it: conversion.lines: {no}: furniture)",
+                                   furniture))
             elif folio_style(text) is not None:
-                out.append(Warning("repeated-line", no, f"{text!r} looks like a page number and was left in {p.id}"))
+                out.append(Warning("repeated-line", no, f"{text!r} looks like a page number and was left in {p.id}",
+                                   furniture))
     return out
