@@ -12,7 +12,11 @@ Events used (MkDocs 1.6):
   its file:line error before anything is written; under ``mkdocs serve`` the last good pages are
   served instead, with the error at the top of every page (on_post_page, on_post_template). Then, for the top-level ``build`` only, empty site/ (the projects plugin disables
   MkDocs' own cleaning so that nested variants survive; stale pages must not).
-- on_files: add the generated pages in memory (nothing is written into docs/).
+- on_files: add the generated pages in memory (nothing is written into docs/); under ``mkdocs serve`` only,
+  the top-level project also serves each paper's proof (papersite.proof.proof_pages) at proof/<slug>.html:
+  plain HTML files outside the navigation, the search index and the sitemap, never in ``mkdocs build``'s
+  output (nothing but the edition may be published). Each paper page, the about page and the error banner
+  link to them under serve.
 - on_nav: name the papers' section in the variant's language.
 - on_post_page: take the page's passages (paragraphs, headings, notes, blocks) from its final HTML
   for the search index (papersite.search).
@@ -44,6 +48,7 @@ def _content() -> Path:
 _pages: dict[str, str] = {}
 _state = {"command": "build"}
 _passages: dict[str, tuple] = {}   # page URL -> (title, passages), for this variant's search index
+_proofs: dict[str, str] = {}       # under serve, top-level project only: proof/<slug>.html -> HTML
 
 
 def _reload_pipeline():
@@ -119,15 +124,45 @@ def on_pre_build(config):
     # The footer (Material prints config.copyright as HTML): the rights statement and the errata link, escaped.
     config.copyright = build.footer or config.copyright
     _passages.clear()
-    top_level = Path(config.config_file_path).resolve() == (ROOT / "mkdocs.yml").resolve()
+    top_level = _top_level(config)
+    _proofs.clear()
+    if top_level and _state["command"] == "serve":
+        try:
+            _proofs.update(importlib.import_module("papersite.proof").proof_pages(_content()))
+        except errors.PaperError:   # no papers folder: already reported by the build error
+            pass
     if top_level and _state["command"] == "build" and Path(config.site_dir).is_dir():
         for child in Path(config.site_dir).iterdir():
             shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
 
 
+def _top_level(config) -> bool:
+    return Path(config.config_file_path).resolve() == (ROOT / "mkdocs.yml").resolve()
+
+
+def _serve_root(config) -> str:
+    """The path the top-level project is served at (``mkdocs serve`` sets site_url to the dev address; a
+    variant's project is served one folder below it)."""
+    from urllib.parse import urlsplit
+    path = urlsplit(config.site_url or "/").path or "/"
+    path = path if path.endswith("/") else path + "/"
+    return path if _top_level(config) else path.rstrip("/").rsplit("/", 1)[0] + "/"
+
+
+def _proof_href(config, slug: str | None = None) -> str:
+    return _serve_root(config) + (f"proof/{slug}.html" if slug else "proof/index.html")
+
+
 ERROR_BANNER = ('<div class="papersite-build-error" role="alert" style="position:sticky;top:0;z-index:10;'
                 'padding:.8em 1.2em;background:#b00020;color:#fff;font:16px/1.6 sans-serif">'
-                '<strong>{title}</strong> <code style="color:#fff;background:none">{error}</code> {advice}</div>')
+                '<strong>{title}</strong> <code style="color:#fff;background:none">{error}</code> {advice} '
+                '<a style="color:#fff" href="{proof}">{proof_words}</a></div>')
+SERVE_NOTE = ('<div class="papersite-serve-proof" style="padding:.3em 1.2em;background:#fff6d8;color:#000;'
+              'font:14px/1.6 sans-serif">{words} <a href="{proof}">{link}</a></div>')
+PROOF_WORDS = {"zh-Hans": ("查看转换校样（每一行源文字的角色）", "仅在 mkdocs serve 预览中显示：", "本文的转换校样"),
+               "zh-Hant": ("查看轉換校樣（每一行源文字的角色）", "僅在 mkdocs serve 預覽中顯示：", "本文的轉換校樣"),
+               "en": ("Proof of the conversion (every source line's role)", "Preview only (mkdocs serve):",
+                      "proof of this paper's conversion")}
 ERROR_WORDS = {"zh-Hans": ("构建出错：", "改正该文件并保存，页面会自动更新；下面是上次成功构建的页面。"),
                "zh-Hant": ("構建出錯：", "改正該檔案並儲存，頁面會自動更新；下面是上次成功構建的頁面。"),
                "en": ("Build error:", "Fix the file and save it: the pages update by themselves. Below are the pages "
@@ -140,7 +175,17 @@ def _with_error(output: str, config) -> str:
         return output
     import html as _html
     title, advice = ERROR_WORDS.get(_variant(config), ERROR_WORDS["en"])
-    banner = ERROR_BANNER.format(title=_html.escape(title), error=_html.escape(_state["error"]), advice=_html.escape(advice))
+    # The proof of the paper whose file the error names (content/papers/<slug>/…), else the list of proofs.
+    named = Path(_state["error"].split(":", 1)[0])
+    papers = _content() / "papers"
+    slug = named.relative_to(papers).parts[0] if named.is_relative_to(papers) and named != papers else None
+    banner = ERROR_BANNER.format(title=_html.escape(title), error=_html.escape(_state["error"]), advice=_html.escape(advice),
+                                 proof=_html.escape(_proof_href(config, slug)),
+                                 proof_words=_html.escape(PROOF_WORDS.get(_variant(config), PROOF_WORDS["en"])[0]))
+    return _at_top(output, banner)
+
+
+def _at_top(output: str, banner: str) -> str:
     head, sep, rest = output.partition("<body")
     if not sep:
         return banner + output
@@ -159,6 +204,8 @@ def on_files(files: Files, config) -> Files:
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} would be overwritten by a generated page; remove it")
         files.append(File.generated(config, uri, content=markdown))
+    for uri, page in _proofs.items():   # static files: no navigation, no search entry, no sitemap
+        files.append(File.generated(config, uri, content=page))
     return files
 
 
@@ -185,6 +232,15 @@ def on_post_page(output, page, config):
         _timings["search"] = _timings.get("search", 0.0) + time.perf_counter() - started
     root = importlib.import_module("papersite.site").FOOTER_ROOT
     output = output.replace(root, "../" * page.url.count("/"))
+    if _proofs:   # under serve: the paper pages and the about page lead to the proofs
+        slug = page.file.src_uri[len("papers/"):-len(".md")] if page.file.src_uri.startswith("papers/") else None
+        if f"proof/{slug}.html" in _proofs or page.file.src_uri == "about.md":
+            import html as _html
+            _, words, link = PROOF_WORDS.get(_variant(config), PROOF_WORDS["en"])
+            if not slug:
+                link = PROOF_WORDS.get(_variant(config), PROOF_WORDS["en"])[0]
+            output = _at_top(output, SERVE_NOTE.format(words=_html.escape(words), link=_html.escape(link),
+                                                       proof=_html.escape(_proof_href(config, slug))))
     return _with_error(output, config)
 
 
