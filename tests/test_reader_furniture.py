@@ -97,7 +97,7 @@ def test_the_title_set_on_two_lines_is_a_running_head_beside_a_later_folio():
 
 def test_a_head_an_extractor_marked_as_a_heading_is_furniture_beside_the_folios():
     raw = BODY[:12] + ["· 112 ·"]
-    for p in range(1, 4):
+    for p in range(1, 3):  # twice: too few for a head by repetition alone
         raw += ["##### 理论经济评论", f"· {112 + p} ·"] + BODY[p * 12:(p + 1) * 12]
     kept, _ = remove_furniture(make_lines(raw))
-    assert [l.text for l in kept] == BODY[:48]
+    assert [l.text for l in kept] == BODY[:36]
