@@ -34,7 +34,8 @@ MASTHEAD = re.compile(
     r"|ISSN\s*[:：]?\s*\d{4}-\d{3}[\dXx].*|CN\s*\d{2}-\d{4}\s*/\s*[A-Z0-9]+.*|(?:https?://|www\.)\S+"
     r"|Vol\.?\s*\d+\s*,?\s*No\.?\s*\d+.*|(?:总\s*)?第\s*\d+\s*[期卷]|第\s*\d+\s*卷\s*[,，]?\s*第\s*\d+\s*期"
     # the article's page range, printed alone (第156—165页, pp. 156-165, P89-97)
-    r"|第\s*\d+\s*[-—–~〜－]+\s*\d+\s*页|pp?\.?\s*\d+\s*[-—–~〜－]+\s*\d+)$", re.I)
+    r"|第\s*\d+\s*[-—–~〜－]+\s*\d+\s*页|pp?\.?\s*\d+\s*[-—–~〜－]+\s*\d+)"
+    r"(?:\s+\d{1,4})?$", re.I)  # a folio may follow on the same line (第41卷 156)
 _GAP = re.compile(r"[ \u3000]{2,}")
 _FOLIO_PART = re.compile(r"^[·•\-—–－~〜]*第?#页?[·•\-—–－~〜]*|[·•\-—–－~〜]*第?#页?[·•\-—–－~〜]*$")
 MIN_SPREAD = 8  # lines between two occurrences of a running head (a repeated body line stands closer)
