@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from ..model import LogEntry
 from ..textutil import display_width, ends_sentence, is_wide, join_lines
+from .headings import match_heading
 from .lines import Line
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
@@ -141,7 +142,8 @@ class _Pairs:
         """How well ``b`` continues ``a``: pointwise association of the characters at the seam.
 
         A quotation or bracket left open at the end of ``a`` and closed first thing in ``b`` is
-        strong evidence; a line that closes what the other did not open is evidence against.
+        strong evidence; a line that closes what the other did not open is evidence against; a
+        numbered heading never follows words that run on.
         """
         a, b = a.rstrip(), b.lstrip()
         if not a or not b:
@@ -151,6 +153,9 @@ class _Pairs:
             return 3.0 if closes == _left_open(a) else -1.5
         if ends_sentence(a):
             return 0.0
+        hm = match_heading(b)
+        if hm is not None and hm.scheme != "none" and "。" not in b:
+            return -3.0  # a numbered heading follows a sentence's end, not words that run on
         x, y = a[-1], b[0]
         expected = self.first[x] * self.second[y] / self.total
         return max(-3.0, min(5.0, math.log((self.pairs[x + y] + 0.5) / (expected + 0.5))))
