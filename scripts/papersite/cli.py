@@ -21,6 +21,7 @@ from .errors import PaperError
 from .model import Heading, Paragraph, Table
 from .concepts import load_concepts
 from .pipeline import convert_corpus, convert_paper, paper_folders
+from .project import project_root
 from .prose import safe_markdown
 from .site import concept_corpus
 from .siteconfig import load_site_config
@@ -28,16 +29,6 @@ from .suggest import suggest
 from .reader import read_text
 from .source import read_source
 from .transforms import apply_transforms
-
-def project_root(start: Path | None = None) -> Path:
-    """The project a command acts on: the nearest folder, from ``start`` (the working directory) up, that
-    holds content/ and mkdocs.yml; else ``start`` itself (so `papersite new` can begin a project there)."""
-    here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "content").is_dir() and (folder / "mkdocs.yml").is_file():
-            return folder
-    return here
-
 
 # The project the running command acts on (set by main from --project or the working directory, never
 # from where the package is installed: an editable install serves other checkouts too).

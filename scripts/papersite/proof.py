@@ -2,7 +2,7 @@
 joined, every note marker and its note, every decision with its reason, and the audit's warnings.
 
 ``papersite proof <slug>`` prints it; ``--html out.html`` writes it as one self-contained page. Under
-``mkdocs serve`` (only: proofs are for editors, never published) the hook serves ``proof_pages``:
+``mkdocs serve`` (only: proofs are for editors, never published) the MkDocs plugin serves ``proof_pages``:
 ``proof/index.html`` and ``proof/<slug>.html``, from the sources as they are now, also when a paper does not
 build (the proof then shows the error, and the lines as read without that paper's paper.yml).
 """
