@@ -127,12 +127,15 @@ class Teacher:
         if self.en:
             lead = (f"{len(refs)} paragraphs of the papers, {chars} Chinese characters: about {n} minutes at "
                     f"{self.rate} characters a minute for a fluent reader of academic Chinese. Students reading "
-                    "with a dictionary should plan for several times as long. The links open the Chinese text "
-                    "at the paragraph.")
+                    "with a dictionary should plan for several times as long.")
+            screen = " The links open the Chinese text at the paragraph."
         else:
             lead = self.C(f"以下 {len(refs)} 段原文是学习本概念最值得细读的段落，共 {chars} 字，按每分钟 {self.rate} 字计约需 "
-                          f"{n} 分钟。点击段落号打开原文。")
-        out = [f"{level} {title} {{#{anchor}reading}}", "", md_text(lead), "", '<div class="reading" data-search-exclude><ul class="reading-list">']
+                          f"{n} 分钟。")
+            screen = self.C("点击段落号打开原文。")
+        out = [f"{level} {title} {{#{anchor}reading}}", "",
+               f'<p>{html_text(lead)}<span class="screen-only">{html_text(screen)}</span></p>', "",
+               '<div class="reading" data-search-exclude><ul class="reading-list">']
         by_paper: dict[str, list[ParaRef]] = {}
         for r in refs:
             by_paper.setdefault(r.paper, []).append(r)
@@ -146,7 +149,7 @@ class Teacher:
                 text = self.para_text(r)
                 teaser = text[:TEASER] + ("…" if len(text) > TEASER else "")
                 size = f"({len(text)} characters)" if self.en else self.C(f"（{len(text)} 字）")
-                out.append(f"<li>{self.ref_link(r, named=False)} {self.zh_span(teaser)} "
+                out.append(f'<li>{self.ref_link(r, named=False)} <span class="reading-teaser">{self.zh_span(teaser)}</span> '
                            f'<span class="reading-size">{html_text(size)}</span></li>')
             out.append("</ul></li>")
         return out + ["</ul></div>", ""]
@@ -176,11 +179,11 @@ class Teacher:
         return out + self.questions(t.discussion, anchor)
 
     def self_check(self, t: Teaching, generated: bool, level: str = "##", anchor: str = "") -> list[str]:
-        lead = self.L("先作答，再点开查看答案；每个答案都注明所依据的段落。",
-                      "Answer first, then open the answer; each answer names the paragraph it rests on.")
+        lead = (f'<span class="screen-only">{html_text(self.L("先作答，再点开查看答案。", "Answer first, then open the answer. "))}</span>'
+                + html_text(self.L("每个答案都注明所依据的段落。", "Each answer names the paragraph it rests on.")))
         choice = self.L("打印时附答案", "Include answers when printing")
         out = [f"{level} {self.L('自测题', 'Self-check')} {{#{anchor}self-check}}", "",
-               f'<p class="questions-lead">{html_text(lead)} {self.editors(generated)}</p>', "",
+               f'<p class="questions-lead">{lead} {self.editors(generated)}</p>', "",
                f'<p class="print-choice" data-search-exclude><label><input type="checkbox" data-print-answers checked> '
                f"{html_text(choice)}</label></p>", "", '<div class="self-check">']
         for i, item in enumerate(t.self_check, 1):
