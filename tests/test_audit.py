@@ -1,4 +1,6 @@
 """papersite check's warnings: orphan markers, unpaired notes, numbering gaps, repeated lines, foreign text."""
+import pytest
+
 from papersite.audit import audit
 from papersite.reader import read_text
 from papersite.transforms import apply_transforms
@@ -37,3 +39,83 @@ def test_clean_paper_has_no_warnings():
     raw = ["一、引言", TEXT[0], TEXT[1][:-1] + "。", "二、结论", TEXT[2][:-1] + "。"]
     found, _ = kinds(raw)
     assert found == []
+
+
+# ---- notes and markers of every family the reader knows (papersite.reader.notes) ---------------------------
+
+FAMILIES = {"(1)": lambda n: f"({n})", "1)": lambda n: f"{n})", "[注1]": lambda n: f"[注{n}]", "①": lambda n: "①②③④⑤"[n - 1]}
+SOURCES = ("《资本论》第{}卷，人民出版社2009年版，第12页。", "《政治经济学批判》，人民出版社1976年版，第{}页。",
+           "王某：《论分配》，《经济研究》2019年第{}期。", "《马克思恩格斯选集》第{}卷，人民出版社2012年版。")
+
+
+def _page(first, markers, notes, at):
+    """One page: a line of text per marker (each followed by it), a sentence end, then the page's notes."""
+    body = [TEXT[at + k] + m for k, m in enumerate(markers)] + [TEXT[at + 9][:-1] + "。"]
+    body[0] = ("" if first else "\f") + body[0]
+    return body + [f"{label} " + SOURCES[(at + i) % 4].format(at + i + 1) for i, label in enumerate(notes)]
+
+
+def _warnings(raw):
+    doc = apply_transforms(read_text(raw, "t.txt"))
+    return [(w.kind, w.line) for w in audit(doc, raw)], doc
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_notes_in_order_give_no_warning(family):
+    f = FAMILIES[family]
+    raw = ["一、引言"] + _page(True, [f(1), f(2)], [f(1), f(2)], 0) + _page(False, [f(1), ""], [f(1)], 20) + \
+        ["二、结论", TEXT[40][:-1] + "。"]
+    found, doc = _warnings(raw)
+    assert len(doc.notes) == 3 and found == []
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_orphan_marker_and_gap_in_every_family(family):
+    """Page 1 cites 1, 2, 3 but prints notes 1 and 2; page 2 cites and prints 1, 2, 4 (3 is missing)."""
+    f = FAMILIES[family]
+    raw = ["一、引言"] + _page(True, [f(1), f(2), f(3)], [f(1), f(2)], 0) + \
+        _page(False, [f(1), f(2), f(4)], [f(1), f(2), f(4)], 20) + ["二、结论", TEXT[40][:-1] + "。"]
+    found, _ = _warnings(raw)
+    assert ("orphan-marker", 4) in found                      # 3 on line 4 has no note
+    assert ("note-sequence", 10) in found                     # the marker after 2 on page 2 is 4
+    assert ("note-sequence", 14) in found or ("note-like-line", 14) in found   # the note 4 after note 2
+    assert not [w for w in found if w[0] in ("orphan-marker", "note-sequence") and w[1] in (2, 3, 6, 7)]
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_note_with_no_marker_in_every_family(family):
+    """Note 2 is printed on page 1, but the text cites only 1."""
+    f = FAMILIES[family]
+    raw = ["一、引言"] + _page(True, [f(1), ""], [f(1), f(2)], 0) + _page(False, [f(1)], [f(1)], 20) + \
+        ["二、结论", TEXT[40][:-1] + "。"]
+    found, _ = _warnings(raw)
+    assert [w for w in found if w[1] == 6 and w[0] in ("unpaired-note", "note-like-line")], found
+
+
+def test_enumerations_and_parentheses_are_no_markers():
+    """(1) and 2) as enumerations in a paper without such notes, and （见表1）, are not note markers."""
+    raw = ["一、引言", "本文讨论三点：(1)" + TEXT[0], "其二2)" + TEXT[1], "其结果（见表1）" + TEXT[2][:-1] + "。",
+           "二、结论", TEXT[3][:-1] + "。"]
+    found, _ = _warnings(raw)
+    assert found == []
+
+
+def test_the_five_papers_get_no_note_warnings(corpus):
+    """The five papers' notes are all linked: no orphan, sequence or note-like-line warning (papersite check
+    reports 0, 0, 0, 2 and 0 warnings, the two being xu-liu's withheld English abstracts)."""
+    counts = {}
+    for slug, paper in corpus.items():
+        found = audit(paper.document, paper.source.lines)
+        assert not [w for w in found if w.kind in ("orphan-marker", "note-sequence", "note-like-line", "unpaired-note")], slug
+        counts[slug] = len(found)
+    assert sorted(counts.values()) == [0, 0, 0, 0, 2]
+
+
+def test_a_corpus_extraction_whose_notes_were_lost_is_warned_about():
+    """PyMuPDF's one-column li-zhang links 20 of 23 notes (tests/test_corpus.py): check says where."""
+    from corpus.score import CORPUS, convert_extraction
+    from papersite.source import read_source
+    folder = CORPUS / "a-one-column/li-zhang-2025-generative-logic/pymupdf"
+    doc, _ = convert_extraction(folder)
+    found = [w for w in audit(doc, read_source(folder / "source.txt").lines) if w.kind == "orphan-marker"]
+    assert found and all(w.line and w.message.startswith("note marker") for w in found)

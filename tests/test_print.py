@@ -1,8 +1,10 @@
 """Printing, checked the way a teacher does it: chromium prints the page to PDF, and the test reads the PDF.
 
 What a printed concept page, reading guide or reading pack must hold: the text with its Chinese intact,
-no navigation or search chrome, links followed by their addresses, and the self-check answers printed or
-left out as the reader chose (a checkbox the browser remembers).
+no navigation or search chrome, links as short references (authors and ¶ number) and never full web
+addresses, numbered pages under a running head, and the self-check answers printed or left out as the
+reader chose (a checkbox the browser remembers; a reading pack's answer key is left out by default). The
+largest concept page fits on four A4 pages.
 """
 from __future__ import annotations
 
@@ -11,9 +13,10 @@ import re
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import CONTENT
+from conftest import CONTENT, VARIANT_DIRS
 from papersite.siteconfig import load_site_config
-from test_concept_pages import BY_SLUG
+from papersite.writers.concept_pages import paper_label
+from test_concept_pages import BY_SLUG, BY_TERM
 
 SLUG = "productive-forces"
 SEQUENCE = load_site_config(CONTENT).sequences[0]
@@ -56,13 +59,13 @@ def open_page(chromium, server, path):
 
 
 @pytest.mark.parametrize("variant, root", [("zh-Hans", ""), ("zh-Hant", "zh-Hant/"), ("en", "en/")])
-def test_printed_concept_page_keeps_text_drops_chrome_shows_link_targets_and_answers_by_choice(
-        chromium, server, tmp_path, to_traditional, variant, root):
+def test_printed_concept_page_keeps_text_drops_chrome_shows_short_references_and_answers_by_choice(
+        chromium, server, tmp_path, to_traditional, corpus, variant, root):
     concept = BY_SLUG[SLUG]
     convert = to_traditional if variant == "zh-Hant" else (lambda s: s)
     page, errors = open_page(chromium, server, f"{root}concepts/{SLUG}.html")
     try:
-        text = "".join(pdf_pages(page, tmp_path / "with.pdf"))
+        text = "".join(body(pdf_pages(page, tmp_path / "with.pdf"), page.title()))
         first = concept.teaching.self_check[0]
         answer = first.answer.en if variant == "en" else convert(first.answer.zh)
         question = first.question.en if variant == "en" else convert(first.question.zh)
@@ -73,8 +76,11 @@ def test_printed_concept_page_keeps_text_drops_chrome_shows_link_targets_and_ans
         assert squash(objective) in text and squash(question) in text
         # Answers are printed by default (the checkbox starts checked) ...
         assert squash(answer) in text
-        # ... links carry their addresses (absolute, so a printed page still leads somewhere) ...
-        assert squash(f"<{server}{'' if variant == 'en' else root}papers/") in text
+        # ... links are printed as short references (the cited paper's authors and ¶), never as web addresses ...
+        cited = concept.teaching.discussion[0].cites[0]
+        label = paper_label(corpus[cited.paper].record, variant == "en")
+        assert squash(f"{label if variant == 'en' else convert(label)} ¶{cited.paragraph[2:]}") in text
+        assert "http" not in text and server not in text
         # ... and the site's chrome is left out: header title, search box, navigation and table of contents.
         site_name = page.eval_on_selector(".md-header__topic", "e => e.textContent")
         for chrome in (site_name, page.get_attribute(".md-search__input", "placeholder"),
@@ -82,7 +88,7 @@ def test_printed_concept_page_keeps_text_drops_chrome_shows_link_targets_and_ans
             assert squash(chrome) not in text, chrome
         # Print without answers: the questions stay, the answers go; the browser remembers the choice.
         page.uncheck("#self-check ~ p.print-choice input[data-print-answers]")
-        text = "".join(pdf_pages(page, tmp_path / "without.pdf"))
+        text = "".join(body(pdf_pages(page, tmp_path / "without.pdf"), page.title()))
         assert squash(question) in text and squash(answer) not in text
         page.reload()
         page.wait_for_load_state("networkidle")
@@ -100,10 +106,21 @@ def test_printed_concept_page_keeps_text_drops_chrome_shows_link_targets_and_ans
         page.close()
 
 
+def body(pages: list[str], title: str) -> list[str]:
+    """Each PDF page's text without its running head (``title``) and page number ("3/35"), which chromium
+    writes first; a page without them fails here."""
+    out = []
+    for n, p in enumerate(pages, 1):
+        head = squash(title) + f"{n}/{len(pages)}"
+        assert p.startswith(head), (n, p[:80])
+        out.append(p[len(head):])
+    return out
+
+
 def test_reading_pack_prints_each_concept_from_a_new_page(chromium, server, tmp_path):
     page, errors = open_page(chromium, server, f"teaching/{SEQUENCE.id}.html")
     try:
-        pages = pdf_pages(page, tmp_path / "pack.pdf")
+        pages = body(pdf_pages(page, tmp_path / "pack.pdf"), page.title())
         starts = []
         for i, term in enumerate(SEQUENCE.terms, 1):
             found = [n for n, p in enumerate(pages) if p.startswith(f"{i}.{term}")]
@@ -120,11 +137,92 @@ def test_reading_pack_prints_each_concept_from_a_new_page(chromium, server, tmp_
 def test_guides_print_without_chrome(chromium, server, tmp_path, path):
     page, errors = open_page(chromium, server, path)
     try:
-        text = "".join(pdf_pages(page, tmp_path / "guide.pdf"))
+        text = "".join(body(pdf_pages(page, tmp_path / "guide.pdf"), page.title()))
         title = page.eval_on_selector("article h1", "e => e.textContent")
         assert squash(title.replace("¶", "")) in text
         site_name = page.eval_on_selector(".md-header__topic", "e => e.textContent")
         assert squash(site_name) not in text
+        assert errors == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("variant", VARIANT_DIRS)
+def test_largest_concept_page_prints_on_four_pages_without_web_addresses(chromium, server, built_site, tmp_path, variant):
+    """An instructor prints the longest concept page: at most four A4 pages, no full URL, no instruction
+    meant for the screen, the concordance as each paper's count and a few lines (the printed text says the
+    rest is on the site), every page numbered."""
+    root = built_site / VARIANT_DIRS[variant] / "concepts"
+    largest = max((p for p in root.glob("*.html") if p.name != "index.html"), key=lambda p: p.stat().st_size)
+    prefix = f"{VARIANT_DIRS[variant]}/" if VARIANT_DIRS[variant] else ""
+    page, errors = open_page(chromium, server, f"{prefix}concepts/{largest.name}")
+    try:
+        pages = body(pdf_pages(page, tmp_path / "largest.pdf"), page.title())
+        assert len(pages) <= 4, (largest.name, len(pages))
+        text = "".join(pages)
+        assert "http" not in text and "://" not in text
+        # The screen's instructions (what to click) are not printed; the concordance's print note is.
+        for hidden in page.locator("article .screen-only").all_text_contents():
+            assert squash(hidden) not in text, hidden
+        if variant != "en":
+            note = page.eval_on_selector("article p.print-only", "e => e.textContent")
+            assert squash(note) in text
+            concordance = text[text.index(squash(page.eval_on_selector("#concordance", "e => e.firstChild.textContent"))):]
+            shown = page.eval_on_selector_all(".kwic-paper", "ds => ds.map(d => d.querySelectorAll('tr').length)")
+            # each paper's summary (title and count) is printed, with at most three of its lines
+            for summary in page.locator(".kwic-paper > summary").all_text_contents():
+                assert squash(summary) in concordance
+            lines = re.findall(r"¶\d+", concordance[:concordance.find(squash(page.eval_on_selector("#related", "e => e.firstChild.textContent")))])
+            assert 0 < len(lines) <= 3 * len(shown) < sum(shown), (len(lines), shown)
+        assert errors == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("variant", VARIANT_DIRS)
+def test_reading_pack_prints_questions_with_room_and_its_answer_key_only_when_asked(chromium, server, tmp_path, to_traditional, variant):
+    """A reading pack prints numbered pages under its title, each paragraph once (a later need names the
+    section where it is printed), ruled room under every question, and no answers unless the reader checks
+    "print the answer key" (remembered); then the answers come after the last concept's questions."""
+    prefix = f"{VARIANT_DIRS[variant]}/" if VARIANT_DIRS[variant] else ""
+    convert = to_traditional if variant == "zh-Hant" else (lambda s: s)
+    first = BY_TERM[SEQUENCE.terms[0]].teaching.self_check[0]
+    last = BY_TERM[SEQUENCE.terms[-1]].teaching.self_check[-1]
+    answer = (lambda item: squash(item.answer.en if variant == "en" else convert(item.answer.zh)))
+    question = (lambda item: squash(item.question.en if variant == "en" else convert(item.question.zh)))
+    page, errors = open_page(chromium, server, f"{prefix}teaching/{SEQUENCE.id}.html")
+    try:
+        box = "p.print-choice input[data-print-answers]"
+        assert not page.is_checked(box)
+        pages = body(pdf_pages(page, tmp_path / "pack.pdf"), page.title())
+        text = "".join(pages)
+        assert question(first) in text and question(last) in text
+        assert answer(first) not in text and answer(last) not in text
+        assert "http" not in text
+        # Each paragraph's text is printed once; where a later concept needs it again, its section is named.
+        seen = page.locator("p.pack-seen a[href^='#pack-']")
+        assert seen.count() > 0
+        for href in seen.evaluate_all("as => as.map(a => a.getAttribute('href'))")[:5]:
+            quoted = page.eval_on_selector(f"{href} blockquote", "e => e.textContent")
+            assert text.count(squash(quoted)[:60]) == 1, href
+        # Room to write: under each question, printed, a ruled space at least four lines high.
+        page.emulate_media(media="print")
+        room = page.eval_on_selector_all(".pack-questions > li", """lis => lis.map(li => {
+            const after = getComputedStyle(li, '::after'), size = parseFloat(getComputedStyle(li).fontSize);
+            return parseFloat(after.height) / size; })""")
+        assert room and min(room) >= 4, min(room)
+        page.emulate_media(media="screen")
+        # The reader asks for the answers: the key is printed at the end, and the choice is remembered.
+        page.check(box)
+        page.reload()
+        page.wait_for_load_state("networkidle")
+        assert page.is_checked(box)
+        pages = body(pdf_pages(page, tmp_path / "answers.pdf"), page.title())
+        text = "".join(pages)
+        assert answer(first) in text and answer(last) in text
+        assert text.index(answer(first)) > text.index(question(last))   # after the last section's questions
+        assert len(pages) > 1
+        page.uncheck(box)
         assert errors == []
     finally:
         page.close()

@@ -82,3 +82,22 @@ def test_shapes_and_folio_styles():
     assert shape("· 38 ·") == "·#·" and shape("2024 年 第 3 期") == "#年第#期"
     assert folio_style("— 38 —") is not None and folio_style("第 38 页") is not None
     assert folio_style("2024年") is None
+
+
+def test_the_title_set_on_two_lines_is_a_running_head_beside_a_later_folio():
+    """A four-page article prints its title as the head of one page only, on one line."""
+    raw = ["中国古代农书中的灌溉器具", "记述及其知识传承", "林远"] + BODY[:12] + ["· 201 ·"] + BODY[12:24] + \
+        ["中国古代农书中的灌溉器具记述及其知识传承", "· 202 ·"] + BODY[24:36]
+    kept, log = remove_furniture(make_lines(raw))
+    texts = [l.text for l in kept]
+    assert "中国古代农书中的灌溉器具记述及其知识传承" not in texts
+    assert texts[:2] == ["中国古代农书中的灌溉器具", "记述及其知识传承"]  # the title itself stays
+    assert texts[3:] == BODY[:36]
+
+
+def test_a_head_an_extractor_marked_as_a_heading_is_furniture_beside_the_folios():
+    raw = BODY[:12] + ["· 112 ·"]
+    for p in range(1, 3):  # twice: too few for a head by repetition alone
+        raw += ["##### 理论经济评论", f"· {112 + p} ·"] + BODY[p * 12:(p + 1) * 12]
+    kept, _ = remove_furniture(make_lines(raw))
+    assert [l.text for l in kept] == BODY[:36]

@@ -63,3 +63,32 @@ def test_run_in_headings_of_an_established_scheme():
     doc = read_text(raw, "t.txt")
     assert found(doc) == [(2, "一、问题的提出"), (3, "（一）研究背景"), (3, "（二）分析方法。")]
     assert [p.first_line for p in doc.paragraphs()] == [2, 5, 6, 8]
+
+
+def test_a_heading_read_before_its_column_is_put_back():
+    """pdftotext read the right column's 三、 (top of the page) before the left column's 2. and 3.
+
+    The numbering proves it: 2. and 3. continue 1. of the part before. 三、 goes back before its
+    own part's first paragraph: the one nearest the middle of the page (where the left column
+    ends), before its first child （一）.
+    """
+    def para(k, n=6):
+        return TEXT[k:k + n - 1] + [TEXT[k + n - 1][:8] + "。"]
+    page1 = ["一、问题的提出", "（一）研究背景", "1.基本内涵"] + para(0) + ["2.主要特征"] + para(6) + \
+        ["（二）研究方法", "1.资料来源"] + para(12) + ["— 38 —"]
+    page2 = ["二、路径与对策", "2.分析维度"] + para(18) + ["3.结构安排"] + para(24) + para(30) + \
+        ["（一）完善制度"] + para(36) + ["— 39 —"]
+    doc = read_text(page1 + page2, "t.txt")
+    assert found(doc) == [(2, "一、问题的提出"), (3, "（一）研究背景"), (4, "1.基本内涵"), (4, "2.主要特征"),
+                          (3, "（二）研究方法"), (4, "1.资料来源"), (4, "2.分析维度"), (4, "3.结构安排"),
+                          (2, "二、路径与对策"), (3, "（一）完善制度")]
+    # the part's opening paragraph (the one starting the right column) follows its heading
+    blocks = list(doc.blocks)
+    k = next(n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.text.startswith("路径"))
+    assert blocks[k + 1].first_line == len(page1) + 2 + 6 + 1 + 6 + 1
+    assert any("read before the column" in e.message for e in doc.log)
+
+
+def test_a_heading_in_order_is_not_moved():
+    doc = read_text(paper(RESTART), "t.txt")
+    assert not any("read before the column" in e.message for e in doc.log)

@@ -76,3 +76,16 @@ def test_label_forms_and_labels_alone_on_their_line(marker, label):
     lines, _ = remove_furniture(make_lines(raw))
     body, notes, _ = extract_notes(lines, lambda l: False)
     assert len(notes) == 3 and all(len(n.lines) == 2 for n in notes)
+
+
+def test_a_bracketed_number_after_a_latin_letter_is_not_a_note_marker():
+    """f(1) is a function's argument or an equation number: the note (1) is cited by the later (1)."""
+    raw = []
+    for n in range(1, 4):
+        raw += page(n, ["(1)"], [f"(1) 作者的说明{LINES[300 + n][:5]}"])
+        raw[-2] = raw[-2][:6] + "，记为f(1)，" + raw[-2][6:]
+    doc = read_text(raw, "t.txt")
+    text = "".join(x.text for p in doc.paragraphs() for x in p.inlines if hasattr(x, "text"))
+    refs = [x for p in doc.paragraphs() for x in p.inlines if isinstance(x, NoteRef)]
+    assert text.count("f(1)") == 3
+    assert len(refs) == 3 and len(doc.notes) == 3

@@ -67,6 +67,13 @@ def test_serve_rebuilds_when_paper_yml_changes(tmp_path):
     try:
         base = f"http://127.0.0.1:{port}/"
         _wait_for(base + f"papers/{SLUG}.html", "以新质生产力赋能共同富裕", proc)
+        # Under serve only (test_site_build: never built), each paper's proof, linked from its page.
+        page = urllib.request.urlopen(base + f"papers/{SLUG}.html", timeout=10).read().decode("utf-8")
+        assert f'href="/proof/{SLUG}.html"' in page
+        proof = urllib.request.urlopen(base + f"proof/{SLUG}.html", timeout=10).read().decode("utf-8")
+        assert proof.startswith("<!doctype html>") and '<tr id="L1" class="' in proof and "Markers and notes" in proof
+        listing = urllib.request.urlopen(base + "proof/index.html", timeout=10).read().decode("utf-8")
+        assert f'href="{SLUG}.html"' in listing
         yml = project / "content" / "papers" / SLUG / "paper.yml"
         yml.write_text(yml.read_text(encoding="utf-8").replace(
             "zh: 以新质生产力赋能共同富裕的政治经济学研究", "zh: 以新质生产力赋能共同富裕的政治经济学考察"), encoding="utf-8")
@@ -89,6 +96,10 @@ def test_serve_rebuilds_when_paper_yml_changes(tmp_path):
             urllib.request.urlopen(base + "no-such-page.html", timeout=10)
         except urllib.error.HTTPError as exc:   # the 404 page, with the error
             assert exc.code == 404 and shown in exc.read().decode("utf-8")
+        # The banner leads to the proof of the paper whose file is wrong; that proof shows the error too.
+        page = urllib.request.urlopen(base + f"papers/{SLUG}.html", timeout=10).read().decode("utf-8")
+        assert f'href="/proof/{SLUG}.html"' in page.split("papersite-build-error", 1)[1].split("</div>", 1)[0]
+        _wait_for(base + f"proof/{SLUG}.html", shown, proc, timeout=60)
         css = urllib.request.urlopen(base + "assets/papers.css", timeout=10)
         assert css.status == 200
         assert proc.poll() is None

@@ -28,3 +28,13 @@ def test_paper_page(site, corpus, slug):
     assert len(notes) == len(paper.document.notes)
     if paper.record.title_zh_provenance == "editor":
         assert article.select_one(".editor-note")
+
+
+def test_proofs_are_never_published(site):
+    """The proof pages are for editors under `mkdocs serve` (test_serve): `mkdocs build` writes none, and no
+    built page, sitemap or search file mentions them."""
+    assert not list(site.rglob("proof"))
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".xml") or path.suffix == ".js" and "search" in path.parts:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert "proof/" not in text and "papersite-serve-proof" not in text, path

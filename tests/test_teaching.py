@@ -210,6 +210,27 @@ def test_reading_pack_holds_each_concepts_material_and_full_paragraphs(built_sit
         assert len(ids) == len(set(ids)), "duplicate anchors in the pack"
 
 
+@pytest.mark.parametrize("variant", VARIANT_DIRS)
+def test_a_reading_pack_has_one_reading_time_the_instructor_guide_and_the_pack_agree_on(built_site, variant):
+    """One reading time per pack: the pack's paragraphs, each counted once (as the pack prints each once),
+    at the site's reading rate; the instructor guide quotes the same paragraphs, characters and minutes."""
+    guide = soup(built_site / VARIANT_DIRS[variant] / "teaching" / "index.html")
+    number = re.compile(r"(\d+)")
+    for seq in CONFIG.sequences:
+        line = next(a.parent for el in section(guide, f"seq-{seq.id}") for a in el.select(f'a[href="{seq.id}.html"]'))
+        pack = soup(built_site / VARIANT_DIRS[variant] / "teaching" / f"{seq.id}.html")
+        lead = pack.select_one("p.pack-lead").get_text()
+        # paragraphs and characters as the pack itself counts them (each printed paragraph once)
+        printed = pack.select("figure.pack-paragraph blockquote")
+        chars = sum(len(b.get_text()) for b in printed)
+        minutes = math.ceil(chars / RATE)
+        said = [int(n) for n in number.findall(line.get_text())]
+        in_pack = [int(n) for n in number.findall(lead)]
+        assert len(printed) in said and len(printed) in in_pack, (variant, seq.id, len(printed), said, in_pack)
+        assert minutes in said and minutes in in_pack, (variant, seq.id, minutes, said, in_pack)
+        assert ("counted once" if variant == "en" else ("只计一次" if variant == "zh-Hans" else "只計一次")) in line.get_text()
+
+
 # ---- paragraph addresses -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -199,14 +199,21 @@ def score(doc: Document, expected: dict) -> Score:
     published = [plain_text(p.inlines) for p in found] + [(h.number or "") + h.text for h in doc.headings()]
     published += [plain_text(n.inlines) for n in doc.notes]
     text = "\u2029".join(squash(t) for t in published)
+    # the article's own words may contain a running head's text (its title in a sentence, a folio's
+    # number in 156 美元): only occurrences beyond the article's own are furniture left
+    printed = [b["text"] for b in paras] + [(b.get("number") or "") + b["text"] for b in desc["blocks"]
+                                            if b["type"] == "heading"]
+    printed += [n["text"] for b in paras for n in b.get("notes", [])]
+    own = "\u2029".join(squash(t) for t in printed)
     for item in sorted({squash(f) for f in expected.get("furniture", [])}, key=len, reverse=True):
         if not item:
             continue
         pattern = re.escape(item)
         if item.isdigit():
             pattern = rf"(?<!\d){pattern}(?!\d)"
-        n = len(re.findall(pattern, text))
-        if n:
+        n = len(re.findall(pattern, text)) - len(re.findall(pattern, own))
+        own = re.sub(pattern, "\u2029", own)
+        if n > 0:
             s.furniture_left += n
             ex.setdefault("furniture", []).append(f"{item} ×{n}")
             text = re.sub(pattern, "\u2029", text)

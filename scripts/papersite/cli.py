@@ -21,6 +21,7 @@ from .errors import PaperError
 from .model import Heading, Paragraph, Table
 from .concepts import load_concepts
 from .pipeline import convert_corpus, convert_paper, paper_folders
+from .project import project_root
 from .prose import safe_markdown
 from .site import concept_corpus
 from .siteconfig import load_site_config
@@ -28,16 +29,6 @@ from .suggest import suggest
 from .reader import read_text
 from .source import read_source
 from .transforms import apply_transforms
-
-def project_root(start: Path | None = None) -> Path:
-    """The project a command acts on: the nearest folder, from ``start`` (the working directory) up, that
-    holds content/ and mkdocs.yml; else ``start`` itself (so `papersite new` can begin a project there)."""
-    here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "content").is_dir() and (folder / "mkdocs.yml").is_file():
-            return folder
-    return here
-
 
 # The project the running command acts on (set by main from --project or the working directory, never
 # from where the package is installed: an editable install serves other checkouts too).
@@ -295,6 +286,47 @@ def _pinyin(name: str) -> str:
     return syllables[0].capitalize() + " " + "".join(syllables[1:]).capitalize()
 
 
+PROPOSALS_HEAD = "# Proposed declarations"
+
+
+def proposed_declarations(warnings, source_lines, path) -> str:
+    """The draft's commented-out ``conversion`` block: for each warning that one states truthfully, the
+    declaration that would settle it, with its evidence. Each is checked as the build checks paper.yml (a
+    proposal the build would refuse is left out), and no two claim the same line, so uncommenting any of
+    them (or all) gives a paper.yml the build accepts."""
+    from types import SimpleNamespace
+    from .paperyml import _conversion, check_declarations
+    chosen = {"lines": [], "table_columns": []}
+    for w in warnings:
+        prop = w.proposal
+        if prop is None or any(prop.key == q.key for q, _ in chosen[prop.section]):
+            continue
+        if prop.section == "lines":
+            if any(prop.first <= q.last and q.first <= prop.last for q, _ in chosen["lines"]):
+                continue
+            try:
+                _, _, roles = _conversion({"lines": {prop.key: prop.value}}, path, {})
+                check_declarations(SimpleNamespace(path=path, line_roles=roles), source_lines)
+            except PaperError:
+                continue
+        chosen[prop.section].append((prop, w))
+    if not any(chosen.values()):
+        return ""
+    out = ["", f"{PROPOSALS_HEAD}: each states a fact about source.txt, proposed from the evidence on the line above",
+           "# it (see the open decisions, and `papersite proof <slug>`). Check each against the PDF; to adopt one, remove",
+           "# the leading '# ' of its line, of its section's line and of `conversion:`. The build checks them.",
+           "# conversion:"]
+    for section in ("lines", "table_columns"):
+        if chosen[section]:
+            out.append(f"#   {section}:")
+        for prop, w in sorted(chosen[section], key=lambda x: (x[0].first, x[0].key)):
+            seen = " ".join(w.message.split())[:150]
+            out.append(f"#     # source.txt:{w.line}: [{w.kind}] {seen}" if w.line else f"#     # [{w.kind}] {seen}")
+            value = prop.value if section == "table_columns" else json.dumps(prop.value, ensure_ascii=False)
+            out.append(f"#     {json.dumps(prop.key, ensure_ascii=False)}: {value}")
+    return "\n".join(out) + "\n"
+
+
 def _new(args) -> int:
     source_path = Path(args.source)
     source = read_source(source_path)
@@ -338,13 +370,15 @@ def _new(args) -> int:
         decisions.append("title.zh: none in the source; write the editor's title")
     if not e.title:
         decisions.append("title.en: none in the source; write a careful English title (marked as the editor's)")
-    for w in audit(doc, source.lines):
+    warnings = audit(doc, source.lines)
+    for w in warnings:
         decisions.append(f"source.txt:{w.line}: [{w.kind}] {w.message}" if w.line else f"[{w.kind}] {w.message}")
     text = "# Draft made by `papersite new`; keys are documented in content/papers/README.md\n"
     if decisions:
         text += "# Open decisions (settle each, then delete its line; `papersite proof <slug>` shows every line's role):\n"
         text += "".join(f"#  - {d}\n" for d in decisions)
     text += yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    text += proposed_declarations(warnings, source.lines, target / "paper.yml")
     tmp = Path(tempfile.mkdtemp(dir=target.parent if target.parent.exists() else None))
     try:
         shutil.copyfile(source_path, tmp / "source.txt")

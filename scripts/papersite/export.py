@@ -3,7 +3,7 @@
 The site is normally built by MkDocs with the project's hook, which adds the generated pages in memory.
 An export writes those pages to disk beside the hand-written docs/, with a configuration that needs no
 hook and no third-party plugin: MkDocs + Material build it as they are, and so can engines that read
-mkdocs.yml but run no MkDocs plugins (Zensical). What the hook adds beyond the pages is written into the
+mkdocs.yml but run no MkDocs plugins (Zensical). What the papersite plugin adds beyond the pages is written into the
 configuration where it can be (the navigation's order and section titles); what it cannot be (the
 search index's re-segmentation, the name of Material's search dialog) is listed in the README.
 
@@ -38,7 +38,7 @@ def _merged(project: Path, variant: str) -> dict:
 
 
 def _nav(pages: dict[str, str], order: dict[str, int], variant: str, docs: list[str]) -> list:
-    """The navigation the hook builds: home, the four sections in their order and titles, then the rest."""
+    """The navigation the plugin builds: home, the four sections in their order and titles, then the rest."""
     uris = sorted(set(pages) | set(docs))
     nav: list = ["index.md"] if "index.md" in uris else []
     for section in SECTIONS:
@@ -77,11 +77,11 @@ def export_site(project: Path, content: Path, dest: Path, site_url: str | None =
         plugins = []
         for plugin in config.get("plugins") or []:
             name = next(iter(plugin)) if isinstance(plugin, dict) else plugin
-            if name == "projects":
-                continue   # each variant is built on its own
+            if name in ("projects", "papersite"):
+                continue   # each variant is built on its own, from the pages written here
             if name == "search" and isinstance(plugin, dict):
                 options = dict(plugin["search"] or {})
-                options.pop("fields", None)   # the hook's index-only field is not written without the hook
+                options.pop("fields", None)   # the plugin's index-only field is not written without the plugin
                 plugin = {"search": options}
             plugins.append(plugin)
         config["plugins"] = plugins
@@ -91,7 +91,7 @@ def export_site(project: Path, content: Path, dest: Path, site_url: str | None =
                 # Snippet paths are read from the working directory: the variant's folder or the export's.
                 ext = {"pymdownx.snippets": dict(ext["pymdownx.snippets"], base_path=["snippets", f"{variant}/snippets"])}
             extensions.append(ext)
-        # The interface strings the hook would set (site.apply_markdown_labels), written into the extensions.
+        # The interface strings the plugin would set (site.apply_markdown_labels), written into the extensions.
         settings = {}
         apply_markdown_labels(settings, (config.get("extra") or {}).get("markdown_labels") or {})
         for i, ext in enumerate(extensions):

@@ -1,13 +1,17 @@
 """The proof view: every source line beside the role the converter gave it, the paragraph it
 joined, every note marker and its note, every decision with its reason, and the audit's warnings.
 
-``papersite proof <slug>`` prints it; ``--html out.html`` writes it as one self-contained page.
+``papersite proof <slug>`` prints it; ``--html out.html`` writes it as one self-contained page. Under
+``mkdocs serve`` (only: proofs are for editors, never published) the MkDocs plugin serves ``proof_pages``:
+``proof/index.html`` and ``proof/<slug>.html``, from the sources as they are now, also when a paper does not
+build (the proof then shows the error, and the lines as read without that paper's paper.yml).
 """
 from __future__ import annotations
 
 import html
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .audit import audit
 from .model import Heading, NoteRef, Paragraph, Table
@@ -27,8 +31,10 @@ class ProofLine:
 def proof_lines(paper) -> list[ProofLine]:
     """The role of every line of ``paper``'s source (a pipeline.Paper)."""
     from .pipeline import reader_options
+    from .reader import ReaderOptions
     trace: dict[int, str] = {}
-    read_text(paper.source.lines, paper.source.path, reader_options(paper.record), trace)
+    options = reader_options(paper.record) if paper.record is not None else ReaderOptions()
+    read_text(paper.source.lines, paper.source.path, options, trace)
     doc = paper.document
     roles: dict[int, tuple[str, str]] = {}
     reasons: dict[int, str] = {}
@@ -114,8 +120,11 @@ def proof_text(paper) -> str:
     return "\n".join(out)
 
 
-def proof_html(paper) -> str:
-    """The proof as one HTML page (roles coloured, markers linked to their notes' lines)."""
+def proof_html(paper, links: str = "", error: str | None = None) -> str:
+    """The proof as one HTML page (roles coloured, markers linked to their notes' lines).
+
+    ``links`` is HTML put under the heading (the serve pages' way back to the paper and the index);
+    ``error``, the paper's build error, is shown above everything (as text)."""
     doc = paper.document
     e = html.escape
     rows = []
@@ -134,9 +143,63 @@ def proof_html(paper) -> str:
              "border-bottom:1px solid #eee;vertical-align:top}.no{text-align:right;color:#555}.furniture td,.masthead td"
              "{background:#eee;color:#555}.note td{background:#fff6d8}.heading td{background:#dfeeff;font-weight:bold}"
              ".foreign td{background:#fde}.title td,.author td,.front td,.affiliation td{background:#e6f6e6}"
-             ".table td{background:#f0e8ff}")
+             ".table td{background:#f0e8ff}.error{background:#b00020;color:#fff;padding:.5em 1em}")
     return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Proof: {e(paper.slug)}</title>"
-            f"<style>{style}</style></head><body><h1>Proof: {e(paper.slug)}</h1>"
+            f"<style>{style}</style></head><body><h1>Proof: {e(paper.slug)}</h1>{links}"
+            + (f'<p class="error" role="alert">{e(error)}</p>' if error else "") +
             f"<h2>Warnings</h2><ul>{warnings or '<li>none</li>'}</ul><h2>Markers and notes</h2><ul>{markers or '<li>none</li>'}</ul>"
             f"<h2>Decisions</h2><ul>{decisions}</ul><h2>Source lines</h2><table><thead><tr><th>line</th><th>role</th>"
             f"<th>block</th><th>text</th><th>reason</th></tr></thead><tbody>{''.join(rows)}</tbody></table></body></html>\n")
+
+
+@dataclass(frozen=True)
+class _Unrecorded:
+    """A paper whose paper.yml does not load: its source read with the reader's defaults."""
+    slug: str
+    source: object
+    document: object
+    record: None = None
+
+
+def proof_pages(content: Path) -> dict[str, str]:
+    """Every paper's proof as pages for ``mkdocs serve``: ``proof/<slug>.html`` and ``proof/index.html``
+    (uri -> HTML). A paper that does not build still gets its page, with the error on it. Each page is
+    cached on its paper's folder (papersite.corpuscache): a serve rebuild redoes only the edited papers."""
+    from .corpuscache import cached
+    from .pipeline import paper_folders
+    e = html.escape
+    out, rows = {}, []
+    for folder in paper_folders(content):
+        page, summary = cached(content, lambda f=folder: _proof_page(f), part=folder, name=f"proof.{folder.name}")
+        out[f"proof/{folder.name}.html"] = page
+        rows.append(f'<li><a href="{e(folder.name)}.html">{e(folder.name)}</a>: {e(summary)}</li>')
+    out["proof/index.html"] = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Proofs</title>"
+                               "</head><body><h1>Proofs of the conversion</h1><p>Shown under <code>mkdocs serve</code> "
+                               "only, never published: each paper's source lines beside the role the converter gave "
+                               f"them, its markers and notes, and its decisions.</p><ul>{''.join(rows)}</ul></body></html>\n")
+    return out
+
+
+def _proof_page(folder: Path) -> tuple[str, str]:
+    """(the proof page of the paper in ``folder``, a one-line summary for the index)."""
+    from .errors import PaperError
+    from .pipeline import convert_paper
+    from .source import read_source
+    from .transforms import apply_transforms
+    e = html.escape
+    slug, error = folder.name, None
+    links = f'<p><a href="index.html">All proofs</a> · <a href="../papers/{e(slug)}.html">The paper\'s page</a></p>'
+    try:
+        paper = convert_paper(folder, check_record=False)
+    except PaperError as exc:
+        error = str(exc)
+        try:
+            source = read_source(folder / "source.txt")
+            paper = _Unrecorded(slug, source, apply_transforms(read_text(source.lines, source.path)))
+        except PaperError as again:
+            return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Proof: {e(slug)}</title>"
+                    f"</head><body><h1>Proof: {e(slug)}</h1>{links}<p role=\"alert\">{e(error)}; {e(str(again))}</p>"
+                    "</body></html>\n", "does not build")
+        error += " (the lines below are read without this paper.yml's declarations)"
+    summary = "does not build" if error else f"{len(audit(paper.document, paper.source.lines))} warning(s)"
+    return proof_html(paper, links, error), summary

@@ -59,7 +59,7 @@ def _converter(config: str, exceptions: str | None, stamp: float) -> opencc.Open
     if not table:
         return opencc.OpenCC(str(base))
     # OpenCC reads its configuration and dictionaries when the converter is made, so the files it is given
-    # live only that long (nothing is left in the temporary directory, however often the hook reloads).
+    # live only that long (nothing is left in the temporary directory, however often the plugin reloads).
     with tempfile.TemporaryDirectory(prefix="papersite-opencc-") as tmp:
         folder = Path(tmp)
         (folder / "exceptions.txt").write_text("".join(f"{k}\t{v}\n" for k, v in sorted(table.items())), encoding="utf-8")

@@ -139,7 +139,7 @@ def footer_html(config: SiteConfig, variant: str, convert) -> str:
     en = variant == "en"
     rights = config.rights_en if en else convert(config.rights_zh)
     label = "Report an error" if en else convert("报告错误")
-    # errata.url, when set, is the tracker itself; else the about page's errata section says how (the hook
+    # errata.url, when set, is the tracker itself; else the about page's errata section says how (the plugin
     # puts each page's way to the site root where FOOTER_ROOT stands).
     href = pages.html_text(config.errata_url) if config.errata_url else f"{FOOTER_ROOT}about.html#errata"
     link = f'<a href="{href}">{pages.html_text(label)}</a>'

@@ -1,40 +1,45 @@
-/* Small site helpers: the "include answers when printing" choice, link targets for print, copying a
-   paragraph's address when its ¶ number is clicked, "cite this paragraph", concept previews, a language
-   switcher that always leads to the twin page, and the search box (opening, keyboard shortcuts, loading
-   search.js the first time it is used). No network, no dependencies. */
+/* Small site helpers: the "include answers when printing" choice, the printed pages' running head, copying
+   a paragraph's address when its ¶ number is clicked, "cite this paragraph", concept previews and the switch
+   for concept links, a language switcher that always leads to the twin page, and the search box (opening,
+   keyboard shortcuts, loading search.js the first time it is used). No network, no dependencies. */
 (function () {
   "use strict";
-  var KEY = "papersite.printAnswers";
-  // Links whose targets are not worth printing: the paragraph numbers, concept links in running text,
-  // heading permalinks and footnote markers.
-  var QUIET = ".para-num, .concept-link, .headerlink, .footnote-ref, .footnote-backref, .md-content__button, .question-link";
+  // The "include answers when printing" choice. Its default is the checkbox's own (concept pages print
+  // the answers, a reading pack leaves its answer key out: data-print-answers="pack"); each kind of page
+  // remembers the reader's choice under its own key.
+  function answerBoxes() { return document.querySelectorAll("input[data-print-answers]"); }
+
+  function answerKey() {
+    var box = answerBoxes()[0], scope = box ? box.getAttribute("data-print-answers") : "";
+    return "papersite.printAnswers" + (scope ? "." + scope : "");
+  }
 
   function choice() {
-    try { return localStorage.getItem(KEY) !== "no"; } catch (e) { return true; }
+    var box = answerBoxes()[0], fallback = box ? box.defaultChecked : true;
+    try {
+      var stored = localStorage.getItem(answerKey());
+      return stored === null ? fallback : stored !== "no";
+    } catch (e) { return fallback; }
   }
 
   function apply(on) {
     document.documentElement.setAttribute("data-print-answers", on ? "yes" : "no");
-    var boxes = document.querySelectorAll("input[data-print-answers]");
+    var boxes = answerBoxes();
     for (var i = 0; i < boxes.length; i++) boxes[i].checked = on;
-  }
-
-  function markTargets() {
-    var links = document.querySelectorAll(".md-content a[href]");
-    for (var i = 0; i < links.length; i++) {
-      var a = links[i];
-      if (a.matches(QUIET) || a.closest("sup, .kwic, svg")) continue;
-      var target = a.href;
-      if (target && target.indexOf("javascript:") !== 0) a.setAttribute("data-print-href", target);
-    }
   }
 
   document.addEventListener("change", function (ev) {
     var box = ev.target;
     if (!box.matches || !box.matches("input[data-print-answers]")) return;
-    try { localStorage.setItem(KEY, box.checked ? "yes" : "no"); } catch (e) { /* private mode */ }
+    try { localStorage.setItem(answerKey(), box.checked ? "yes" : "no"); } catch (e) { /* private mode */ }
     apply(box.checked);
   });
+
+  // The running head of printed pages (papers.css, @page): the page's title, as a CSS string.
+  function setRunningHead() {
+    var title = document.title.replace(/[\\"]/g, "\\$&").replace(/\s+/g, " ");
+    document.documentElement.style.setProperty("--papersite-running-head", '"' + title + '"');
+  }
 
   document.addEventListener("click", function (ev) {
     var a = ev.target.closest ? ev.target.closest("a.para-num") : null;
@@ -167,8 +172,53 @@
   }
 
   function conceptLink(ev) {
-    return ev.target.closest ? ev.target.closest("a.concept-link[data-gloss]") : null;
+    return ev.target.closest ? ev.target.closest("a.concept-link[data-gloss][href]") : null;
   }
+
+  // The reader's switch for concept links: a labelled checkbox before a paper's first paragraph. Turned
+  // off, the links become plain text (their href is set aside in data-href, so they are neither styled,
+  // focused nor followed); the choice is remembered.
+  var LINKS_KEY = "papersite.conceptLinks";
+  var SHOW_LINKS = {"zh-Hans": "显示概念链接（虚线下划线，指向概念页）", "zh-Hant": "顯示概念連結（虛線底線，指向概念頁）",
+                    "en": "Show concept links (dotted underline, leading to the concept pages)"};
+
+  function conceptLinksOn() {
+    try { return localStorage.getItem(LINKS_KEY) !== "off"; } catch (e) { return true; }
+  }
+
+  function applyConceptLinks(on) {
+    document.documentElement.setAttribute("data-concept-links", on ? "on" : "off");
+    var links = document.querySelectorAll(".md-content a.concept-link");
+    for (var i = 0; i < links.length; i++) {
+      var a = links[i];
+      if (!on && a.hasAttribute("href")) { a.setAttribute("data-href", a.getAttribute("href")); a.removeAttribute("href"); }
+      if (on && a.hasAttribute("data-href")) { a.setAttribute("href", a.getAttribute("data-href")); a.removeAttribute("data-href"); }
+    }
+    if (!on) hidePreview();
+  }
+
+  function addConceptLinkSwitch() {
+    var first = document.querySelector(".md-content p.para a.concept-link");
+    if (!first || document.querySelector(".concept-link-switch")) return;
+    var p = document.createElement("p"), label = document.createElement("label"), box = document.createElement("input");
+    p.className = "concept-link-switch";
+    box.type = "checkbox";
+    box.setAttribute("data-concept-links", "");
+    box.checked = conceptLinksOn();
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(SHOW_LINKS[document.documentElement.lang] || SHOW_LINKS.en));
+    p.appendChild(label);
+    var para = first.closest("p.para");
+    para.parentNode.insertBefore(p, para);
+    applyConceptLinks(box.checked);
+  }
+
+  document.addEventListener("change", function (ev) {
+    var box = ev.target;
+    if (!box.matches || !box.matches("input[data-concept-links]")) return;
+    try { localStorage.setItem(LINKS_KEY, box.checked ? "on" : "off"); } catch (e) { /* private mode */ }
+    applyConceptLinks(box.checked);
+  });
 
   document.addEventListener("pointerdown", function (ev) {
     lastPointer = ev.pointerType || "mouse";
@@ -254,6 +304,6 @@
     }
   });
 
-  function init() { apply(choice()); markTargets(); addCiteButtons(); }
+  function init() { apply(choice()); setRunningHead(); addCiteButtons(); addConceptLinkSwitch(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();

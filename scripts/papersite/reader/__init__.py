@@ -4,10 +4,12 @@ Stages, in order (each lifts one kind of material out of the line stream; what i
 infers from the document itself — repetition, sequence and position — not from known layouts):
  1. dialect     extractor marks read as structure: Markdown ``#`` ``**`` ``<sup>`` ``>`` pipes and
                 page rules (pymupdf4llm, marker, markitdown), pdftotext's form feeds
- 2. lines       non-blank lines as records (page starts, indents, heading marks, table cells);
-                two columns side by side on a line (pdftotext -layout) read left, then right
+ 2. lines       non-blank lines as records (page starts, indents, heading marks, table cells)
  3. furniture   running heads, masthead lines and folios found by repetition of their shape
                 across pages (any length, any folio style); pages numbered from them
+ 3b. columns    pages read across two columns (lines merged side by side, pipe rows of two
+                text columns, lines alternating; pdfminer/markitdown, pdftotext -layout) put
+                back in column order, left then right
     pages       (after the fields) the printed page each line is on: folios, the 文章编号's page range
                 or a declared first page, with the page breaks (reader/pages.py)
  4. notes       note blocks at page feet, found by label sequence and the markers that cite them
@@ -33,8 +35,8 @@ from .english import english_runs, parse_english
 from .frontmatter import label_at_start, names_from_bio, parse_author_line, scan_fields
 from .headings import REFERENCE_HEADINGS, match_heading
 from .inline import break_offsets, parse_inlines
-from .columns import split_columns
 from .furniture import remove_furniture, strip_inline_heads
+from .interleave import unweave
 from .lines import make_lines
 from .notes import MarkerPairing, extract_notes, note_text
 from .pages import article_range, page_of, paginate
@@ -69,8 +71,10 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     log: list[LogEntry] = []
     roles = options.roles_by_line()
     evidence: dict = {}
-    all_lines = split_columns(make_lines(raw_lines))
+    all_lines = make_lines(raw_lines)
     lines, entries = remove_furniture(all_lines, options.furniture, {k: v[0] for k, v in roles.items()}, evidence)
+    log += entries
+    lines, entries = unweave(lines)
     log += entries
 
     lines, raw_notes, entries = extract_notes(lines, lambda l: label_at_start(l) is not None,
@@ -198,7 +202,9 @@ def _assemble(meta, items, raw_notes, raw_tables, log, pages=()) -> Document:
             counters["p"] += 1
             inlines, entries = parse_inlines(item.lines, pairing, note_ids)
             log += entries
-            blocks.append(Paragraph(f"p-{counters['p']}", inlines, item.lines[0].no, item.lines[-1].no))
+            # the source lines it came from: a page read across columns gives them out of order
+            nos = [line.no for line in item.lines]
+            blocks.append(Paragraph(f"p-{counters['p']}", inlines, min(nos), max(nos)))
             block_lines.append((item.lines, break_offsets(item.lines, inlines)))
         elif item.kind == "table":
             counters["t"] += 1

@@ -82,12 +82,14 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
     ``declared`` maps source line numbers to a heading level paper.yml states (``line 300: heading 3``).
     """
     declared = declared or {}
+    log: list[LogEntry] = []
+    if not any(k for k in table_anchors if table_anchors[k]):
+        lines, log = restore_displaced_headings(lines, layout, numbering)
     full = local_widths(lines, layout)
 
     def short(k: int) -> bool:
         return lines[k].width <= full[k] - SHORT_MARGIN
     items: list[BodyItem] = []
-    log: list[LogEntry] = []
     seq = HeadingSequence(declared=numbering)
     pending_tables: list[int] = []
     in_references = False
@@ -165,6 +167,76 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
         i += 1
     close_paragraph()
     return items, log
+
+
+def _candidate(lines: list[Line], i: int, layout: Layout) -> HeadingMatch | None:
+    """A numbered line standing where a heading can: after a sentence end, a page start or a heading."""
+    line = lines[i]
+    hm = match_heading(line.text)
+    if hm is None or hm.scheme == "none" or line.md_level or "。" in line.text or \
+            line.width > max(layout.width, layout.widest) + 1.5:
+        return None
+    prev = lines[i - 1] if i else None
+    if prev is not None and prev.page == line.page and not prev.ends_sentence and prev.width > 0.6 * layout.width:
+        return None
+    return hm
+
+
+def restore_displaced_headings(lines: list[Line], layout: Layout, numbering: str | None = None):
+    """Headings an extractor read out of order put back (pdftotext, two columns).
+
+    A heading at the top of a right column is sometimes read before the left column: it opens
+    the page, and the numbered headings after it continue the numbering from before it, not its
+    own (三、 then 2. and 3. of the part before). It is put back where its own part begins: at
+    the paragraph start (before its first child heading) nearest the middle of its page, where
+    a left column ends. A heading is moved only when the numbering proves it out of place.
+    """
+    log: list[LogEntry] = []
+    for _ in range(8):  # a few per paper at most; each pass moves one
+        moved = _move_one_displaced(lines, layout, numbering)
+        if moved is None:
+            break
+        lines, entry = moved
+        log.append(entry)
+    return lines, log
+
+
+def _move_one_displaced(lines: list[Line], layout: Layout, numbering: str | None):
+    import copy
+    cands = [(i, hm) for i in range(len(lines)) if (hm := _candidate(lines, i, layout)) is not None]
+    seq = HeadingSequence(declared=numbering)
+    for k, (i, hm) in enumerate(cands):
+        if not seq.accepts(hm):
+            continue
+        before, after = copy.deepcopy(seq), copy.deepcopy(seq)
+        after.level(hm)
+        seq.level(hm)
+        page_lines = [n for n, l in enumerate(lines) if l.page == lines[i].page]
+        if k + 1 >= len(cands) or page_lines.index(i) > 2:
+            continue
+        j, hy = cands[k + 1]
+        if after.accepts(hy) or not before.accepts(hy):
+            continue
+        run = copy.deepcopy(before)
+        m = k + 1
+        while m < len(cands) and run.accepts(cands[m][1]):
+            run.level(cands[m][1])
+            m += 1
+        if m >= len(cands) or not after.accepts(cands[m][1]):
+            continue
+        last_run, z = cands[m - 1][0], cands[m][0]
+        extra = 1 if i + 1 < len(lines) and _candidate(lines, i + 1, layout) is None and \
+            not lines[i + 1].ends_sentence and lines[i + 1].width <= 0.6 * layout.width else 0
+        starts = [n for n in range(last_run + 1, z) if lines[n - 1].ends_sentence and
+                  lines[n - 1].width < layout.width - SHORT_MARGIN] + [z]
+        middle = page_lines[0] + len(page_lines) / 2
+        target = min(starts, key=lambda n: abs(n - middle))
+        block = lines[i: i + 1 + extra]
+        rest = lines[:i] + lines[i + 1 + extra: target] + block + lines[target:]
+        return rest, LogEntry("structure", f"heading {lines[i].text!r} was read before the column it opens "
+                              f"(the numbering after it continues the part before): put back before line "
+                              f"{lines[target].no}", lines[i].no)
+    return None
 
 
 def _heading_here(line: Line, prev: Line | None, current, seq: HeadingSequence, layout: Layout) -> HeadingMatch | None:

@@ -32,7 +32,10 @@ _DIGITS = re.compile(r"\d+")
 MASTHEAD = re.compile(
     r"^(?:\d{4}\s*年\s*第\s*\d+\s*期(?:\s*[（(]\s*总第\s*\d+\s*期\s*[）)])?|第\s*\d+\s*卷\s*第\s*\d+\s*期.*"
     r"|ISSN\s*[:：]?\s*\d{4}-\d{3}[\dXx].*|CN\s*\d{2}-\d{4}\s*/\s*[A-Z0-9]+.*|(?:https?://|www\.)\S+"
-    r"|Vol\.?\s*\d+\s*,?\s*No\.?\s*\d+.*|(?:总\s*)?第\s*\d+\s*[期卷]|第\s*\d+\s*卷\s*[,，]?\s*第\s*\d+\s*期)$", re.I)
+    r"|Vol\.?\s*\d+\s*,?\s*No\.?\s*\d+.*|(?:总\s*)?第\s*\d+\s*[期卷]|第\s*\d+\s*卷\s*[,，]?\s*第\s*\d+\s*期"
+    # the article's page range, printed alone (第156—165页, pp. 156-165, P89-97)
+    r"|第\s*\d+\s*[-—–~〜－]+\s*\d+\s*页|pp?\.?\s*\d+\s*[-—–~〜－]+\s*\d+)"
+    r"(?:\s+\d{1,4})?$", re.I)  # a folio may follow on the same line (第41卷 156)
 _GAP = re.compile(r"[ \u3000]{2,}")
 _FOLIO_PART = re.compile(r"^[·•\-—–－~〜]*第?#页?[·•\-—–－~〜]*|[·•\-—–－~〜]*第?#页?[·•\-—–－~〜]*$")
 MIN_SPREAD = 8  # lines between two occurrences of a running head (a repeated body line stands closer)
@@ -93,6 +96,13 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
         why = _repeated_why(s, where, lines, edge, top)
         if why:
             furniture_shapes[s] = why
+    # a title set over two lines on page 1, printed on one line beside a later page's folio: the
+    # running head of that page (a short article prints it once)
+    for k in range(min(top, len(lines) - 1)):
+        two = shape(lines[k].text + lines[k + 1].text)
+        if len(two) >= 8 and two not in furniture_shapes and any(
+                i >= top and edge[i] and _beside_folio(lines, i) for i in positions.get(two, [])):
+            furniture_shapes[two] = "running head beside a folio: the title's words, set on two lines on page 1"
     parts = dict(furniture_shapes)
     for s, why in furniture_shapes.items():
         bare = _FOLIO_PART.sub("", s)
@@ -159,8 +169,10 @@ def _repeated_why(s: str, where: list[int], lines: list[Line], edge: list[bool],
         return None  # notes or sentences that differ only in their numbers (同上，第12页 / 第35页)
     if len(where) >= 3 and spread and (len(s) >= 4 or at_edges):
         return f"running head recurring on {len(where)} pages"
-    if at_edges and len(s.replace("#", "")) >= 4 and not marked and (
-            _FOLIO_PART.search(s) and "#" in s or all(_beside_folio(lines, i) for i in where)):
+    beside = all(_beside_folio(lines, i) for i in where)
+    # a line an extractor marked as a heading (##### 理论经济评论) is furniture only beside the folios
+    if at_edges and len(s.replace("#", "")) >= 4 and (not marked or beside) and (
+            _FOLIO_PART.search(s) and "#" in s or beside):
         return f"running head beside a folio on {len(where)} pages"
     if _short_unpunctuated(sample) and at_edges and not marked:
         return f"short line recurring at {len(where)} page edges"

@@ -26,7 +26,8 @@ def joined_text(lines: list[Line]) -> tuple[str, list[int], list[Line]]:
 def _marker_pattern(labels: set[str]) -> re.Pattern | None:
     parts = []
     if any(l.startswith("(") for l in labels):
-        parts.append(r"[（(]\d{1,2}[)）]")
+        # (1) right after a Latin letter or digit is an argument or an equation number (f(1)), not a note
+        parts.append(r"(?<![A-Za-z0-9_])[（(]\d{1,2}[)）]")
         parts.append("[" + CIRCLED + "]")
     if any(l.startswith("[注") for l in labels):
         parts.append(r"[\[【〔]注\s*\d{1,2}[\]】〕]")

@@ -1,6 +1,6 @@
 """A built page's passages: each paragraph, heading, note and block of text, with its address and kind.
 
-Read from the final HTML (the hook's on_post_page), so the index holds exactly what a reader sees:
+Read from the final HTML (the MkDocs plugin's on_post_page), so the index holds exactly what a reader sees:
 the article only (no navigation), without anything marked ``data-search-exclude`` (quotation grids,
 concordances, maps: they repeat the papers' text), heading permalinks, paragraph-number links or
 footnote markers. Whitespace runs become one space.

@@ -23,6 +23,7 @@ RELATION_ZH = {"broader": "上位概念", "narrower": "下位概念", "related":
 RELATION_EN = {"broader": "Broader", "narrower": "Narrower", "related": "Related (chosen by the editors)",
                "cooccur": "Co-occurring"}
 MAP_NEIGHBOURS = 10
+PRINT_KWIC = 3           # concordance lines per paper on a printed concept page
 
 
 def concept_uri(slug: str) -> str:
@@ -144,9 +145,10 @@ class ConceptPages:
         out = [f"## {self.L('各篇论文如何界定', 'How the papers define it')} {{#definitions}}", ""]
         if not quotes:
             return out + [md_text(self.L("各篇论文未对此概念下定义。", "None of the papers defines this concept.")), ""]
-        intro = ("Quotations from the papers (in Chinese, as printed), side by side; each links to its paragraph."
-                 if self.en else self.C("以下原文引自各篇论文，并列以便比较；每条链接到所在段落。"))
-        out += [md_text(intro), "", '<div class="quote-grid" data-search-exclude>']
+        intro, link = (("Quotations from the papers (in Chinese, as printed), side by side", "; each links to its paragraph")
+                       if self.en else (self.C("以下原文引自各篇论文，并列以便比较"), self.C("；每条链接到所在段落")))
+        out += [f'<p>{html_text(intro)}<span class="screen-only">{html_text(link)}</span>{html_text(self.L("。", "."))}</p>', "",
+                '<div class="quote-grid" data-search-exclude>']
         for q in quotes:
             href = self.para_href(q.paper, q.paragraph)
             where = f"¶{para_number(q.paragraph)}"
@@ -190,12 +192,17 @@ class ConceptPages:
         return out
 
     def _concordance(self, c: Concept) -> list[str]:
-        out = [f"## {self.C('语境索引')} {{#concordance}}", "",
-               md_text(self.C("每一次出现及其前后文，按论文分组；点击关键词或段落号跳转到原文段落。")), "",
-               '<div class="kwic" data-search-exclude>']
         by_paper = defaultdict(list)
         for m in self.index.mentions[c.slug]:
             by_paper[m.paper].append(m)
+        # In print, each paper's count and first PRINT_KWIC lines (papers.css); the note says where the rest is.
+        rest = sum(max(0, len(found) - PRINT_KWIC) for found in by_paper.values())
+        out = [f"## {self.C('语境索引')} {{#concordance}}", "",
+               f'<p>{html_text(self.C("每一次出现及其前后文，按论文分组"))}<span class="screen-only">'
+               f'{html_text(self.C("；点击关键词或段落号跳转到原文段落"))}</span>{html_text(self.C("。"))}</p>', ""]
+        if rest:
+            out += [f'<p class="print-only">{html_text(self.C(f"印本每篇只列前 {PRINT_KWIC} 条，其余 {rest} 条见网站本页的语境索引。"))}</p>', ""]
+        out.append('<div class="kwic" data-search-exclude>')
         for paper in self.index.papers:
             found = by_paper.get(paper)
             if not found:

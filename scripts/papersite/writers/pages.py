@@ -30,7 +30,7 @@ def front_matter(title: str, citation_tags=None, searchable: bool = True, head=N
 
     ``title`` is plain text. MkDocs treats a page title as HTML (a title taken from a page's first heading
     is rendered Markdown) and Material prints it unescaped in <title>, the header, the navigation and the
-    search index, so the title is escaped here, once, for all of them (the hook marks it as escaped).
+    search index, so the title is escaped here, once, for all of them (the MkDocs plugin marks it as escaped).
     ``head`` (paper pages): :func:`head_meta`'s Dublin Core pairs and JSON-LD, which overrides/main.html
     writes into the head (the pairs escaped there with ``| e``; the JSON-LD already escaped for a script).
     ``description`` is plain text; Material prints page.meta.description unescaped into its

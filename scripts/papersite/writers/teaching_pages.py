@@ -127,12 +127,15 @@ class Teacher:
         if self.en:
             lead = (f"{len(refs)} paragraphs of the papers, {chars} Chinese characters: about {n} minutes at "
                     f"{self.rate} characters a minute for a fluent reader of academic Chinese. Students reading "
-                    "with a dictionary should plan for several times as long. The links open the Chinese text "
-                    "at the paragraph.")
+                    "with a dictionary should plan for several times as long.")
+            screen = " The links open the Chinese text at the paragraph."
         else:
             lead = self.C(f"以下 {len(refs)} 段原文是学习本概念最值得细读的段落，共 {chars} 字，按每分钟 {self.rate} 字计约需 "
-                          f"{n} 分钟。点击段落号打开原文。")
-        out = [f"{level} {title} {{#{anchor}reading}}", "", md_text(lead), "", '<div class="reading" data-search-exclude><ul class="reading-list">']
+                          f"{n} 分钟。")
+            screen = self.C("点击段落号打开原文。")
+        out = [f"{level} {title} {{#{anchor}reading}}", "",
+               f'<p>{html_text(lead)}<span class="screen-only">{html_text(screen)}</span></p>', "",
+               '<div class="reading" data-search-exclude><ul class="reading-list">']
         by_paper: dict[str, list[ParaRef]] = {}
         for r in refs:
             by_paper.setdefault(r.paper, []).append(r)
@@ -146,7 +149,7 @@ class Teacher:
                 text = self.para_text(r)
                 teaser = text[:TEASER] + ("…" if len(text) > TEASER else "")
                 size = f"({len(text)} characters)" if self.en else self.C(f"（{len(text)} 字）")
-                out.append(f"<li>{self.ref_link(r, named=False)} {self.zh_span(teaser)} "
+                out.append(f'<li>{self.ref_link(r, named=False)} <span class="reading-teaser">{self.zh_span(teaser)}</span> '
                            f'<span class="reading-size">{html_text(size)}</span></li>')
             out.append("</ul></li>")
         return out + ["</ul></div>", ""]
@@ -156,8 +159,8 @@ class Teacher:
         label = html_text(self.L(f"第 {n} 题的固定链接", f"Link to question {n}"))
         return f'<a class="question-link" href="#{qid}" title="{label}" aria-label="{label}">#</a>'
 
-    def questions(self, questions: tuple[Question, ...], anchor: str = "") -> list[str]:
-        out = ['<ol class="discussion">']
+    def questions(self, questions: tuple[Question, ...], anchor: str = "", cls: str = "") -> list[str]:
+        out = [f'<ol class="discussion{" " + cls if cls else ""}">']
         for n, q in enumerate(questions, 1):
             cites = ", ".join(self.ref_link(r) for r in q.cites) if self.en else "、".join(self.ref_link(r) for r in q.cites)
             label = "Read" if self.en else self.C("参阅")
@@ -169,35 +172,38 @@ class Teacher:
                        f'{self.question_link(qid, n)}</li>')
         return out + ["</ol>", ""]
 
-    def discussion(self, t: Teaching, generated: bool, level: str = "##", anchor: str = "") -> list[str]:
+    def discussion(self, t: Teaching, generated: bool, level: str = "##", anchor: str = "", cls: str = "") -> list[str]:
         out = [f"{level} {self.L('讨论题', 'Discussion questions')} {{#{anchor}discussion}}", "",
                f'<p class="questions-lead">{html_text(self.L("比较各篇论文如何论述这一概念；每题列出应参阅的段落。", "Compare how the papers frame this concept; each question lists the paragraphs to read."))} '
                f"{self.editors(generated)}</p>", ""]
-        return out + self.questions(t.discussion, anchor)
+        return out + self.questions(t.discussion, anchor, cls)
 
     def self_check(self, t: Teaching, generated: bool, level: str = "##", anchor: str = "") -> list[str]:
-        lead = self.L("先作答，再点开查看答案；每个答案都注明所依据的段落。",
-                      "Answer first, then open the answer; each answer names the paragraph it rests on.")
+        lead = (f'<span class="screen-only">{html_text(self.L("先作答，再点开查看答案。", "Answer first, then open the answer. "))}</span>'
+                + html_text(self.L("每个答案都注明所依据的段落。", "Each answer names the paragraph it rests on.")))
         choice = self.L("打印时附答案", "Include answers when printing")
         out = [f"{level} {self.L('自测题', 'Self-check')} {{#{anchor}self-check}}", "",
-               f'<p class="questions-lead">{html_text(lead)} {self.editors(generated)}</p>', "",
+               f'<p class="questions-lead">{lead} {self.editors(generated)}</p>', "",
                f'<p class="print-choice" data-search-exclude><label><input type="checkbox" data-print-answers checked> '
                f"{html_text(choice)}</label></p>", "", '<div class="self-check">']
         for i, item in enumerate(t.self_check, 1):
-            e = item.evidence
-            basis = self.L("依据", "Evidence")
-            quote = self.evidence_text(e)
-            quote = f"“{self.zh_span(quote)}”"
             qid = question_id(f"{anchor}self-check", item.question.zh)
             out += [f'<details class="question" id="{qid}">',
                     f"<summary>{i}. {html_text(self.text(item.question))}</summary>",
-                    f'<p class="answer">{html_text(self.text(item.answer))}</p>',
-                    f'<p class="evidence" data-search-exclude>{basis}: {self.ref_link(e.ref)}: {quote}</p>' if self.en else
-                    f'<p class="evidence" data-search-exclude>{html_text(basis)}：{self.ref_link(e.ref)}：{quote}</p>',
+                    *self.answer(item),
                     # The question's own address (a link inside <summary> would nest interactive elements).
                     f'<p class="question-address">{self.question_link(qid, i)}</p>',
                     "</details>"]
         return out + ["</div>", ""]
+
+    def answer(self, item: SelfCheck) -> list[str]:
+        """A self-check question's answer and the verbatim words of the paragraph it rests on."""
+        e = item.evidence
+        basis = self.L("依据", "Evidence")
+        quote = f"“{self.zh_span(self.evidence_text(e))}”"
+        return [f'<p class="answer">{html_text(self.text(item.answer))}</p>',
+                f'<p class="evidence" data-search-exclude>{basis}: {self.ref_link(e.ref)}: {quote}</p>' if self.en else
+                f'<p class="evidence" data-search-exclude>{html_text(basis)}：{self.ref_link(e.ref)}：{quote}</p>']
 
 
 def question_id(prefix: str, zh: str) -> str:
@@ -386,6 +392,14 @@ class Instruction:
     def concepts(self, seq) -> list[Concept]:
         return [self.by_term[t] for t in seq.terms]
 
+    def pack_reading(self, seq) -> tuple[dict[str, list[ParaRef]], list[ParaRef], int, int]:
+        """A sequence's reading: each concept's paragraphs, the pack's paragraphs (each counted once, as the
+        pack prints each once), their characters and minutes. The instructor guide and the pack both say this."""
+        reading = {c.slug: self.t.reading(c, self.t.material(c)[0]) for c in self.concepts(seq)}
+        unique = list({(r.paper, r.paragraph): r for refs in reading.values() for r in refs}.values())
+        chars = self.t.chars(unique)
+        return reading, unique, chars, minutes(chars, self.t.rate)
+
     def guide_page(self) -> str | None:
         source = self.content / "teaching" / f"instructors.{'en' if self.en else 'zh'}.md"
         if not source.is_file():
@@ -404,7 +418,7 @@ class Instruction:
         out = []
         for seq in self.sequences:
             concepts = self.concepts(seq)
-            total = sum(self.t.chars(self.t.reading(c, self.t.material(c)[0])) for c in concepts)
+            _, unique, chars, total = self.pack_reading(seq)
             name = seq.en if self.en else seq.zh
             pack = f"{seq.id}.md"
             out += [f"### {md_text(name)} {{#seq-{seq.id}}}", "", md_text(seq.about_en if self.en else seq.about_zh), ""]
@@ -413,9 +427,11 @@ class Instruction:
                 label = (f"[{md_text(c.english_term)}](../{concept_uri(c.slug)}) <span lang=\"zh-Hans\">{html_text(c.term)}</span>"
                          if self.en else f"[{md_text(c.term)}](../{concept_uri(c.slug)})")
                 out.append(f"{i}. {label} ({n} min)" if self.en else f"{i}. {label}（{n} 分钟）")
-            n = minutes(total, self.t.rate)
-            out += ["", f"[Reading pack: all {len(concepts)} concepts on one printable page (reading about {n} min)]({pack})"
-                    if self.en else f"[阅读材料包：{len(concepts)} 个概念合为一页，可打印（阅读约 {n} 分钟）]({pack})", ""]
+            out += ["", f"[Reading pack: all {len(concepts)} concepts on one printable page]({pack}): {len(unique)} paragraphs, "
+                    f"{chars} Chinese characters, about {total} min of reading (a paragraph several concepts share is counted once, "
+                    "so this is less than the sum of the times above)."
+                    if self.en else f"[阅读材料包：{len(concepts)} 个概念合为一页，可打印]({pack})：原文 {len(unique)} 段，{chars} 字，"
+                    f"阅读约 {total} 分钟（几个概念共用的段落只计一次，所以少于上列各项时间之和）。", ""]
         return out
 
     def addresses(self) -> list[str]:
@@ -447,40 +463,89 @@ class Instruction:
         title = f"Reading pack: {name}" if en else C(f"阅读材料包：{seq.zh}")
         # A pack repeats its concepts' pages and the papers' paragraphs: searching finds those instead.
         out = front_matter(title, searchable=False) + [f"# {md_text(title)}", "", md_text(seq.about_en if en else C(seq.about_zh)), ""]
-        reading = {c.slug: t.reading(c, t.material(c)[0]) for c in concepts}
-        all_refs = {(r.paper, r.paragraph): r for refs in reading.values() for r in refs}
-        chars = t.chars(all_refs.values())
-        out += [f'<p class="pack-lead">{html_text(L(f"共 {len(concepts)} 个概念、{len(all_refs)} 段原文（{chars} 字，约 {minutes(chars, t.rate)} 分钟）。每段原文只在第一次出现时全文印出。打印：使用浏览器的“打印”（Ctrl+P / ⌘P），可选择是否附自测题答案。", f"{len(concepts)} concepts and {len(all_refs)} paragraphs of the papers ({chars} Chinese characters, about {minutes(chars, t.rate)} min). Each paragraph is printed in full the first time it is needed. To print, use the browser’s Print (Ctrl+P / ⌘P); you can choose whether the self-check answers are included."))}</p>', "",
-                f'<p class="print-choice" data-search-exclude><label><input type="checkbox" data-print-answers checked> '
-                f'{html_text(L("打印时附答案", "Include answers when printing"))}</label></p>', "",
+        reading, unique, chars, n = self.pack_reading(seq)
+        lead = L(f"共 {len(concepts)} 个概念、{len(unique)} 段原文（{chars} 字，按每分钟 {t.rate} 字计约 {n} 分钟；几个概念共用的段落只计一次）。"
+                 "每段原文只在第一次需要时全文印出，再次需要时注明见第几节。自测题的答案在末尾。",
+                 f"{len(concepts)} concepts and {len(unique)} paragraphs of the papers ({chars} Chinese characters, about {n} min "
+                 f"at {t.rate} characters a minute; a paragraph several concepts share is counted once). Each paragraph is "
+                 "printed in full the first time it is needed; later, the section where it is printed is named. The "
+                 "self-check answers are at the end.")
+        screen = L("打印：使用浏览器的“打印”（Ctrl+P / ⌘P）；答案默认不打印，可在下面选择附上。",
+                   " To print, use the browser’s Print (Ctrl+P / ⌘P); the answers are left out unless you choose below to include them.")
+        out += [f'<p class="pack-lead">{html_text(lead)}<span class="screen-only">{html_text(screen)}</span></p>', "",
+                f'<p class="print-choice" data-search-exclude><label><input type="checkbox" data-print-answers="pack"> '
+                f'{html_text(L("打印时在末尾附答案", "Print the answer key at the end"))}</label></p>', "",
                 '<ol class="pack-contents">']
         for c in concepts:
             out.append(f'<li><a href="#{c.slug}">{html_text(c.english_term if en else C(c.term))}</a></li>')
         out += ["</ol>", ""]
-        seen: set[tuple[str, str]] = set()
+        printed: dict[tuple[str, str], tuple[int, Concept]] = {}   # where each paragraph is printed in full
         for i, c in enumerate(concepts, 1):
             material, generated = t.material(c)
-            name = f'{md_text(c.english_term)} (<span lang="zh-Hans">{html_text(c.term)}</span>)' if en else md_text(C(c.term))
             page = f"../{concept_uri(c.slug)}"
-            out += [f'## {i}. {name} {{#{c.slug} .pack-concept}}', "",
+            out += [f'## {i}. {self.pack_name(c)} {{#{c.slug} .pack-concept}}', "",
                     f'<p class="pack-gloss">{html_text(c.definition_en if en else C(c.definition_zh))} {t.editors()} '
                     f'<a href="{page[:-3]}.html">{html_text(L("概念页", "Concept page"))}</a></p>', ""]
             out += t.objectives(material, generated, "###", f"{c.slug}-")
-            out += self.full_reading(reading[c.slug], seen, c.slug)
-            out += t.discussion(material, generated, "###", f"{c.slug}-")
-            out += [l for l in t.self_check(material, generated, "###", f"{c.slug}-") if "print-choice" not in l]
+            out += self.full_reading(reading[c.slug], printed, i, c)
+            out += t.discussion(material, generated, "###", f"{c.slug}-", cls="pack-questions")
+            out += self.pack_self_check(material, generated, c)
+        out += self.answer_key(concepts)
         return "\n".join(out).rstrip() + "\n"
 
-    def full_reading(self, refs, seen, anchor) -> list[str]:
+    def pack_name(self, c: Concept) -> str:
+        """A concept's name as a pack's section heading (Markdown)."""
+        return f'{md_text(c.english_term)} (<span lang="zh-Hans">{html_text(c.term)}</span>)' if self.en else md_text(self.C(c.term))
+
+    def full_reading(self, refs, printed, section: int, concept: Concept) -> list[str]:
+        """A concept's paragraphs in full; one printed in an earlier section is named by that section instead."""
         t, en, L = self.t, self.en, self.L
         n = minutes(t.chars(refs), t.rate)
-        out = [f"### {L(f'阅读（约 {n} 分钟）', f'Reading (about {n} min)')} {{#{anchor}-reading}}", ""]
+        out = [f"### {L(f'阅读（约 {n} 分钟）', f'Reading (about {n} min)')} {{#{concept.slug}-reading}}", ""]
         for r in refs:
             where = f"{html_text(self.w.titles[r.paper])} · {t.ref_link(r)}"
-            if (r.paper, r.paragraph) in seen:
-                out += [f'<p class="pack-seen">{where}{html_text(L("（见上文）", " (printed above)"))}</p>', ""]
+            anchor = f"pack-{r.paper}-{r.paragraph}"
+            if (r.paper, r.paragraph) in printed:
+                k, first = printed[(r.paper, r.paragraph)]
+                name = first.english_term if en else self.C(first.term)
+                see = L(f"全文见第 {k} 节“{name}”", f"printed in full in section {k}, {name}")
+                out += [f'<p class="pack-seen">{where}（<a href="#{anchor}">{html_text(see)}</a>）</p>' if not en else
+                        f'<p class="pack-seen">{where} (<a href="#{anchor}">{html_text(see)}</a>)</p>', ""]
                 continue
-            seen.add((r.paper, r.paragraph))
-            out += ['<figure class="pack-paragraph">', f"<figcaption>{where}</figcaption>",
+            printed[(r.paper, r.paragraph)] = (section, concept)
+            out += [f'<figure class="pack-paragraph" id="{anchor}">', f"<figcaption>{where}</figcaption>",
                     f"<blockquote{self.w.zh_attr()}>{english_in_chinese(t.para_text(r))}</blockquote>", "</figure>", ""]
         return out
+
+    def pack_self_check(self, t: Teaching, generated: bool, c: Concept) -> list[str]:
+        """A concept's self-check questions in a pack: the questions with room to answer; the answers are in
+        the answer key at the end (answer_key), each question keeping its address."""
+        lead = self.L("先作答，再对照材料包末尾的答案。", "Answer first, then check against the answer key at the end.")
+        out = [f"### {self.L('自测题', 'Self-check')} {{#{c.slug}-self-check}}", "",
+               f'<p class="questions-lead">{html_text(lead)} {self.t.editors(generated)}</p>', "",
+               '<ol class="pack-questions self-check-questions">']
+        for i, item in enumerate(t.self_check, 1):
+            qid = question_id(f"{c.slug}-self-check", item.question.zh)
+            out.append(f'<li id="{qid}">{html_text(self.t.text(item.question))} {self.t.question_link(qid, i)}</li>')
+        return out + ["</ol>", ""]
+
+    def answer_key(self, concepts: list[Concept]) -> list[str]:
+        """The answers of every self-check question, by section; printed only when the reader chooses to
+        (papers.css: html[data-print-answers=yes]), folded on the screen."""
+        L = self.L
+        out = [f"## {L('自测题答案', 'Answer key')} {{#answer-key .answer-key-heading}}", "",
+               '<div class="answer-key">',
+               f'<p class="questions-lead">{html_text(L("按节列出各自测题的答案及其依据的原文。", "The answers of the self-check questions, by section, with the words of the paragraph each rests on."))}</p>']
+        for i, c in enumerate(concepts, 1):
+            material, _ = self.t.material(c)
+            name = (f'{html_text(c.english_term)} (<span lang="zh-Hans">{html_text(c.term)}</span>)' if self.en
+                    else html_text(self.C(c.term)))
+            out += [f'<h3 id="{c.slug}-answers">{i}. {name}</h3>', '<ol class="answer-list">']
+            for n, item in enumerate(material.self_check, 1):
+                qid = question_id(f"{c.slug}-self-check", item.question.zh)
+                out += [f'<li><details class="question"><summary>{html_text(self.t.text(item.question))}</summary>',
+                        *self.t.answer(item), f'<p class="question-address"><a href="#{qid}">'
+                        f'{html_text(L(f"回到第 {i} 节第 {n} 题", f"Back to question {n} of section {i}"))}</a></p>',
+                        "</details></li>"]
+            out.append("</ol>")
+        return out + ["</div>", ""]

@@ -1,0 +1,293 @@
+"""The MkDocs adapter: the only module that imports MkDocs, as a plugin (``plugins: - papersite``).
+
+Registered as the ``papersite`` entry point of the ``mkdocs.plugins`` group (pyproject.toml). Every
+variant's project (mkdocs.yml = zh-Hans; variants/zh-Hant, variants/en) uses it; ``extra.variant`` says
+which pages to generate (the templates read it too). All state lives on the plugin instance, one per
+project and build (MkDocs makes a new one for each ``mkdocs serve`` rebuild's configuration).
+
+Options (typed, checked by MkDocs):
+- ``content``: the corpus folder (default: ``content/`` of the project the configuration file is in;
+  the environment variable PAPERSITE_CONTENT overrides both: benchmarks and trial corpora).
+
+Events used (MkDocs 1.6):
+- on_startup: remember whether this is ``build`` or ``serve``.
+- on_config: find the project, make its ``scripts/`` importable and reload the pipeline, so that ``mkdocs
+  serve`` picks up code edits without a restart; set the Markdown extensions' interface strings.
+- on_pre_build (priority 100, before Material's projects plugin builds the other variants):
+  convert the corpus (once for all variants: papersite.corpuscache). A bad input stops the build with
+  its file:line error before anything is written; under ``mkdocs serve`` the last good pages are
+  served instead, with the error at the top of every page (on_post_page, on_post_template). Then, for the
+  top-level ``build`` only, empty site/ (the projects plugin disables MkDocs' own cleaning so that nested
+  variants survive; stale pages must not).
+- on_files: add the generated pages in memory (nothing is written into docs/); under ``mkdocs serve`` only,
+  the top-level project also serves each paper's proof (papersite.proof.proof_pages) at proof/<slug>.html:
+  plain HTML files outside the navigation, the search index and the sitemap, never in ``mkdocs build``'s
+  output (nothing but the edition may be published). Each paper page, the about page and the error banner
+  link to them under serve.
+- on_nav: name the papers' section in the variant's language.
+- on_post_page: take the page's passages (paragraphs, headings, notes, blocks) from its final HTML
+  for the search index (papersite.search).
+- on_post_build: write the variant's search index, search/*.js (papersite.search.index; the
+  browser side is docs/assets/javascripts/search.js). Material's search plugin is not used.
+"""
+from __future__ import annotations
+
+import html
+import importlib
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from .project import project_root
+
+VARIANTS = ("zh-Hans", "zh-Hant", "en")
+
+
+ERROR_BANNER = ('<div class="papersite-build-error" role="alert" style="position:sticky;top:0;z-index:10;'
+                'padding:.8em 1.2em;background:#b00020;color:#fff;font:16px/1.6 sans-serif">'
+                '<strong>{title}</strong> <code style="color:#fff;background:none">{error}</code> {advice} '
+                '<a style="color:#fff" href="{proof}">{proof_words}</a></div>')
+SERVE_NOTE = ('<div class="papersite-serve-proof" style="padding:.3em 1.2em;background:#fff6d8;color:#000;'
+              'font:14px/1.6 sans-serif">{words} <a href="{proof}">{link}</a></div>')
+PROOF_WORDS = {"zh-Hans": ("查看转换校样（每一行源文字的角色）", "仅在 mkdocs serve 预览中显示：", "本文的转换校样"),
+               "zh-Hant": ("查看轉換校樣（每一行源文字的角色）", "僅在 mkdocs serve 預覽中顯示：", "本文的轉換校樣"),
+               "en": ("Proof of the conversion (every source line's role)", "Preview only (mkdocs serve):",
+                      "proof of this paper's conversion")}
+ERROR_WORDS = {"zh-Hans": ("构建出错：", "改正该文件并保存，页面会自动更新；下面是上次成功构建的页面。"),
+               "zh-Hant": ("構建出錯：", "改正該檔案並儲存，頁面會自動更新；下面是上次成功構建的頁面。"),
+               "en": ("Build error:", "Fix the file and save it: the pages update by themselves. Below are the pages "
+                      "of the last good build.")}
+
+
+def _at_top(output: str, banner: str) -> str:
+    head, sep, rest = output.partition("<body")
+    if not sep:
+        return banner + output
+    tag_end = rest.index(">") + 1
+    return head + sep + rest[:tag_end] + banner + rest[tag_end:]
+
+
+class PapersiteConfig(base.Config):
+    content = c.Optional(c.Dir(exists=True))
+
+
+class PapersitePlugin(BasePlugin[PapersiteConfig]):
+    """Converts the corpus and adds its pages; writes the variant's search index."""
+
+    def __init__(self):
+        self.command = "build"
+        self.root: Path = Path.cwd()
+        self.error: str | None = None
+        self.build = None
+        self.pages: dict[str, str] = {}
+        self.passages: dict[str, tuple] = {}   # page URL -> (title, passages), for this variant's search index
+        self.proofs: dict[str, str] = {}       # under serve, top-level project only: proof/<slug>.html -> HTML
+        # Where the time goes (scripts/benchmark.py): set PAPERSITE_TIMINGS to a file, and each variant's build
+        # appends one JSON line: the pipeline (conversion, concept index, page writing), the search index
+        # (passages read from each page's HTML, index files written), and the whole variant build.
+        self.timings: dict = {}
+
+    # -- where things are --------------------------------------------------------------------------
+    def _content(self) -> Path:
+        # PAPERSITE_CONTENT builds another corpus with the same site (benchmarks, trial corpora).
+        env = os.environ.get("PAPERSITE_CONTENT")
+        if env:
+            return Path(env)
+        return Path(self.config.content) if self.config.content else self.root / "content"
+
+    def _variant(self, config) -> str:
+        return config.extra.get("variant", "zh-Hans")
+
+    def _top_level(self, config) -> bool:
+        return Path(config.config_file_path).resolve() == (self.root / "mkdocs.yml").resolve()
+
+    def _reload_pipeline(self):
+        # MkDocs may reset sys.path between loading plugins and running them: add the project's scripts/ here.
+        scripts = str(self.root / "scripts")
+        if (self.root / "scripts" / "papersite").is_dir() and scripts not in sys.path:
+            sys.path.insert(0, scripts)
+        importlib.invalidate_caches()
+        for name in sorted((n for n in list(sys.modules) if n == "papersite" or n.startswith("papersite.")), reverse=True):
+            del sys.modules[name]
+        return importlib.import_module("papersite.site"), importlib.import_module("papersite.errors")
+
+    # -- events ------------------------------------------------------------------------------------
+    def on_startup(self, *, command, dirty):
+        """Remember the command: only a top-level ``build`` empties site/."""
+        self.command = command
+
+    def on_config(self, config):
+        """Find the project (the folder above the configuration file holding content/ and mkdocs.yml), reload
+        the pipeline package (code edits take effect under ``mkdocs serve``); set the Markdown extensions'
+        interface strings to the variant's (``extra.markdown_labels``)."""
+        if self._variant(config) not in VARIANTS:
+            raise PluginError(f"{config.config_file_path}: extra.variant must be one of {', '.join(VARIANTS)}, "
+                              f"got {self._variant(config)!r}")
+        self.root = project_root(Path(config.config_file_path).parent)
+        self.timings = {"start": time.perf_counter(), "pipeline": 0.0, "search": 0.0}
+        site, _ = self._reload_pipeline()
+        site.apply_markdown_labels(config.mdx_configs, config.extra.get("markdown_labels") or {})
+        return config
+
+    @event_priority(100)
+    def on_pre_build(self, *, config):
+        """Convert every paper under content/; a bad input raises a one-line file:line error.
+
+        Under ``mkdocs serve`` a bad input does not stop the server (MkDocs would hold every request until the
+        file is fixed): the pages of the last good build are served with the error shown at the top of each."""
+        site, errors = self._reload_pipeline()
+        started = time.perf_counter()
+        last_good = self.root / ".cache" / "papersite" / f"last-good-{self._variant(config)}.pickle"
+        try:
+            build = site.build_site(self._content(), self._variant(config), config.site_url)
+            self.error = None
+            if self.command == "serve":
+                site.save_pages(build, last_good)
+        except errors.PaperError as exc:
+            if self.command != "serve":
+                raise PluginError(str(exc)) from None
+            self.error = str(exc)
+            build = site.load_pages(last_good, self._variant(config))
+        self.timings["pipeline"] = self.timings.get("pipeline", 0.0) + time.perf_counter() - started
+        self.pages = dict(build.pages)
+        self.build = build
+        # The footer (Material prints config.copyright as HTML): the rights statement and the errata link, escaped.
+        config.copyright = build.footer or config.copyright
+        self.passages = {}
+        top_level = self._top_level(config)
+        self.proofs = {}
+        if top_level and self.command == "serve":
+            try:
+                self.proofs = dict(importlib.import_module("papersite.proof").proof_pages(self._content()))
+            except errors.PaperError:   # no papers folder: already reported by the build error
+                pass
+        if top_level and self.command == "build" and Path(config.site_dir).is_dir():
+            for child in Path(config.site_dir).iterdir():
+                shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+
+    def on_files(self, files: Files, *, config) -> Files:
+        """Add the generated pages; a hand-written page of the same name in docs/ is an error."""
+        for uri, markdown in self.pages.items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"docs/{uri} would be overwritten by a generated page; remove it")
+            files.append(File.generated(config, uri, content=markdown))
+        for uri, page in self.proofs.items():   # static files: no navigation, no search entry, no sitemap
+            files.append(File.generated(config, uri, content=page))
+        return files
+
+    def on_nav(self, nav, *, config, files):
+        """Name the sections in the variant's language (MkDocs titles them from the folder) and order
+        their pages as the pipeline says (concepts by pinyin or English term, not by file name)."""
+        order = self.build.nav_order
+        titles = importlib.import_module("papersite.site").SECTION_TITLES
+        # Top level: home, the papers, their reading guides, the concepts, teaching, then the rest (MkDocs would sort folders by name).
+        rank = {"index.md": 0, "papers": 1, "guides": 2, "concepts": 3, "teaching": 4}
+        nav.items.sort(key=lambda item: rank.get(item.file.src_uri if getattr(item, "file", None) else item.title.lower(), 5))
+        for item in nav.items:
+            if getattr(item, "is_section", False) and item.title.lower() in titles:
+                item.title = titles[item.title.lower()].get(self._variant(config), item.title)
+                item.children.sort(key=lambda child: order.get(getattr(getattr(child, "file", None), "src_uri", ""), -1))
+        return nav
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """Mark the front matter's title as the escaped HTML it is (papersite.writers.pages.front_matter escapes
+        it), so that templates which escape again (``| e`` in Material's footer) do not show entities."""
+        title = page.meta.get("title")
+        if isinstance(title, str):
+            page.meta["title"] = Markup(title)
+        return markdown
+
+    def on_post_page(self, output, *, page, config):
+        """Take the page's passages for the search index from its final HTML (papersite.search.passages); give
+        the footer's link the way to the site root; under ``mkdocs serve``, show a build error at the top."""
+        meta_search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
+        if not meta_search.get("exclude"):
+            search = importlib.import_module("papersite.search")
+            started = time.perf_counter()
+            passages = search.page_passages(output)
+            title = next((p.text for p in passages if p.kind == "title"), None)
+            title = title or importlib.import_module("papersite.search.passages").unescape(str(page.title or ""))
+            self.passages[page.file.dest_uri] = (title, passages)
+            self.timings["search"] = self.timings.get("search", 0.0) + time.perf_counter() - started
+        root = importlib.import_module("papersite.site").FOOTER_ROOT
+        output = output.replace(root, "../" * page.url.count("/"))
+        if self.proofs:   # under serve: the paper pages and the about page lead to the proofs
+            slug = page.file.src_uri[len("papers/"):-len(".md")] if page.file.src_uri.startswith("papers/") else None
+            if f"proof/{slug}.html" in self.proofs or page.file.src_uri == "about.md":
+                _, words, link = PROOF_WORDS.get(self._variant(config), PROOF_WORDS["en"])
+                if not slug:
+                    link = PROOF_WORDS.get(self._variant(config), PROOF_WORDS["en"])[0]
+                output = _at_top(output, SERVE_NOTE.format(words=html.escape(words), link=html.escape(link),
+                                                           proof=html.escape(self._proof_href(config, slug))))
+        return self._with_error(output, config)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        """The 404 page (reached when the failed build has no page for an address) shows the error too."""
+        return self._with_error(output_content, config)
+
+    @event_priority(-100)
+    def on_post_build(self, *, config):
+        """Write the variant's search index (search/*.js) from the passages of every page built."""
+        search = importlib.import_module("papersite.search")
+        script = importlib.import_module("papersite.script")
+        build = self.build
+        started = time.perf_counter()
+        pages = [(url, title, passages) for url, (title, passages) in self.passages.items()]
+        chars = {c for _, title, passages in pages for p in passages for c in p.text}
+        chars |= {c for n in build.names for f in n.forms for c in f}
+        folder = search.build_folder(chars, script.to_simplified, build.to_traditional)
+        files = search.build_index(pages, build.names, folder)
+        out = Path(config.site_dir) / "search"
+        if out.is_dir():
+            shutil.rmtree(out)
+        for name, text in files.items():
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            (out / name).write_text(text, encoding="utf-8")
+        self.timings["search"] = self.timings.get("search", 0.0) + time.perf_counter() - started
+        self._write_timings(config)
+
+    # -- helpers -----------------------------------------------------------------------------------
+    def _write_timings(self, config) -> None:
+        target = os.environ.get("PAPERSITE_TIMINGS")
+        if not target or "start" not in self.timings:
+            return
+        row = {"variant": self._variant(config), "pipeline_s": round(self.timings["pipeline"], 3),
+               "search_s": round(self.timings["search"], 3),
+               "build_s": round(time.perf_counter() - self.timings["start"], 3), "pages": len(self.pages)}
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(json.dumps(row) + "\n")
+
+    def _serve_root(self, config) -> str:
+        """The path the top-level project is served at (``mkdocs serve`` sets site_url to the dev address; a
+        variant's project is served one folder below it)."""
+        path = urlsplit(config.site_url or "/").path or "/"
+        path = path if path.endswith("/") else path + "/"
+        return path if self._top_level(config) else path.rstrip("/").rsplit("/", 1)[0] + "/"
+
+    def _proof_href(self, config, slug: str | None = None) -> str:
+        return self._serve_root(config) + (f"proof/{slug}.html" if slug else "proof/index.html")
+
+    def _with_error(self, output: str, config) -> str:
+        """The page with the current build error (under ``mkdocs serve``) shown at its top."""
+        if self.error is None:
+            return output
+        title, advice = ERROR_WORDS.get(self._variant(config), ERROR_WORDS["en"])
+        # The proof of the paper whose file the error names (content/papers/<slug>/…), else the list of proofs.
+        named = Path(self.error.split(":", 1)[0])
+        papers = self._content() / "papers"
+        slug = named.relative_to(papers).parts[0] if named.is_relative_to(papers) and named != papers else None
+        banner = ERROR_BANNER.format(title=html.escape(title), error=html.escape(self.error), advice=html.escape(advice),
+                                     proof=html.escape(self._proof_href(config, slug)),
+                                     proof_words=html.escape(PROOF_WORDS.get(self._variant(config), PROOF_WORDS["en"])[0]))
+        return _at_top(output, banner)

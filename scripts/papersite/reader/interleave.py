@@ -1,0 +1,369 @@
+"""Two columns read across (pdfminer, markitdown): lines of both columns merged or interleaved.
+
+Where a page is set in two columns, some extractors read it by height, not by column. When the
+two columns' lines stand at the same height, they come out as one line, the left column's line,
+a space, the right column's (or as a pipe-table row whose cells are the two lines, where the
+extractor took the page for a table); where the columns' lines are offset, they come out one
+after the other, left and right alternately. Nothing in a single line says which column it
+belongs to, so the document is asked:
+
+* the **column width**: the left part of a merged line is one column line, so across the
+  document the widths of those left parts pile up at one value (a one-column text's spaces fall
+  anywhere, and the stage does nothing);
+* the **columns of a page**: each page's lines (merged ones split at the column width, pipe
+  rows at their empty separator column) are divided into a left and a right stream, keeping
+  their order, so that each stream reads on: a line that stops mid-sentence is followed, in
+  its stream, by the line whose first character continues its last one most often elsewhere
+  in the document (character pairs counted over the whole text). The two parts of a merged
+  line are fixed to their side; full-width lines (a heading across the columns, a table, a
+  one-column passage) close a stretch, which is read as its left column, then its right.
+
+A page without merged lines is left as it is; so is a stretch whose division reads no better
+than its given order.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ..model import LogEntry
+from ..textutil import display_width, ends_sentence, is_wide, join_lines
+from .headings import match_heading
+from .lines import Line
+
+_SPACE_RUN = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
+_CAPTION = re.compile(r"^[表图]\s*\d")
+TOLERANCE = 1.25  # em a merged line's left part may differ from the column width (justification, digits)
+SLACK = 2.5  # em a right part may run over it (punctuation hanging at the line's end, Latin widths)
+MIN_MERGED = 6  # merged lines a document needs before its column width is believed
+PAGE_MERGED = 3  # merged lines a page needs to be read as two columns
+MIN_COLUMN = 8.0  # em: narrower "columns" are name lists and letter-spacing, not columns of text
+SWITCH = 0.01  # a stream change costs a little, so that a tie keeps the given order
+ALTERNATE = 1.5  # where lines were read across (merged lines), the columns' offset lines alternate
+GAIN = 2.0  # how much better a stretch without merged lines must read divided than as given
+
+
+def _splits(text: str):
+    """(left width, left, right) at each inner run of spaces."""
+    for m in _SPACE_RUN.finditer(text):
+        left, right = text[: m.start()], text[m.end():]
+        yield display_width(left), left, right
+
+
+def _prose_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[str, str]]] | None:
+    """(end, [(left, right)]) when the pipe rows from ``i`` are two columns of running text."""
+    j = i
+    while j < len(lines) and lines[j].cells is not None:
+        j += 1
+    rows = [lines[k].cells for k in range(i, j)]
+    if len(rows) < 3 or (i and _CAPTION.match(lines[i - 1].text.strip())):
+        return None
+    ncols = max(len(r) for r in rows)
+    filled = [sum(1 for r in rows if c < len(r) and r[c].strip()) for c in range(ncols)]
+    separators = [c for c in range(ncols) if filled[c] <= 0.3 * len(rows)]
+    texts = [c for c in range(ncols) if c not in separators]
+    if len(texts) < 2:
+        return None
+    cut = next((c for c in separators if texts[0] < c < texts[-1]), None)
+    if cut is None:
+        cut = texts[0] + 1
+    out = []
+    for r in rows:
+        left = right = ""
+        for c, cell in enumerate(r):
+            if cell.strip():
+                if c < cut:
+                    left = join_lines(left, cell.strip())
+                else:
+                    right = join_lines(right, cell.strip())
+        out.append((left, right))
+    widths = sorted(display_width(l) for l, _ in out if l)
+    if not widths:
+        return None
+    median = widths[len(widths) // 2]
+    steady = sum(1 for w in widths if abs(w - median) <= 1.5)
+    # running text: the left cells are lines of one width (a table's cells are not)
+    if median < MIN_COLUMN or steady < 0.6 * len(widths):
+        return None
+    return j, out
+
+
+def _full_merge(text: str) -> float | None:
+    """The left width of a line that is two full column lines side by side, or None.
+
+    Both parts are as wide as each other, and the gap stands beside a Chinese character (a space
+    between Latin letters is a word space). A left part ending its sentence does not count: that
+    is where extractors put a space inside one line of text.
+    """
+    for w, left, right in _splits(text):
+        if w >= MIN_COLUMN and -TOLERANCE <= display_width(right) - w <= SLACK and \
+                (is_wide(left[-1]) or is_wide(right[0])) and not ends_sentence(left):
+            return w
+    return None
+
+
+def column_width(lines: list[Line]) -> tuple[float, int] | None:
+    """(width, merged lines supporting it): the width in em the left parts of merged lines share."""
+    counts: Counter = Counter()
+    for line in lines:
+        if line.cells is None and not line.md_level:
+            w = _full_merge(line.text)
+            if w is not None:
+                counts[round(w)] += 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda w: (counts[w - 1] + counts[w] + counts[w + 1], w))
+    support = counts[best - 1] + counts[best] + counts[best + 1]
+    if support < MIN_MERGED:
+        return None
+    # the mean of the supporting widths, for a line's split point to be judged against
+    total = sum(w * counts[w] for w in (best - 1, best, best + 1))
+    return total / support, support
+
+
+class _Pairs:
+    """How often each character is followed by each other within lines: the document's own usage."""
+
+    def __init__(self, lines: list[Line]):
+        self.pairs: Counter = Counter()
+        self.first: Counter = Counter()
+        self.second: Counter = Counter()
+        for line in lines:
+            t = re.sub(r"\s+", "", line.text)
+            for a, b in zip(t, t[1:]):
+                self.pairs[a + b] += 1
+                self.first[a] += 1
+                self.second[b] += 1
+        self.total = max(1, sum(self.pairs.values()))
+
+    def join(self, a: str, b: str) -> float:
+        """How well ``b`` continues ``a``: pointwise association of the characters at the seam.
+
+        A quotation or bracket left open at the end of ``a`` and closed first thing in ``b`` is
+        strong evidence; a line that closes what the other did not open is evidence against; a
+        numbered heading never follows words that run on.
+        """
+        a, b = a.rstrip(), b.lstrip()
+        if not a or not b:
+            return 0.0
+        closes = _closes_first(b)
+        if closes:
+            return 3.0 if closes == _left_open(a) else -1.5
+        if ends_sentence(a):
+            return 0.0
+        hm = match_heading(b)
+        if hm is not None and hm.scheme != "none" and "。" not in b:
+            return -3.0  # a numbered heading follows a sentence's end, not words that run on
+        x, y = a[-1], b[0]
+        expected = self.first[x] * self.second[y] / self.total
+        return max(-3.0, min(5.0, math.log((self.pairs[x + y] + 0.5) / (expected + 0.5))))
+
+
+_PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "〈": "〉", "「": "」", "『": "』", "【": "】", "[": "]"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def _left_open(text: str) -> str | None:
+    """The closer a line still owes at its end: its last opener not closed after it."""
+    stack = []
+    for ch in text:
+        if ch in _PAIRS:
+            stack.append(_PAIRS[ch])
+        elif ch in _CLOSERS and stack and stack[-1] == ch:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _closes_first(text: str) -> str | None:
+    """A closer the line meets before opening it: the line continues a quotation or bracket."""
+    depth: dict = {}
+    for ch in text:
+        if ch in _PAIRS:
+            depth[_PAIRS[ch]] = depth.get(_PAIRS[ch], 0) + 1
+        elif ch in _CLOSERS:
+            if not depth.get(ch):
+                return ch
+            depth[ch] -= 1
+    return None
+
+
+def unweave(lines: list[Line]) -> tuple[list[Line], list[LogEntry]]:
+    """Lines of pages read across two columns, put back in column order (left, then right)."""
+    found = column_width(lines)
+    items: list[tuple[Line, str | None]] = []  # (line, side fixed by a merged line: "L", "R" or None)
+    rows_read = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.cells is not None and (not i or lines[i - 1].cells is None):
+            prose = _prose_rows(lines, i)
+            if prose is None:  # a table: all its rows stay as they are
+                while i < len(lines) and lines[i].cells is not None:
+                    items.append((lines[i], None))
+                    i += 1
+                continue
+            else:
+                end, rows = prose
+                for k, (left, right) in enumerate(rows):
+                    src = lines[i + k]
+                    if left:
+                        items.append((replace(src, text=left, raw=left, cells=None), "L"))
+                    if right:
+                        items.append((replace(src, text=right, raw=right, cells=None, page_start=False, indent=False), "R"))
+                rows_read += end - i
+                i = end
+                continue
+        items.append((line, None))
+        i += 1
+    if found is None and not rows_read:
+        return lines, []
+    width = found[0] if found else _median_left(items)
+    if found:
+        merged_pages = Counter(line.page for line, side in items if not side and line.cells is None
+                               and not line.md_level and _full_merge(line.text) is not None)
+        items = [piece for line, side in items
+                 for piece in ([(line, side)] if side else
+                               _split(line, width, merged_pages[line.page]) if merged_pages[line.page] >= PAGE_MERGED
+                               else [(line, None)])]
+        if _keeps_geometry(lines):
+            items = [(line, side or _side_by_position(line, width)) for line, side in items]
+    pairs = _Pairs([line for line, _ in items])
+    out: list[Line] = []
+    log: list[LogEntry] = []
+    k = 0
+    while k < len(items):
+        end = k + 1
+        while end < len(items) and items[end][0].page == items[k][0].page:
+            end += 1
+        page, moved = _page(items[k:end], width, pairs)
+        out.extend(page)
+        if moved:
+            log.append(LogEntry("layout", f"page read across two columns ({moved} lines): put back in column order, "
+                                f"left then right (column width {width:.1f} em)", items[k][0].no))
+        k = end
+    return out, log
+
+
+def _keeps_geometry(lines: list[Line]) -> bool:
+    """Does the extraction keep the page's geometry (pdftotext -layout: columns apart by runs of spaces)?"""
+    gaps = sum(1 for l in lines if l.cells is None and re.search(r"\S {3,}\S", l.raw.strip()))
+    merged = sum(1 for l in lines if l.cells is None and _full_merge(l.text) is not None)
+    return merged > 0 and gaps >= 0.5 * merged
+
+
+def _side_by_position(line: Line, width: float) -> str | None:
+    """Where geometry is kept, a line of one column says which by where it starts."""
+    if line.cells is not None or _spans(line, width):
+        return None
+    raw = line.raw.replace("\f", "").rstrip()
+    lead = len(raw) - len(raw.lstrip(" \u3000"))
+    return "R" if lead >= 0.8 * width else "L"
+
+
+def _median_left(items) -> float:
+    widths = sorted(display_width(l.text) for l, side in items if side == "L")
+    return widths[len(widths) // 2]
+
+
+def _split(line: Line, width: float, page_merged: int) -> list[tuple[Line, str | None]]:
+    """A merged line as its left and right parts (fixed sides), or the line alone.
+
+    A line of two full column lines is split wherever it stands; on a page that has such lines,
+    so is any line too wide for one column that divides into two parts each fitting a column
+    (a heading or a paragraph's last line beside the other column's line), at the split whose
+    left part comes nearest the column width.
+    """
+    if line.cells is not None or line.md_level or _cells_apart(line):
+        return [(line, None)]
+    fits = width + TOLERANCE
+    best = None
+    for w, left, right in _splits(line.text):
+        if not (is_wide(left[-1]) or is_wide(right[0])):
+            continue
+        full = abs(w - width) <= TOLERANCE and -TOLERANCE <= display_width(right) - w <= SLACK
+        loose = page_merged and line.width > fits and w <= fits and display_width(right) <= width + SLACK
+        if (full or loose) and (best is None or abs(w - width) < abs(best[0] - width)):
+            best = (w, left, right)
+    if best is None:
+        return [(line, None)]
+    _, left, right = best
+    return [(replace(line, text=left.rstrip(), raw=left.rstrip()), "L"),
+            (replace(line, text=right.strip(), raw=right.strip(), page_start=False, indent=False), "R")]
+
+
+def _page(items, width: float, pairs: _Pairs) -> tuple[list[Line], int]:
+    """One page's lines in column order, and how many lines changed place."""
+    if not any(side for _, side in items):
+        return [line for line, _ in items], 0
+    out: list[Line] = []
+    moved = 0
+    start = 0
+    for k in range(len(items) + 1):
+        spanning = k == len(items) or items[k][1] is None and _spans(items[k][0], width)
+        if not spanning:
+            continue
+        stretch = items[start:k]
+        if stretch:
+            ordered = _columns(stretch, pairs)
+            moved += sum(1 for a, b in zip(ordered, (l for l, _ in stretch)) if a is not b)
+            out.extend(ordered)
+        if k < len(items):
+            out.append(items[k][0])
+        start = k + 1
+    return out, moved
+
+
+def _spans(line: Line, width: float) -> bool:
+    """A line wider than one column (a heading or passage across the page), or a table row: it
+    belongs to neither column."""
+    return line.cells is not None or line.width > width + 2 * TOLERANCE or _cells_apart(line)
+
+
+def _cells_apart(line: Line) -> bool:
+    """A row of three or more cells set apart by runs of spaces (pdftotext -layout's tables)."""
+    return len(re.findall(r"\S {3,}(?=\S)", line.raw.strip())) >= 2
+
+
+def _columns(stretch, pairs: _Pairs) -> list[Line]:
+    """The stretch divided into a left and a right stream that read on best (dynamic programming).
+
+    State after item i: (stream of item i, index of the last item of the other stream or -1).
+    """
+    n = len(stretch)
+    lines = [l for l, _ in stretch]
+    fixed = [s for _, s in stretch]
+    join = pairs.join
+    switch = -ALTERNATE if any(fixed) else SWITCH
+    # best[(side, other)] = (score, back-pointer key); first item goes left unless fixed right
+    first = fixed[0] or "L"
+    layers = [{(first, -1): (0.0, None)}]
+    for i in range(n - 1):
+        nxt: dict = {}
+        for (side, other), (score, _) in layers[-1].items():
+            flip = "R" if side == "L" else "L"
+            for new_side, key, gain in (
+                    (side, (side, other), join(lines[i].text, lines[i + 1].text)),
+                    (flip, (flip, i), (join(lines[other].text, lines[i + 1].text) if other >= 0 else 0.0) - switch)):
+                if fixed[i + 1] and fixed[i + 1] != new_side:
+                    continue
+                total = score + gain
+                if key not in nxt or total > nxt[key][0]:
+                    nxt[key] = (total, (side, other))
+        layers.append(nxt)
+    if not layers[-1]:
+        return lines
+    key = max(layers[-1], key=lambda k: layers[-1][k][0])
+    best = layers[-1][key][0]
+    sides = [""] * n
+    for i in range(n - 1, -1, -1):
+        sides[i] = key[0]
+        key = layers[i][key][1] if i else None
+    if "L" not in sides or "R" not in sides:
+        return lines
+    if not any(fixed):
+        given = sum(join(a.text, b.text) for a, b in zip(lines, lines[1:]))
+        if best < given + GAIN:
+            return lines
+    return [l for l, s in zip(lines, sides) if s == "L"] + [l for l, s in zip(lines, sides) if s == "R"]

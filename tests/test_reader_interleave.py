@@ -1,0 +1,114 @@
+"""Pages read across two columns (pdfminer/markitdown): merged lines, pipe rows and alternating
+lines put back in column order; one-column text left alone.
+
+The text is a real paper's (wu-common-prosperity-logic, converted), set in two columns of 16
+characters by this test, so the columns read on as a printed page's do; each page is then
+written out the ways extractors were seen to write such pages.
+"""
+from pathlib import Path
+
+import pytest
+
+from papersite.model import plain_text
+from papersite.reader import read_text
+from papersite.reader.furniture import remove_furniture
+from papersite.reader.interleave import unweave
+from papersite.reader.lines import make_lines
+
+ROOT = Path(__file__).resolve().parents[1]
+WIDTH = 16
+ROWS = 30
+CLOSING = "，。、；：！？）》”’"
+
+
+@pytest.fixture(scope="module")
+def column_lines():
+    """The paper's paragraphs wrapped at 16 characters: (lines, each line's paragraph index)."""
+    src = ROOT / "content/papers/wu-common-prosperity-logic/source.txt"
+    doc = read_text(src.read_text(encoding="utf-8").split("\n"), str(src))
+    out = []
+    for k, p in enumerate(doc.paragraphs()):
+        text = plain_text(p.inlines).replace(" ", "")
+        i = 0
+        while i < len(text):
+            end = i + WIDTH
+            while end < len(text) and text[end] in CLOSING:
+                end += 1  # no line starts with closing punctuation: it hangs at the end of the line before
+            out.append((text[i:end], k))
+            i = end
+    return out
+
+
+def pages(column_lines, n=3):
+    """``n`` pages: (left column lines, right column lines)."""
+    texts = [t for t, _ in column_lines]
+    out = []
+    for p in range(n):
+        base = p * 2 * ROWS
+        out.append((texts[base:base + ROWS], texts[base + ROWS:base + 2 * ROWS]))
+    return out
+
+
+def folio(p):
+    return f"— {p + 101} —"
+
+
+def unwoven(raw):
+    kept, _ = remove_furniture(make_lines(raw))
+    lines, log = unweave(kept)
+    return [l.text for l in lines], log
+
+
+def test_merged_lines_are_read_left_column_then_right(column_lines):
+    raw, want = [], []
+    for p, (left, right) in enumerate(pages(column_lines)):
+        raw += [f"{a} {b}" for a, b in zip(left, right)] + [folio(p)]
+        want += left + right
+    got, log = unwoven(raw)
+    assert got == want
+    assert len(log) == 3 and "two columns" in log[0].message
+
+
+def test_pipe_rows_of_two_text_columns_are_read_as_columns(column_lines):
+    raw, want = [], []
+    for p, (left, right) in enumerate(pages(column_lines)):
+        raw += [f"| {left[0]} |  | {right[0]} |  |", "| --- | --- | --- | --- |"]
+        raw += [f"| {a} |  | {b} |  |" for a, b in zip(left[1:], right[1:])] + [folio(p)]
+        want += left + right
+    got, _ = unwoven(raw)
+    assert got == want
+    assert not any("|" in t for t in got)
+
+
+def test_lines_of_offset_columns_alternate_and_are_put_back(column_lines):
+    """Rows 0-9 and 20-29 at the same height (merged), rows 10-19 offset (left, right, left, …)."""
+    raw, want = [], []
+    for p, (left, right) in enumerate(pages(column_lines)):
+        for k, (a, b) in enumerate(zip(left, right)):
+            raw += [a, b] if 10 <= k < 20 else [f"{a} {b}"]
+        raw.append(folio(p))
+        want += left + right
+    got, _ = unwoven(raw)
+    mismatched = sum(1 for a, b in zip(got, want) if a != b)
+    assert sorted(got) == sorted(want)
+    assert mismatched <= 2, [g for g, w in zip(got, want) if g != w]
+
+
+def test_a_real_table_is_not_read_as_columns():
+    raw = ["表1 两类生产力的比较", "| 维度 | 传统生产力 | 新质生产力 |", "| --- | --- | --- |",
+           "| 生产要素 | 土地、资本、劳动力 | 创新、技术、人才 |", "| 生产方式 | 标准化、规模化 | 智能化、柔性化 |",
+           "| 资源效率 | 高消耗 | 循环利用、低碳减排 |"]
+    got, log = unwoven(raw)
+    assert log == []
+    assert sum(1 for t in got if "|" in t) == 4
+
+
+@pytest.mark.parametrize("slug", ["liu-pei-common-prosperity", "xu-liu-distribution-relations",
+                                  "li-zhang-2025-generative-logic", "wu-common-prosperity-logic",
+                                  "zhang-factor-allocation"])
+def test_one_column_papers_are_left_alone(slug):
+    """Spaces inside one-column lines (after a full stop, around numbers) are not column gaps."""
+    raw = (ROOT / "content/papers" / slug / "source.txt").read_text(encoding="utf-8").split("\n")
+    kept, _ = remove_furniture(make_lines(raw))
+    lines, log = unweave(kept)
+    assert log == [] and lines == kept
