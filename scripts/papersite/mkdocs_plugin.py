@@ -52,6 +52,8 @@ from mkdocs.structure.files import File, Files
 from .project import project_root
 
 VARIANTS = ("zh-Hans", "zh-Hant", "en")
+# The pipeline code last imported (file, mtime): not a build's state, a record of what is in sys.modules.
+_LOADED: dict = {}
 
 
 ERROR_BANNER = ('<div class="papersite-build-error" role="alert" style="position:sticky;top:0;z-index:10;'
@@ -113,13 +115,22 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         return Path(config.config_file_path).resolve() == (self.root / "mkdocs.yml").resolve()
 
     def _reload_pipeline(self):
+        """The pipeline's modules, imported afresh when their code changed since they were loaded (an edit
+        under ``mkdocs serve`` takes effect without a restart; unchanged code is not loaded again, so a
+        serve session's memory does not grow with each rebuild)."""
         # MkDocs may reset sys.path between loading plugins and running them: add the project's scripts/ here.
         scripts = str(self.root / "scripts")
         if (self.root / "scripts" / "papersite").is_dir() and scripts not in sys.path:
             sys.path.insert(0, scripts)
-        importlib.invalidate_caches()
-        for name in sorted((n for n in list(sys.modules) if n == "papersite" or n.startswith("papersite.")), reverse=True):
-            del sys.modules[name]
+        package = Path(importlib.import_module("papersite").__file__).parent
+        code = sorted((str(f), f.stat().st_mtime_ns) for f in package.rglob("*.py"))
+        if _LOADED.get("code") != code:
+            importlib.invalidate_caches()
+            for name in sorted((n for n in list(sys.modules) if n == "papersite" or n.startswith("papersite.")),
+                               reverse=True):
+                if name != __name__:
+                    del sys.modules[name]
+            _LOADED["code"] = code
         return importlib.import_module("papersite.site"), importlib.import_module("papersite.errors")
 
     # -- events ------------------------------------------------------------------------------------
