@@ -265,12 +265,21 @@
   // are kept here: "/", "s" or "f" open the search, Escape closes it.
   function searchBox() { return document.querySelector(".papersite-search"); }
   function loadSearch() {
+    // The engine and the manifest are requested together (search.js picks meta.js up from S.requested).
     var box = searchBox();
     if (!box || box.getAttribute("data-search-loading")) return;
     box.setAttribute("data-search-loading", "yes");
-    var s = document.createElement("script");
-    s.src = box.getAttribute("data-search-engine");
-    document.head.appendChild(s);
+    var S = window.__papersiteSearch = window.__papersiteSearch || {files: {}, waiting: {}, requested: {}, failed: {}};
+    if (!S.add) S.add = function (name, data) { S.files[name] = data; };
+    [box.getAttribute("data-search-engine"), box.getAttribute("data-search-root") + "meta.js"].forEach(function (src, i) {
+      var s = document.createElement("script");
+      s.src = src;
+      if (i) {
+        S.requested.meta = s;
+        s.onerror = function () { S.failed.meta = true; };
+      }
+      document.head.appendChild(s);
+    });
   }
   function openSearch() {
     var toggle = document.getElementById("__search"), box = searchBox();
@@ -292,6 +301,12 @@
   });
   document.addEventListener("change", function (ev) {
     if (ev.target.id === "__search" && ev.target.checked) openSearch();
+  });
+  // A pointer on the search box or its header button is about to use it: load the engine then.
+  ["pointerover", "pointerdown"].forEach(function (type) {
+    document.addEventListener(type, function (ev) {
+      if (ev.target.closest && ev.target.closest(".papersite-search, label[for='__search']")) loadSearch();
+    }, {passive: true});
   });
   document.addEventListener("keydown", function (ev) {
     var box = searchBox();
