@@ -72,7 +72,21 @@ def on_config(config):
     _timings.update(start=time.perf_counter(), pipeline=0.0, search=0.0)
     site, _ = _reload_pipeline()
     site.apply_markdown_labels(config.mdx_configs, config.extra.get("markdown_labels") or {})
+    # The site root's address in every variant (a variant's own site_url is the root's + its folder): what
+    # page addresses, the canonical and hreflang links and sitemap.xml are written from.
+    config.extra["site_root"] = site.site_root(config.site_url, _variant(config))
+    projects = config.plugins.get("material/projects")
+    if getattr(projects, "builder", None) is not None:
+        projects.builder.root.plugin.projects_config_transform = _own_site_url
     return config
+
+
+def _own_site_url(project, root) -> None:
+    """The variants inherit mkdocs.yml's site_url; Material's projects plugin places a variant at the path
+    between its site_url and the root's, so an inherited one with a sub-path (https://host/course/) would put
+    it beside site/, not in it. Without it, the plugin gives the variant the root's site_url + its folder."""
+    if project.config.site_url == root.config.site_url:
+        project.config.site_url = None
 
 
 # Where the time goes (scripts/benchmark.py): set PAPERSITE_TIMINGS to a file, and each variant's build
@@ -103,7 +117,7 @@ def on_pre_build(config):
     started = time.perf_counter()
     last_good = ROOT / ".cache" / "papersite" / f"last-good-{_variant(config)}.pickle"
     try:
-        build = site.build_site(_content(), _variant(config), config.site_url)
+        build = site.build_site(_content(), _variant(config), config.extra.get("site_root"))
         _state.pop("error", None)
         if _state["command"] == "serve":
             site.save_pages(build, last_good)

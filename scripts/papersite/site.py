@@ -43,6 +43,15 @@ def paper_uri(paper: Paper) -> str:
     return pages.paper_uri(paper.slug)
 
 
+def site_root(site_url: str | None, variant: str) -> str | None:
+    """The site root's address from a variant's ``site_url`` (the root's, or the root's + the variant's folder)."""
+    if not site_url:
+        return None
+    url = site_url.rstrip("/") + "/"
+    folder = pages.VARIANT_ROOT[variant]
+    return url[:-len(folder)] if folder and url.endswith("/" + folder) else url
+
+
 def page_url(site_url: str | None, variant: str, uri: str) -> str | None:
     """The public URL of a page, when the site's address (mkdocs.yml site_url) is known."""
     if not site_url:

@@ -272,7 +272,9 @@ class ConceptPages:
         """The concept index: by category, alphabetically (pinyin / English), and the whole map."""
         concepts = concept_order(self.index.concepts.values(), self.variant)
         title = self.L("概念索引", "Concept index")
-        out = front_matter(title) + [f"# {title}", ""]
+        lead = self.L(f"{len(concepts)} 个概念，取自本站 {len(self.index.papers)} 篇论文。",
+                      f"{len(concepts)} concepts drawn from the site's {len(self.index.papers)} papers.")
+        out = front_matter(title, description=lead) + [f"# {title}", ""]
         out.append(md_text(self.L(
             f"{len(concepts)} 个概念，取自本站 {len(self.index.papers)} 篇论文。每个概念页给出编者释义、各篇论文的原文界定、"
             "出现频次、语境索引与相关概念；论文正文中每节第一次提到某概念处链接到其概念页。",

@@ -66,6 +66,17 @@ def first_sentence(text: str | None, limit: int = 160) -> str | None:
     return first if len(first) <= limit else first[:limit - 1].rstrip() + "…"
 
 
+_MAIN_CLAUSE = re.compile(r"[：:—–]|——")
+
+
+def short_title(record, english: bool, convert=_identity) -> str:
+    """A paper's short title (the navigation's name for its reading guide): the editors' ``title.short_zh`` /
+    ``short_en`` in paper.yml, else the title's main clause (before a colon or dash)."""
+    if english:
+        return record.short_title_en or _MAIN_CLAUSE.split(record.title_en)[0].strip()
+    return convert(record.short_title_zh or _MAIN_CLAUSE.split(record.title_zh)[0].strip())
+
+
 def cross_variant_href(from_variant: str, from_depth: int, to_variant: str, path: str) -> str:
     """Relative URL from a page (``from_depth`` folders below its variant root) to ``path`` in another variant."""
     up = "../" * (from_depth + VARIANT_ROOT[from_variant].count("/"))

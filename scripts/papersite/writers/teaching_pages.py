@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ..teaching import Bilingual, Evidence, Guide, GuideSection, ParaRef, Questi
 from .concept_pages import ConceptPages, concept_uri, para_number, paper_label
 from ..prose import safe_markdown
 from .escape import english_in_chinese, html_text, md_text
-from .pages import VARIANT_ROOT, cross_variant_href, front_matter, paper_path
+from .pages import VARIANT_ROOT, cross_variant_href, first_sentence, front_matter, paper_path, short_title
 
 MIN_READING = 3          # paragraphs in a suggested reading, topped up from the densest mentions
 KEY_CONCEPTS = 8         # key concepts of a guide without a curated list
@@ -278,8 +279,10 @@ class Guides:
         record, doc = paper.record, paper.document
         title = record.title_en if en else C(record.title_zh)
         heading = f"Reading guide: {title}" if en else C(f"阅读指南：{record.title_zh}")
-        # Navigation (section "Reading guides") names the guide by the paper's authors, unlike the paper itself.
-        out = front_matter(self.w._paper_short(paper.slug)) + [f"# {md_text(heading)}", ""]
+        # Navigation (section "Reading guides") names the guide by the paper's short title; the page's
+        # description is the guide's argument (or the abstract), its own first lines.
+        argument = t.text(guide.argument) if guide else (doc.meta.english.abstract if en else C(doc.meta.abstract or ""))
+        out = front_matter(short_title(record, en, C), description=first_sentence(argument)) + [f"# {md_text(heading)}", ""]
         body = [p.id for p in doc.paragraphs()]
         chars = sum(len(self.index.texts[(paper.slug, i)]) for i in body)
         n = minutes(chars, t.rate)
@@ -364,6 +367,19 @@ class Guides:
         return out + ["</ul>", ""]
 
 
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def first_prose(markdown: str) -> str:
+    """The first paragraph of prose in a Markdown text (not a heading, list, table, HTML or comment), as plain
+    text: a page's own first lines, for its meta description."""
+    for block in re.split(r"\n\s*\n", markdown):
+        block = block.strip()
+        if block and not block.startswith(("#", "-", "*", "|", "<", ">", "`", "!!!", "1.")):
+            return re.sub(r"[*_`]", "", _MD_LINK.sub(r"\1", " ".join(block.split())))
+    return ""
+
+
 def pack_uri(sequence_id: str) -> str:
     """A sequence's reading pack in every variant's docs tree."""
     return f"teaching/{sequence_id}.md"
@@ -398,7 +414,8 @@ class Instruction:
         text = text.replace(self.MARKERS[1], "\n".join(self.addresses()))
         if not self.en:
             text = self.C(text)
-        return "\n".join(front_matter(self.C(title) if not self.en else title)) + text.rstrip() + "\n"
+        lead = first_sentence(self.C(first_prose(raw)) if not self.en else first_prose(raw))
+        return "\n".join(front_matter(self.C(title) if not self.en else title, description=lead)) + text.rstrip() + "\n"
 
     def sequence_list(self) -> list[str]:
         out = []
@@ -446,7 +463,8 @@ class Instruction:
         name = seq.en if en else C(seq.zh)
         title = f"Reading pack: {name}" if en else C(f"阅读材料包：{seq.zh}")
         # A pack repeats its concepts' pages and the papers' paragraphs: searching finds those instead.
-        out = front_matter(title, searchable=False) + [f"# {md_text(title)}", "", md_text(seq.about_en if en else C(seq.about_zh)), ""]
+        about = seq.about_en if en else C(seq.about_zh)
+        out = front_matter(title, searchable=False, description=first_sentence(about)) + [f"# {md_text(title)}", "", md_text(about), ""]
         reading = {c.slug: t.reading(c, t.material(c)[0]) for c in concepts}
         all_refs = {(r.paper, r.paragraph): r for refs in reading.values() for r in refs}
         chars = t.chars(all_refs.values())
