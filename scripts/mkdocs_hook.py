@@ -234,6 +234,28 @@ def on_nav(nav, config, files):
     nav.items.sort(key=lambda item: rank.get(item.file.src_uri if getattr(item, "file", None) else item.title.lower(), 5))
     for item in nav.items:
         if getattr(item, "is_section", False) and item.title.lower() in titles:
-            item.title = titles[item.title.lower()].get(_variant(config), item.title)
+            folder = item.title.lower()
+            item.title = titles[folder].get(_variant(config), item.title)
             item.children.sort(key=lambda child: order.get(getattr(getattr(child, "file", None), "src_uri", ""), -1))
+            if folder == "concepts":
+                _group_concepts(item, _state["build"].concept_groups)
     return nav
+
+
+def _group_concepts(section, groups) -> None:
+    """The concepts section as the index page and one sub-section per category (SiteBuild.concept_groups),
+    instead of every concept in one list."""
+    from mkdocs.structure.nav import Section
+    if not groups:
+        return
+    by_uri = {child.file.src_uri: child for child in section.children if getattr(child, "file", None)}
+    grouped = {uri for _, uris in groups for uri in uris}
+    children = [child for child in section.children if getattr(getattr(child, "file", None), "src_uri", None) not in grouped]
+    for title, uris in groups:
+        members = [by_uri[u] for u in uris if u in by_uri]
+        sub = Section(title, members)
+        sub.parent = section
+        for page in members:
+            page.parent = sub
+        children.append(sub)
+    section.children = children

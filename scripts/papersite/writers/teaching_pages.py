@@ -310,18 +310,24 @@ class Guides:
             out += t.questions(guide.questions)
         return "\n".join(out).rstrip() + "\n"
 
-    def structure(self, paper) -> list[str]:
+    def paper_outline(self, paper) -> list[str]:
+        """For the English paper page: the sections under the editors' English headings with their ¶ ranges
+        (the guide's one-line summaries left to the guide), and the key concepts with their English renderings."""
+        return self.structure(paper, heading="## Outline {#outline}", summaries=False) + self.concepts(paper)
+
+    def structure(self, paper, heading: str | None = None, summaries: bool = True) -> list[str]:
         t, en, C, L = self.t, self.en, self.C, self.L
         lead = L("各节标题链接到原文；括号内是该节的段落与阅读时间。",
                  "Each heading links to the Chinese text; in brackets, the section's paragraphs and reading time.")
-        out = [f"## {L('结构', 'Structure')} {{#structure}}", "",
+        out = [heading or f"## {L('结构', 'Structure')} {{#structure}}", "",
                f'<p class="questions-lead">{html_text(lead)}{" " + t.editors() if paper.guide else ""}</p>', "",
                '<ul class="guide-structure">']
         first = next((i for i, b in enumerate(paper.document.blocks) if isinstance(b, Heading)), None)
         opening = [b.id for b in paper.document.blocks[:first] if isinstance(b, Paragraph)]
         if opening:
             line = GuideSection("", "", paper.guide.opening) if paper.guide and paper.guide.opening else None
-            out.append(self._line(paper, html_text(L("开篇（无标题）", "Opening (untitled)")), f"#{opening[0]}", opening, 0, line))
+            out.append(self._line(paper, html_text(L("开篇（无标题）", "Opening (untitled)")), f"#{opening[0]}", opening, 0, line,
+                                  summaries))
         spans = section_spans(paper.document)
         base = min((h.level for h, _ in spans), default=2)
         for heading, ids in spans:
@@ -332,10 +338,10 @@ class Guides:
                     if line else f'<span lang="zh-Hans">{html_text(heading.label)}</span>'
             else:
                 name = html_text(C(heading.label))
-            out.append(self._line(paper, name, f"#{heading.id}", ids, level, line))
+            out.append(self._line(paper, name, f"#{heading.id}", ids, level, line, summaries))
         return out + ["</ul>", ""]
 
-    def _line(self, paper, name: str, anchor: str, ids: list[str], level: int, line) -> str:
+    def _line(self, paper, name: str, anchor: str, ids: list[str], level: int, line, summaries: bool = True) -> str:
         """One entry of the structure: the heading (HTML) linked to the text, its paragraphs and time, the guide's line."""
         t, en, C = self.t, self.en, self.C
         href = (cross_variant_href("en", 1, "zh-Hans", f"{paper_path(paper.slug)}{anchor}") if en
@@ -347,7 +353,7 @@ class Guides:
             where = f"¶{first}" if first == last else f"¶{first}–{last}"
             span = (f" ({where}, {minutes(chars, t.rate)} min)" if en
                     else C(f"（{where}，{minutes(chars, t.rate)} 分钟）"))
-        summary = f'<br><span class="guide-line">{html_text(t.text(line.summary))}</span>' if line else ""
+        summary = f'<br><span class="guide-line">{html_text(t.text(line.summary))}</span>' if line and summaries else ""
         return (f'<li class="guide-level-{level}"><a href="{href}"{HREFLANG_ZH if en else ""}>{name}</a>'
                 f'<span class="guide-span">{html_text(span)}</span>{summary}</li>')
 
