@@ -149,13 +149,14 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
 
 def concept_groups(concepts, categories, variant: str, convert) -> tuple:
     """The navigation's concept groups: one per category (content/site.yml order), named in the variant's
-    language, with its concepts by pinyin or English term; a category without concepts is left out."""
+    language, with its concepts by pinyin or English term; a category without concepts is left out. The
+    names are escaped HTML: Material prints a section's title as it is (as page titles: pages.front_matter)."""
     ordered = concept_order(concepts, variant)
     groups = []
     for cat in categories:
         members = tuple(concept_uri(c.slug) for c in ordered if c.category == cat.id)
         if members:
-            groups.append((cat.en if variant == "en" else convert(cat.zh), members))
+            groups.append((pages.html_text(cat.en if variant == "en" else convert(cat.zh)), members))
     return tuple(groups)
 
 

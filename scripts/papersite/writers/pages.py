@@ -66,15 +66,12 @@ def first_sentence(text: str | None, limit: int = 160) -> str | None:
     return first if len(first) <= limit else first[:limit - 1].rstrip() + "…"
 
 
-_MAIN_CLAUSE = re.compile(r"[：:—–]|——")
-
-
 def short_title(record, english: bool, convert=_identity) -> str:
     """A paper's short title (the navigation's name for its reading guide): the editors' ``title.short_zh`` /
-    ``short_en`` in paper.yml, else the title's main clause (before a colon or dash)."""
+    ``short_en`` in paper.yml, else the whole title."""
     if english:
-        return record.short_title_en or _MAIN_CLAUSE.split(record.title_en)[0].strip()
-    return convert(record.short_title_zh or _MAIN_CLAUSE.split(record.title_zh)[0].strip())
+        return record.short_title_en or record.title_en
+    return convert(record.short_title_zh or record.title_zh)
 
 
 def cross_variant_href(from_variant: str, from_depth: int, to_variant: str, path: str) -> str:
