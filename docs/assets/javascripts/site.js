@@ -113,24 +113,19 @@
     if (location.hash && link.hash !== location.hash) link.hash = location.hash;
   }, true);
 
-  // Material also fetches sitemap.xml beside every <link rel="alternate"> for that lookup. The page's alternates
+  // Material also requests sitemap.xml beside every <link rel="alternate"> for that lookup. The page's alternates
   // are its twins (overrides/main.html), not the variants' roots, so those would be requests for files that do
-  // not exist (papers/sitemap.xml); the lookup is not used (above): answer them with an empty sitemap.
+  // not exist (papers/sitemap.xml); the lookup is not used (above): they are given an empty sitemap instead.
+  var EMPTY_SITEMAP = "data:application/xml," + encodeURIComponent('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>');
   var alternateSitemaps = {};
   var alternates = document.querySelectorAll("link[rel=alternate][hreflang]");
   for (var k = 0; k < alternates.length; k++) alternateSitemaps[new URL("sitemap.xml", alternates[k].href).href] = true;
-  if (window.fetch && window.Response) {
-    var fetchUrl = window.fetch;
-    window.fetch = function (input) {
-      var url = typeof input === "string" ? input : (input && input.url) || String(input);
-      try { url = new URL(url, location.href).href; } catch (e) { /* leave it to fetch */ }
-      if (alternateSitemaps[url]) {
-        return Promise.resolve(new Response('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>',
-                                            {status: 200, headers: {"Content-Type": "application/xml"}}));
-      }
-      return fetchUrl.apply(this, arguments);
-    };
-  }
+  var openRequest = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
+    try { if (alternateSitemaps[new URL(String(url), location.href).href]) args[1] = EMPTY_SITEMAP; } catch (e) { /* as asked */ }
+    return openRequest.apply(this, args);
+  };
 
   // Concept previews. A concept link in a paper carries the concept's term and short definition
   // (data-term, data-gloss); hovering it, focusing it, or a first tap on a touch screen shows them in a
