@@ -115,15 +115,20 @@
 
   // Material also requests sitemap.xml beside every <link rel="alternate"> for that lookup. The page's alternates
   // are its twins (overrides/main.html), not the variants' roots, so those would be requests for files that do
-  // not exist (papers/sitemap.xml); the lookup is not used (above): they are given an empty sitemap instead.
-  var EMPTY_SITEMAP = "data:application/xml," + encodeURIComponent('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>');
+  // not exist (papers/sitemap.xml); the lookup is not used (above): they are sent to this variant's own sitemap,
+  // or, from disk (where the browser refuses to read files by script), given an empty one.
+  var ownSitemap = "data:application/xml," + encodeURIComponent('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>');
+  try {
+    if (location.protocol !== "file:")
+      ownSitemap = new URL(JSON.parse(document.getElementById("__config").textContent).base + "/sitemap.xml", location.href).href;
+  } catch (e) { /* keep the empty one */ }
   var alternateSitemaps = {};
   var alternates = document.querySelectorAll("link[rel=alternate][hreflang]");
   for (var k = 0; k < alternates.length; k++) alternateSitemaps[new URL("sitemap.xml", alternates[k].href).href] = true;
   var openRequest = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (method, url) {
     var args = Array.prototype.slice.call(arguments);
-    try { if (alternateSitemaps[new URL(String(url), location.href).href]) args[1] = EMPTY_SITEMAP; } catch (e) { /* as asked */ }
+    try { if (alternateSitemaps[new URL(String(url), location.href).href]) args[1] = ownSitemap; } catch (e) { /* as asked */ }
     return openRequest.apply(this, args);
   };
 
