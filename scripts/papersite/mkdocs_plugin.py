@@ -165,6 +165,9 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         """Remember the command: only a top-level ``build`` empties site/."""
         self.command = command
 
+    # after the other plugins' on_config (Material's projects plugin makes its builder there, which the
+    # site_url transform below is installed on; a hook ran last of all)
+    @event_priority(-100)
     def on_config(self, config):
         """Find the project (the folder above the configuration file holding content/ and mkdocs.yml), reload
         the pipeline package (code edits take effect under ``mkdocs serve``); set the Markdown extensions'
