@@ -103,7 +103,7 @@ def test_a_table_read_by_a_close_call_is_proposed_in_table_columns_syntax(tmp_pa
 
 
 CASES = ("b-two-column/zhang-factor-allocation/pdftotext", "b-two-column/own-irrigation-treatises/pdftotext",
-         "b-two-column/wu-common-prosperity-logic/markitdown", "c-mixed/li-zhang-2025-generative-logic/pymupdf4llm")
+         "b-two-column/li-zhang-2025-generative-logic/markitdown", "c-mixed/li-zhang-2025-generative-logic/pymupdf4llm")
 
 
 @pytest.mark.parametrize("case", CASES)
