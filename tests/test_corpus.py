@@ -176,7 +176,6 @@ KNOWN_FAILURES = {
     'd-xelatex/wu-common-prosperity-logic/pymupdf4llm::front': 'front matter wrong: English abstract',
     'd-xelatex/xu-liu-distribution-relations/pdftotext-layout::sentences': 'sentence recall 0.989 (174/176)',
     'd-xelatex/xu-liu-distribution-relations/pymupdf4llm::headings': 'headings 16/16 right, 1 spurious',
-    'd-xelatex/zhang-factor-allocation/markitdown::tables': 'tables rebuilt 0/1',
     'd-xelatex/zhang-factor-allocation/markitdown::front': 'front matter wrong: English abstract',
     'd-xelatex/zhang-factor-allocation/pymupdf4llm::sentences': 'sentence recall 0.932 (123/132)',
     'd-xelatex/zhang-factor-allocation/pymupdf4llm::front': 'front matter wrong: abstract',

@@ -50,3 +50,17 @@ def test_declared_layout():
     table, _ = table_of(BEFORE + ["表1　本文所据农书概况"] + cells + AFTER,
                         ReaderOptions(table_columns={"表1": {"columns": 4, "order": "rows"}}))
     assert table.rows[0] == tuple(ROWS[0])
+
+
+def test_pipe_rows_with_empty_columns_and_a_cell_set_beside_its_column():
+    """markitdown: an empty first and last column, and a long cell in a headerless column of its own."""
+    def row(cells):
+        return "| " + " | ".join(cells) + " |"
+    rows = [row(["", HEADER[0], "", *HEADER[1:], ""]), "| --- | --- | --- | --- | --- | --- | --- |"]
+    for r in ROWS:
+        rows.append(row(["", r[0], "", *r[1:], ""]))
+    last = ROWS[-1]
+    rows[-1] = row(["", last[0], last[1], "", *last[2:], ""])  # the second cell slipped left of its column
+    table, _ = table_of(BEFORE + ["表1　本文所据农书概况"] + rows + AFTER)
+    assert table.header == tuple(HEADER)
+    assert table.rows == tuple(tuple(r) for r in ROWS)

@@ -141,3 +141,19 @@ def test_names_cover_every_way_to_name_a_concept(corpus, to_traditional):
     assert {"新质生产力", "新質生產力", "xīnzhì shēngchǎnlì", "new quality productive forces"} <= set(nqpf)
     wu = names["papers/wu-common-prosperity-logic.html"].forms
     assert {"武扬波", "Wu Yangbo"} <= set(wu)
+
+
+def test_pinyin_u_umlaut_typed_as_v(to_traditional):
+    """A reader types ü as v (lv for lǜ, nv for nǚ), as pinyin input methods do: that is a name too."""
+    from types import SimpleNamespace
+    from papersite.search.names import site_names
+    concept = SimpleNamespace(slug="green-development", term="绿色发展", aliases=(), pinyin="lǜsè fāzhǎn", english=())
+    author = SimpleNamespace(name="吕明", pinyin="Lǚ Míng")
+    paper = SimpleNamespace(slug="lv-2024", record=SimpleNamespace(title_zh="绿色", title_en="Green", authors=(author,)))
+    names = {n.url: n.forms for n in site_names([concept], [paper], to_traditional)}
+    assert "lǜsè fāzhǎn" in names["concepts/green-development.html"]
+    assert "lvsè fāzhǎn" in names["concepts/green-development.html"]
+    assert {"Lǚ Míng", "Lv Míng"} <= set(names["papers/lv-2024.html"])
+    # folded as search.js folds (tone marks off, case, spaces out), the typed form is the reader's "lvse"
+    folder = folder_for(["lvsè fāzhǎn"], to_traditional)
+    assert folder.fold("lvsè fāzhǎn").replace(" ", "") == "lvsefazhan"

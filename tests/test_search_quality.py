@@ -195,3 +195,27 @@ def test_search_quality(built_site, server, chromium, to_traditional):
     (out / "search-quality.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(report["variants"], ensure_ascii=False, indent=1))
     assert not failures, failures
+
+
+def test_chinese_in_english_results_is_marked(server, chromium):
+    """On en/ pages a Chinese query's snippets, titles and names carry lang="zh-Hans" or "zh-Hant" on
+    their Chinese text, so screen readers read it as Chinese; the English around it stays English."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(server + "en/index.html")
+    page.wait_for_load_state("load")
+    result = run_search(page, "新质生产力")
+    assert result["passages"]
+    unmarked = page.evaluate("""() => {
+        const out = [], han = /[\\u3400-\\u9fff]/;
+        const walk = document.createTreeWalker(document.querySelector('.papersite-search .md-search-result'), NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            const lang = n.parentElement.closest('[lang]').getAttribute('lang');
+            if (han.test(n.data) && !(lang === 'zh-Hans' || lang === 'zh-Hant')) out.push([lang, n.data]);
+        }
+        return out;
+    }""")
+    assert not unmarked, unmarked[:5]
+    wrapped_latin = page.evaluate("""() => [...document.querySelectorAll('.papersite-search .md-search-result [lang]')]
+        .map(e => e.textContent).filter(t => /[A-Za-z]/.test(t))""")
+    assert not wrapped_latin, wrapped_latin[:5]   # English in a snippet is not marked as Chinese
+    page.close()

@@ -13,6 +13,8 @@ and ``out/en`` (each variant's language links point there).
 """
 from __future__ import annotations
 
+import fnmatch
+import os
 import shutil
 from pathlib import Path
 
@@ -24,12 +26,29 @@ VARIANT_CONFIG = {"zh-Hans": "mkdocs.yml", "zh-Hant": "variants/zh-Hant/mkdocs.y
 SECTIONS = ("papers", "guides", "concepts", "teaching")
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML as MkDocs reads it: ``!ENV [NAME, …, default]`` is the first variable set, else the default."""
+
+
+def _env(loader, node):
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else (*names, None)
+    return next((os.environ[v] for v in variables if v in os.environ), default)
+
+
+_Loader.add_constructor("!ENV", _env)
+
+
+def _load(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
 def _merged(project: Path, variant: str) -> dict:
     """The variant's configuration with its INHERIT resolved (a variant file overrides the top one)."""
-    base = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    base = _load(project / "mkdocs.yml")
     if variant == "zh-Hans":
         return base
-    own = yaml.safe_load((project / VARIANT_CONFIG[variant]).read_text(encoding="utf-8"))
+    own = _load(project / VARIANT_CONFIG[variant])
     own.pop("INHERIT", None)
     out = dict(base)
     for key, value in own.items():
@@ -37,14 +56,19 @@ def _merged(project: Path, variant: str) -> dict:
     return out
 
 
-def _nav(pages: dict[str, str], order: dict[str, int], variant: str, docs: list[str]) -> list:
-    """The navigation the plugin builds: home, the four sections in their order and titles, then the rest."""
-    uris = sorted(set(pages) | set(docs))
+def _nav(pages: dict[str, str], order: dict[str, int], variant: str, docs: list[str], groups=(), not_in_nav=()) -> list:
+    """The navigation the plugin builds: home, the four sections in their order and titles (the concepts by
+    category), then the rest, without the pages mkdocs.yml's ``not_in_nav`` keeps out of it."""
+    uris = sorted(u for u in set(pages) | set(docs)
+                  if not any(fnmatch.fnmatch("/" + u, p if p.startswith("/") else "*/" + p) for p in not_in_nav))
     nav: list = ["index.md"] if "index.md" in uris else []
     for section in SECTIONS:
         children = [u for u in uris if u.startswith(section + "/")]
         if children:
             children.sort(key=lambda u: (order.get(u, -1), u))
+            if section == "concepts" and groups:
+                grouped = {u for _, members in groups for u in members}
+                children = [u for u in children if u not in grouped] + [{title: list(members)} for title, members in groups]
             nav.append({SECTION_TITLES[section][variant]: children})
     nav += [u for u in uris if "/" not in u and u != "index.md"]
     return nav
@@ -72,7 +96,12 @@ def export_site(project: Path, content: Path, dest: Path, site_url: str | None =
         config = _merged(project, variant)
         for key in ("hooks", "watch", "INHERIT"):
             config.pop(key, None)
-        config.update(docs_dir="docs", site_dir="site", nav=_nav(build.pages, build.nav_order, variant, hand_written))
+        config.update(docs_dir="docs", site_dir="site", nav=_nav(build.pages, build.nav_order, variant, hand_written, build.concept_groups,
+                                                                (config.get("not_in_nav") or "").split()))
+        # What the hook would set: the site root's address for the canonical and hreflang links and sitemap.xml.
+        root_url = site_url or config.get("site_url")
+        if root_url:
+            config["extra"] = dict(config.get("extra") or {}, site_root=root_url.rstrip("/") + "/")
         config["theme"] = dict(config.get("theme") or {}, custom_dir="overrides")
         plugins = []
         for plugin in config.get("plugins") or []:

@@ -90,6 +90,10 @@ class CorpusIndex:
     quotes: dict[str, tuple[Quote, ...]]
     texts: dict[tuple[str, str], str] = field(default_factory=dict)   # (paper, paragraph id) -> text
 
+    def body_chars(self, paper: str) -> int:
+        """The length of a paper's body paragraphs, where mentions are counted (whitespace left out)."""
+        return sum(len("".join(t.split())) for (p, _), t in self.texts.items() if p == paper)
+
     def span(self, paper: str, paragraph: str, start: int, end: int, convert=lambda s: s) -> str:
         """Characters ``start:end`` of a paragraph, in the page's script.
 

@@ -52,6 +52,8 @@ from mkdocs.structure.files import File, Files
 from .project import project_root
 
 VARIANTS = ("zh-Hans", "zh-Hant", "en")
+# The pipeline code last imported (file, mtime): not a build's state, a record of what is in sys.modules.
+_LOADED: dict = {}
 
 
 ERROR_BANNER = ('<div class="papersite-build-error" role="alert" style="position:sticky;top:0;z-index:10;'
@@ -76,6 +78,33 @@ def _at_top(output: str, banner: str) -> str:
         return banner + output
     tag_end = rest.index(">") + 1
     return head + sep + rest[:tag_end] + banner + rest[tag_end:]
+
+
+def _own_site_url(project, root) -> None:
+    """The variants inherit mkdocs.yml's site_url; Material's projects plugin places a variant at the path
+    between its site_url and the root's, so an inherited one with a sub-path (https://host/course/) would put
+    it beside site/, not in it. Without it, the plugin gives the variant the root's site_url + its folder."""
+    if project.config.site_url == root.config.site_url:
+        project.config.site_url = None
+
+
+def _group_concepts(section, groups) -> None:
+    """The concepts section as the index page and one sub-section per category (SiteBuild.concept_groups),
+    instead of every concept in one list."""
+    from mkdocs.structure.nav import Section
+    if not groups:
+        return
+    by_uri = {child.file.src_uri: child for child in section.children if getattr(child, "file", None)}
+    grouped = {uri for _, uris in groups for uri in uris}
+    children = [child for child in section.children if getattr(getattr(child, "file", None), "src_uri", None) not in grouped]
+    for title, uris in groups:
+        members = [by_uri[u] for u in uris if u in by_uri]
+        sub = Section(title, members)
+        sub.parent = section
+        for page in members:
+            page.parent = sub
+        children.append(sub)
+    section.children = children
 
 
 class PapersiteConfig(base.Config):
@@ -113,13 +142,22 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         return Path(config.config_file_path).resolve() == (self.root / "mkdocs.yml").resolve()
 
     def _reload_pipeline(self):
+        """The pipeline's modules, imported afresh when their code changed since they were loaded (an edit
+        under ``mkdocs serve`` takes effect without a restart; unchanged code is not loaded again, so a
+        serve session's memory does not grow with each rebuild)."""
         # MkDocs may reset sys.path between loading plugins and running them: add the project's scripts/ here.
         scripts = str(self.root / "scripts")
         if (self.root / "scripts" / "papersite").is_dir() and scripts not in sys.path:
             sys.path.insert(0, scripts)
-        importlib.invalidate_caches()
-        for name in sorted((n for n in list(sys.modules) if n == "papersite" or n.startswith("papersite.")), reverse=True):
-            del sys.modules[name]
+        package = Path(importlib.import_module("papersite").__file__).parent
+        code = sorted((str(f), f.stat().st_mtime_ns) for f in package.rglob("*.py"))
+        if _LOADED.get("code") != code:
+            importlib.invalidate_caches()
+            for name in sorted((n for n in list(sys.modules) if n == "papersite" or n.startswith("papersite.")),
+                               reverse=True):
+                if name != __name__:
+                    del sys.modules[name]
+            _LOADED["code"] = code
         return importlib.import_module("papersite.site"), importlib.import_module("papersite.errors")
 
     # -- events ------------------------------------------------------------------------------------
@@ -138,6 +176,12 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         self.timings = {"start": time.perf_counter(), "pipeline": 0.0, "search": 0.0}
         site, _ = self._reload_pipeline()
         site.apply_markdown_labels(config.mdx_configs, config.extra.get("markdown_labels") or {})
+        # The site root's address in every variant (a variant's own site_url is the root's + its folder): what
+        # page addresses, the canonical and hreflang links and sitemap.xml are written from.
+        config.extra["site_root"] = site.site_root(config.site_url, self._variant(config))
+        projects = config.plugins.get("material/projects")
+        if getattr(projects, "builder", None) is not None:
+            projects.builder.root.plugin.projects_config_transform = _own_site_url
         return config
 
     @event_priority(100)
@@ -150,7 +194,7 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         started = time.perf_counter()
         last_good = self.root / ".cache" / "papersite" / f"last-good-{self._variant(config)}.pickle"
         try:
-            build = site.build_site(self._content(), self._variant(config), config.site_url)
+            build = site.build_site(self._content(), self._variant(config), config.extra.get("site_root"))
             self.error = None
             if self.command == "serve":
                 site.save_pages(build, last_good)
@@ -196,8 +240,11 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         nav.items.sort(key=lambda item: rank.get(item.file.src_uri if getattr(item, "file", None) else item.title.lower(), 5))
         for item in nav.items:
             if getattr(item, "is_section", False) and item.title.lower() in titles:
-                item.title = titles[item.title.lower()].get(self._variant(config), item.title)
+                folder = item.title.lower()
+                item.title = titles[folder].get(self._variant(config), item.title)
                 item.children.sort(key=lambda child: order.get(getattr(getattr(child, "file", None), "src_uri", ""), -1))
+                if folder == "concepts":
+                    _group_concepts(item, self.build.concept_groups)
         return nav
 
     def on_page_markdown(self, markdown, *, page, config, files):

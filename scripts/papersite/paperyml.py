@@ -17,7 +17,7 @@ PROVENANCES = ("source", "editor")
 
 SCHEMA = {
     "source": {"original_name": str, "sha256": str},
-    "title": {"zh": str, "zh_provenance": str, "en": str, "en_provenance": str},
+    "title": {"zh": str, "zh_provenance": str, "en": str, "en_provenance": str, "short_zh": str, "short_en": str},
     "authors": list,
     "journal": {"name": str, "name_en": str, "provenance": str},
     "year": int,
@@ -57,6 +57,8 @@ class PaperRecord:
     title_en: str
     title_en_provenance: str
     authors: tuple[Author, ...]
+    short_title_zh: str | None = None   # the navigation's name for the paper's reading guide (title.short_zh)
+    short_title_en: str | None = None
     journal: str | None = None
     journal_en: str | None = None
     year: int | None = None
@@ -116,7 +118,8 @@ def load_record(path: Path) -> PaperRecord:
         original_name=data["source"]["original_name"], sha256=data["source"]["sha256"],
         title_zh=data["title"]["zh"], title_zh_provenance=data["title"]["zh_provenance"],
         title_en=data["title"]["en"], title_en_provenance=data["title"]["en_provenance"],
-        authors=tuple(authors), journal=journal.get("name"), journal_en=journal.get("name_en"),
+        authors=tuple(authors), short_title_zh=data["title"].get("short_zh"), short_title_en=data["title"].get("short_en"),
+        journal=journal.get("name"), journal_en=journal.get("name_en"),
         year=data.get("year"), summary_zh=summary.get("zh"), summary_en=summary.get("en"),
         source_fields=tuple((str(k), str(v)) for k, v in (data.get("source_fields") or {}).items()),
         keywords_zh=tuple(kw.get("zh") or ()), keywords_en=tuple(kw.get("en") or ()),

@@ -36,11 +36,23 @@ class SiteBuild:
     nav_order: dict[str, int] = field(default_factory=dict)
     names: tuple = ()   # papersite.search.Name: what a reader may type for each concept and paper page
     footer: str = ""
+    # The concepts section of the navigation: (category title, its concept pages in nav order), in the
+    # order of content/site.yml's categories.
+    concept_groups: tuple = ()
 
 
 def paper_uri(paper: Paper) -> str:
     """Where a paper's page lives in every variant's docs tree."""
     return pages.paper_uri(paper.slug)
+
+
+def site_root(site_url: str | None, variant: str) -> str | None:
+    """The site root's address from a variant's ``site_url`` (the root's, or the root's + the variant's folder)."""
+    if not site_url:
+        return None
+    url = site_url.rstrip("/") + "/"
+    folder = pages.VARIANT_ROOT[variant]
+    return url[:-len(folder)] if folder and url.endswith("/" + folder) else url
 
 
 def page_url(site_url: str | None, variant: str, uri: str) -> str | None:
@@ -91,7 +103,7 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
     to_traditional = traditional_converter(config.opencc, config.exceptions)
     out: dict[str, str] = {}
     convert = to_traditional if variant == "zh-Hant" else (lambda s: s)
-    home_concepts = None
+    home_concepts = home_teaching = None
     guide_href = lambda paper: f"../{guide_uri(paper.slug)[:-3]}.html" if index else None
     if index:
         writer = ConceptPages(index, papers, config.categories, variant, convert, to_traditional)
@@ -111,17 +123,18 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
         for slug, concept in index.concepts.items():
             out[concept_uri(slug)] = writer.page(concept)
         home_concepts = "concepts/index.md"
+    home_teaching = INSTRUCTOR_GUIDE if INSTRUCTOR_GUIDE in out else None
     # A concept link's preview: its term and the editors' short definition (the link is raw HTML: the built path).
     targets = ({slug: (f"../{concept_uri(slug)[:-len('.md')]}.html", c.term, c.definition_zh)
                 for slug, c in index.concepts.items()} if index else {})
     if variant == "en":
-        out["index.md"] = pages.home_en(papers, home_concepts)
+        out["index.md"] = pages.home_en(papers, home_concepts, home_teaching)
         out["about.md"] = pages.about_page(papers, config, "en")
         for paper in papers:
             out[paper_uri(paper)] = pages.english_paper_page(paper, page_url(site_url, "en", paper_uri(paper)),
-                                                             guide_href(paper))
+                                                             guide_href(paper), guides.paper_outline(paper) if index else None)
     else:
-        out["index.md"] = pages.home_zh(papers, variant, convert, home_concepts)
+        out["index.md"] = pages.home_zh(papers, variant, convert, home_concepts, home_teaching)
         out["about.md"] = pages.about_page(papers, config, variant, convert)
         for paper in papers:
             url = page_url(site_url, variant, paper_uri(paper))
@@ -130,7 +143,21 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
                                                    retired=paper.addresses.retired_at() if paper.addresses else None)
     concepts = tuple(index.concepts.values()) if index else ()
     return SiteBuild(variant, out, to_traditional, nav_order(concepts, variant, config.sequences),
-                     site_names(concepts, papers, to_traditional), footer_html(config, variant, convert))
+                     site_names(concepts, papers, to_traditional), footer_html(config, variant, convert),
+                     concept_groups(concepts, config.categories, variant, convert))
+
+
+def concept_groups(concepts, categories, variant: str, convert) -> tuple:
+    """The navigation's concept groups: one per category (content/site.yml order), named in the variant's
+    language, with its concepts by pinyin or English term; a category without concepts is left out. The
+    names are escaped HTML: Material prints a section's title as it is (as page titles: pages.front_matter)."""
+    ordered = concept_order(concepts, variant)
+    groups = []
+    for cat in categories:
+        members = tuple(concept_uri(c.slug) for c in ordered if c.category == cat.id)
+        if members:
+            groups.append((pages.html_text(cat.en if variant == "en" else convert(cat.zh)), members))
+    return tuple(groups)
 
 
 def footer_html(config: SiteConfig, variant: str, convert) -> str:
@@ -162,7 +189,7 @@ def save_pages(build: SiteBuild, path: Path) -> None:
     import pickle
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(pickle.dumps((build.pages, build.nav_order, build.names)))
+    tmp.write_bytes(pickle.dumps((build.pages, build.nav_order, build.names, build.concept_groups)))
     tmp.replace(path)
 
 
@@ -170,10 +197,10 @@ def load_pages(path: Path, variant: str) -> SiteBuild:
     """The pages :func:`save_pages` kept, or none when no build has succeeded yet."""
     import pickle
     try:
-        pages_, order, names = pickle.loads(path.read_bytes())
+        pages_, order, names, groups = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        pages_, order, names = {}, {}, ()
-    return SiteBuild(variant, pages_, lambda s: s, order, names)
+        pages_, order, names, groups = {}, {}, (), ()
+    return SiteBuild(variant, pages_, lambda s: s, order, names, concept_groups=groups)
 
 
 def check_sequences(config: SiteConfig, index: CorpusIndex) -> None:

@@ -33,7 +33,11 @@
   }[LANG];
   var GROUPS = 10, PER_GROUP = 3;
   var KIND_WEIGHT = {t: 8, h: 4, p: 2, n: 1, x: 1.5};
+  // site.js may have created the registry and requested meta.js alongside this file (one round trip, not two).
   var S = window.__papersiteSearch = window.__papersiteSearch || {files: {}, waiting: {}};
+  S.files = S.files || {};
+  S.waiting = S.waiting || {};
+  S.failed = S.failed || {};
   S.add = function (name, data) {
     S.files[name] = data;
     (S.waiting[name] || []).forEach(function (w) { w[0](data); });
@@ -43,8 +47,14 @@
   function load(name) {
     if (S.files[name]) return Promise.resolve(S.files[name]);
     if (loading[name]) return loading[name];
+    var requested = S.requested && S.requested[name];
+    if (requested) delete S.requested[name];
     return (loading[name] = new Promise(function (ok, fail) {
       (S.waiting[name] = S.waiting[name] || []).push([ok, fail]);
+      if (requested && !S.failed[name]) {   // already on its way (site.js): wait for it, or for its failure
+        requested.addEventListener("error", function () { delete loading[name]; fail(new Error(name)); });
+        return;
+      }
       var s = document.createElement("script");
       s.src = ROOT + name + ".js";
       s.async = true;
@@ -239,10 +249,34 @@
 
   // ---- rendering ------------------------------------------------------------------------------------
   function fmt(s, vals) { return s.replace(/%(\w)/g, function (_, k) { return vals[k]; }); }
+  // On en/ pages, Chinese in a result (a snippet, a title, a name) is marked as such: each run of Chinese
+  // text is a <span lang="zh-Hans"> (or zh-Hant when it has Traditional characters), so that screen
+  // readers and fonts treat it as Chinese. Still text only.
+  var CJK_RUN = /[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]+/g;
+  function chineseLang(run) {
+    for (var ch of run) if (FOLD && FOLD[ch] && HAN.test(ch)) return "zh-Hant";
+    return "zh-Hans";
+  }
+  function addText(parent, text) {
+    if (LANG !== "en" || !HAN.test(text)) { parent.appendChild(document.createTextNode(text)); return parent; }
+    var at = 0, m;
+    CJK_RUN.lastIndex = 0;
+    while ((m = CJK_RUN.exec(text))) {
+      if (!HAN.test(m[0])) continue;
+      if (m.index > at) parent.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var span = document.createElement("span");
+      span.lang = chineseLang(m[0]);
+      span.textContent = m[0];
+      parent.appendChild(span);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+    return parent;
+  }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
+    if (text != null) addText(e, String(text));
     return e;
   }
   function url(page, anchor) { return BASE + M.pages[page][0] + (anchor ? "#" + anchor : ""); }
@@ -277,11 +311,11 @@
     var at = start;
     spans.forEach(function (s) {
       if (s[0] < at || s[1] > end) return;
-      p.appendChild(document.createTextNode(text.slice(at, s[0])));
+      addText(p, text.slice(at, s[0]));
       p.appendChild(el("mark", null, text.slice(s[0], s[1])));
       at = s[1];
     });
-    p.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? "…" : "")));
+    addText(p, text.slice(at, end) + (end < text.length ? "…" : ""));
     return p;
   }
 
@@ -338,13 +372,28 @@
   }
 
   var shown = null;
-  function renderGroups(from) {
+  function renderGroups(from, first) {
+    // Each page of results is shown as soon as its text chunks are there and the pages ranked above it
+    // are shown: the first result does not wait for the tenth. ``first`` is called after the first one.
     var state = shown, slice = state.groups.slice(from, from + GROUPS);
-    return Promise.all(slice.map(function (g) { return renderGroup(g, state.needles); })).then(function (items) {
+    var pending = slice.map(function (g) { return renderGroup(g, state.needles); });
+    // The first screen appears page by page; "more pages" (from > 0) adds its pages together.
+    if (from) pending = [Promise.all(pending)];
+    var chain = Promise.resolve();
+    pending.forEach(function (item, i) {
+      chain = chain.then(function () { return item; }).then(function (li) {
+        if (shown !== state) return;
+        if (i === 0) {
+          var old = list.querySelector(".papersite-search__next");
+          if (old) old.parentNode.remove();
+        }
+        [].concat(li).forEach(function (item) { list.appendChild(item); });
+        if (i === 0 && first) first();
+      });
+    });
+    return chain.then(function () {
       if (shown !== state) return;
-      var old = list.querySelector(".papersite-search__next");
-      if (old) old.parentNode.remove();
-      items.forEach(function (li) { list.appendChild(li); });
+      if (!slice.length && first) first();
       var left = state.groups.length - from - GROUPS;
       if (left > 0) {
         var li = el("li", "md-search-result__item"), next = el("button", "md-search-result__more papersite-search__next", fmt(T.next, {n: left}));
@@ -358,13 +407,19 @@
 
   var sequence = 0;
   function run() {
-    var raw = input.value, mine = ++sequence, t0 = performance.now(), t1 = 0;
+    // S.timing (scripts/benchmark.py): where the time of the last query went, in ms from its start:
+    // manifest there, posting lists there, matches ranked, first result shown, all results shown.
+    var raw = input.value, mine = ++sequence, t0 = performance.now(), timing = {};
+    function mark(k) { timing[k] = Math.round((performance.now() - t0) * 10) / 10; }
     if (!raw.trim()) { shown = null; list.textContent = ""; meta.textContent = T.hint; box.removeAttribute("data-search-state"); return Promise.resolve(); }
     box.setAttribute("data-search-state", "busy");
+    box.removeAttribute("data-search-first");
     return init().then(function () {
+      mark("manifest_ms");
       var q = queryForm(raw);
       if (!q) return null;
       return match(q).then(function (hits) {
+        mark("postings_ms");
         var names = HAN.test(q) ? new Map() : nameHits(q);
         if (HAN.test(q)) nameHits(q).forEach(function (n, p) {
           // A Chinese name only reorders pages that contain it (every result contains the query).
@@ -379,19 +434,22 @@
       });
     }).then(function (result) {
       if (mine !== sequence) return;
-      t1 = performance.now();
+      mark("ranked_ms");
       list.textContent = "";
       if (!result) { meta.textContent = T.hint; box.removeAttribute("data-search-state"); return; }
       var total = 0;
       result.groups.forEach(function (g) { total += g.count; });
-      if (result.partial) meta.textContent = fmt(T.partial, {q: raw.trim(), p: result.partial.parts.join("”“")});
-      else if (!result.groups.length) meta.textContent = fmt(T.none, {q: raw.trim()});
+      if (result.partial) { meta.textContent = ""; addText(meta, fmt(T.partial, {q: raw.trim(), p: result.partial.parts.join("”“")})); }
+      else if (!result.groups.length) { meta.textContent = ""; addText(meta, fmt(T.none, {q: raw.trim()})); }
       else meta.textContent = fmt(T.count, {n: total, p: result.groups.length});
       box.setAttribute("data-search-result", result.partial ? "partial" : (result.groups.length ? "exact" : "none"));
       shown = result;
-      return renderGroups(0).then(function () {
-        // Where the time went (scripts/benchmark.py): finding the matches, then showing them.
-        S.timing = {match_ms: t1 - t0, render_ms: performance.now() - t1};
+      return renderGroups(0, function () {
+        mark("first_ms");
+        if (mine === sequence) box.setAttribute("data-search-first", "shown");
+      }).then(function () {
+        mark("done_ms");
+        S.timing = timing;
         if (mine === sequence) box.setAttribute("data-search-state", "done");
       });
     }).catch(function () {

@@ -110,10 +110,32 @@
   // a site_url the sitemap is empty, so whenever it has loaded before the click, Material sends the
   // reader to the other variant's home instead of the twin. Every variant has the same page paths
   // (overrides/partials/alternate.html), so the link itself is right: let the browser follow it.
+  // The twin link keeps the reader's place: the part of the page being read (#p-4, a heading) goes with it.
   document.addEventListener("click", function (ev) {
     var link = ev.target.closest ? ev.target.closest(".md-select__link[hreflang]") : null;
-    if (link) ev.stopPropagation();
+    if (!link) return;
+    ev.stopPropagation();
+    if (location.hash && link.hash !== location.hash) link.hash = location.hash;
   }, true);
+
+  // Material also requests sitemap.xml beside every <link rel="alternate"> for that lookup. The page's alternates
+  // are its twins (overrides/main.html), not the variants' roots, so those would be requests for files that do
+  // not exist (papers/sitemap.xml); the lookup is not used (above): they are sent to this variant's own sitemap,
+  // or, from disk (where the browser refuses to read files by script), given an empty one.
+  var ownSitemap = "data:application/xml," + encodeURIComponent('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>');
+  try {
+    if (location.protocol !== "file:")
+      ownSitemap = new URL(JSON.parse(document.getElementById("__config").textContent).base + "/sitemap.xml", location.href).href;
+  } catch (e) { /* keep the empty one */ }
+  var alternateSitemaps = {};
+  var alternates = document.querySelectorAll("link[rel=alternate][hreflang]");
+  for (var k = 0; k < alternates.length; k++) alternateSitemaps[new URL("sitemap.xml", alternates[k].href).href] = true;
+  var openRequest = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
+    try { if (alternateSitemaps[new URL(String(url), location.href).href]) args[1] = ownSitemap; } catch (e) { /* as asked */ }
+    return openRequest.apply(this, args);
+  };
 
   // Concept previews. A concept link in a paper carries the concept's term and short definition
   // (data-term, data-gloss); hovering it, focusing it, or a first tap on a touch screen shows them in a
@@ -265,12 +287,21 @@
   // are kept here: "/", "s" or "f" open the search, Escape closes it.
   function searchBox() { return document.querySelector(".papersite-search"); }
   function loadSearch() {
+    // The engine and the manifest are requested together (search.js picks meta.js up from S.requested).
     var box = searchBox();
     if (!box || box.getAttribute("data-search-loading")) return;
     box.setAttribute("data-search-loading", "yes");
-    var s = document.createElement("script");
-    s.src = box.getAttribute("data-search-engine");
-    document.head.appendChild(s);
+    var S = window.__papersiteSearch = window.__papersiteSearch || {files: {}, waiting: {}, requested: {}, failed: {}};
+    if (!S.add) S.add = function (name, data) { S.files[name] = data; };
+    [box.getAttribute("data-search-engine"), box.getAttribute("data-search-root") + "meta.js"].forEach(function (src, i) {
+      var s = document.createElement("script");
+      s.src = src;
+      if (i) {
+        S.requested.meta = s;
+        s.onerror = function () { S.failed.meta = true; };
+      }
+      document.head.appendChild(s);
+    });
   }
   function openSearch() {
     var toggle = document.getElementById("__search"), box = searchBox();
@@ -292,6 +323,12 @@
   });
   document.addEventListener("change", function (ev) {
     if (ev.target.id === "__search" && ev.target.checked) openSearch();
+  });
+  // A pointer on the search box or its header button is about to use it: load the engine then.
+  ["pointerover", "pointerdown"].forEach(function (type) {
+    document.addEventListener(type, function (ev) {
+      if (ev.target.closest && ev.target.closest(".papersite-search, label[for='__search']")) loadSearch();
+    }, {passive: true});
   });
   document.addEventListener("keydown", function (ev) {
     var box = searchBox();

@@ -141,11 +141,38 @@ def _pipe_table(lines, i, out, tables, log) -> int:
     if j < len(lines) and _SOURCE_NOTE.match(lines[j].text):
         source_note = lines[j].text
         j += 1
+    rows = _tidy_columns(rows)
     width = max(len(r) for r in rows)
     cells = tuple(c for r in rows for c in (tuple(r) + ("",) * (width - len(r))))
     tables.append(RawTable(label, caption, cells, source_note, width, first.no, len(out), lines[j - 1].no, "rows"))
     log.append(LogEntry("table", f"{label or 'table'}: {len(rows)} pipe-table rows of {width} columns", first.no))
     return j
+
+
+def _tidy_columns(rows) -> list[list[str]]:
+    """Pipe rows as the table's columns: columns empty in every row dropped, and a column without a
+    header whose cells each stand beside an empty cell of a headed neighbour merged into it (an
+    extractor that placed a long cell in a column of its own: | 区域格局 | 依赖资源禀赋… |  | 因地制宜… |)."""
+    width = max(len(r) for r in rows)
+    grid = [list(r) + [""] * (width - len(r)) for r in rows]
+    keep = [k for k in range(width) if any(r[k].strip() for r in grid)]
+    grid = [[r[k] for k in keep] for r in grid]
+    k = 0
+    while k < len(grid[0]) and len(grid) > 1:
+        if grid[0][k].strip():
+            k += 1
+            continue
+        for n in (k + 1, k - 1):
+            if 0 <= n < len(grid[0]) and grid[0][n].strip() and all(
+                    not r[k].strip() or not r[n].strip() for r in grid[1:]):
+                for r in grid:
+                    r[n] = r[n] or r[k]
+                for r in grid:
+                    del r[k]
+                break
+        else:
+            k += 1
+    return grid
 
 
 def _merge_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:

@@ -182,13 +182,31 @@ class ConceptPages:
             forms = "、".join(self.C(f) for f in c.forms)
             caption = html_text(self.C(f"各篇论文正文段落中“{forms}”出现的次数；包含在更长概念词中的（如“新质生产力”中的“生产力”）只计入那个概念。"))
         title = f"{self.name(c)}: " + ", ".join(f"{label} {n}" for label, n, _ in rows)
+        # Papers differ in length (the shortest has a third of the longest's body text): mentions per 10,000
+        # characters of the same body paragraphs the mentions are counted in.
+        chars = {paper: self.index.body_chars(paper) for paper in self.index.papers}
+        rates = [(label, round(n * 10000 / chars[paper], 1) if chars[paper] else 0.0, href)
+                 for (label, n, href), paper in zip(rows, self.index.papers)]
+        rate_title = self.L(f"{c.term}每万字出现次数", f"{self.name(c)} per 10,000 characters") + ": " + \
+            ", ".join(f"{label} {r:.1f}" for label, r, _ in rates)
         if self.en:
             zh = cross_variant_href("en", 1, "zh-Hans", f"concepts/{c.slug}.html#concordance")
             out += [f'<p>Every mention with its context, grouped by paper, is listed on the '
                     f'<a href="{zh}" hreflang="zh-Hans">Chinese page\'s concordance</a>.</p>', ""]
+        width = 170 if self.en else 150
+        per = self.L("每万字", "per 10,000 characters")
         out += ['<figure class="concept-occurrences" data-search-exclude>',
-                svg.bar_chart(rows, title, label_width=170 if self.en else 150),
+                f'<p class="chart-heading">{html_text(self.L("次数", "Mentions"))}</p>',
+                svg.bar_chart(rows, title, label_width=width),
+                f'<p class="chart-heading">{html_text(self.L("每万字次数（按各篇正文长度折算）", "Mentions per 10,000 characters (allowing for each paper’s length)"))}</p>',
+                svg.bar_chart(rates, rate_title, label_width=width, fmt=lambda r: f"{r:.1f}", cls="concept-chart concept-chart-rate"),
                 f"<figcaption>{caption}</figcaption>", "</figure>", ""]
+        head = (self.L("论文", "Paper"), self.L("正文字数", "Characters of body text"), self.L("次数", "Mentions"), per)
+        out += ['<table class="occurrence-table" data-search-exclude>',
+                "<thead><tr>" + "".join(f"<th>{html_text(h)}</th>" for h in head) + "</tr></thead><tbody>"]
+        for (label, n, _), (_, rate, _), paper in zip(rows, rates, self.index.papers):
+            out.append(f"<tr><td>{html_text(label)}</td><td>{chars[paper]}</td><td>{n}</td><td>{rate:.1f}</td></tr>")
+        out += ["</tbody></table>", ""]
         return out
 
     def _concordance(self, c: Concept) -> list[str]:
@@ -245,7 +263,7 @@ class ConceptPages:
             "Co-occurring concepts appear in the same paragraphs as this one; the Dice coefficient is 2 × shared "
             "paragraphs ÷ (paragraphs of the one + paragraphs of the other): the closer to 1, the closer the tie.")), ""]
         out += ['<figure class="concept-map-figure" data-search-exclude>', self._map(c),
-                f"<figcaption>{html_text(self.L('概念图：本概念及其上位、下位、相关与共现概念（点击方框可跳转）。', 'Concept map: this concept and its broader, narrower, related and co-occurring concepts (click a box to open it).'))}</figcaption>",
+                f"<figcaption>{html_text(self.L('概念图：本概念居中，上方为上位概念，下方依次为下位、相关与共现概念（点击方框可跳转）。', 'Concept map: this concept in the middle, its broader concepts above it, then its narrower, related and co-occurring concepts (click a box to open it).'))}</figcaption>",
                 "</figure>", ""]
         return out
 
@@ -279,7 +297,9 @@ class ConceptPages:
         """The concept index: by category, alphabetically (pinyin / English), and the whole map."""
         concepts = concept_order(self.index.concepts.values(), self.variant)
         title = self.L("概念索引", "Concept index")
-        out = front_matter(title) + [f"# {title}", ""]
+        lead = self.L(f"{len(concepts)} 个概念，取自本站 {len(self.index.papers)} 篇论文。",
+                      f"{len(concepts)} concepts drawn from the site's {len(self.index.papers)} papers.")
+        out = front_matter(title, description=lead) + [f"# {title}", ""]
         out.append(md_text(self.L(
             f"{len(concepts)} 个概念，取自本站 {len(self.index.papers)} 篇论文。每个概念页给出编者释义、各篇论文的原文界定、"
             "出现频次、语境索引与相关概念；论文正文中每节第一次提到某概念处链接到其概念页。",
@@ -299,9 +319,9 @@ class ConceptPages:
             out.append("")
         out += self._alphabetical(concepts)
         out += [f"## {self.L('概念总图', 'Map of all concepts')} {{#map}}", "",
-                md_text(self.L("按类别分列；连线为编者选定的上位、下位与相关关系。点击方框打开概念页。",
-                               "One column per category; lines are the editors' broader, narrower and related links. "
-                               "Click a box to open the concept.")), "",
+                md_text(self.L("按类别排列；右侧的弧线为编者选定的上位、下位（箭头指向下位概念）与相关关系。点击方框打开概念页。",
+                               "One category after another; the arcs on the right are the editors' broader and narrower links "
+                               "(the arrow points at the narrower concept) and related links. Click a box to open the concept.")), "",
                 '<figure class="concept-map-figure" data-search-exclude>', self._whole_map(), "</figure>", ""]
         return "\n".join(out)
 
@@ -347,4 +367,6 @@ class ConceptPages:
                 if (s, c.slug, "related") not in edges:
                     edges.add((c.slug, s, "related"))
         title = self.L("概念总图", "Map of all concepts")
-        return svg.columns_map(columns, sorted(edges), title)
+        legend = {"broader": self.L("上位概念 → 下位概念", "Broader → narrower concept"),
+                  "related": self.L("相关概念（编者选定）", "Related (chosen by the editors)")}
+        return svg.columns_map(columns, sorted(edges), title, legend)

@@ -66,6 +66,14 @@ def first_sentence(text: str | None, limit: int = 160) -> str | None:
     return first if len(first) <= limit else first[:limit - 1].rstrip() + "…"
 
 
+def short_title(record, english: bool, convert=_identity) -> str:
+    """A paper's short title (the navigation's name for its reading guide): the editors' ``title.short_zh`` /
+    ``short_en`` in paper.yml, else the whole title."""
+    if english:
+        return record.short_title_en or record.title_en
+    return convert(record.short_title_zh or record.title_zh)
+
+
 def cross_variant_href(from_variant: str, from_depth: int, to_variant: str, path: str) -> str:
     """Relative URL from a page (``from_depth`` folders below its variant root) to ``path`` in another variant."""
     up = "../" * (from_depth + VARIANT_ROOT[from_variant].count("/"))
@@ -109,7 +117,7 @@ def cite_section(record, url: str | None, english: bool, convert=_identity) -> l
         href = f"data:{mime};charset=utf-8,{quote(text)}"
         save = "Download" if english else convert("下载")
         out += [f'<details class="cite-format"><summary>{label}</summary>',
-                f'<pre><code>{html_text(text)}</code></pre>',
+                f'<pre><code>{chinese_in_english(text) if english else html_text(text)}</code></pre>',
                 f'<p><a download="{record.slug}.{ext}" href="{href}">{save} {record.slug}.{ext}</a></p>',
                 "</details>", ""]
     return out
@@ -132,7 +140,7 @@ def _papers_list_zh(papers, convert) -> list[str]:
     return out
 
 
-def home_zh(papers, variant: str, convert=_identity, concept_index: str | None = None) -> str:
+def home_zh(papers, variant: str, convert=_identity, concept_index: str | None = None, teaching: str | None = None) -> str:
     """The Chinese home page (zh-Hans, or zh-Hant through ``convert``)."""
     C = convert
     other = "zh-Hant" if variant == "zh-Hans" else "zh-Hans"
@@ -160,11 +168,14 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
                       "页面也带有 Google Scholar 等工具可识别的引文元数据。每个段落编号旁的“引用”按钮可复制该段的引文及其固定链接。")), ""]
     if concept_index:
         out += [f"## {C('概念')}", "", f"[{C('概念索引')}]({concept_index})" + md_text(C("将全部论文中的核心概念相互链接。")), ""]
+    if teaching:
+        out += [f"## {C('教学')}", "", f"[{C('教师指南')}]({teaching})" + md_text(C(
+            "：如何把概念页、段落和阅读指南布置给学生，建议的概念学习顺序，可打印的阅读材料包。")), ""]
     out += [f"## {C('关于本版')}", "", f"[{C('关于本版')}](about.md)" + md_text(C("：文本来源与校验值、转换中所做的规范化处理、如何报告错误。")), ""]
     return "\n".join(out)
 
 
-def home_en(papers, concept_index: str | None = None) -> str:
+def home_en(papers, concept_index: str | None = None, teaching: str | None = None) -> str:
     """The English home page."""
     out = front_matter("New Quality Productive Forces: A Reader",
                        description=f"This site publishes {len(papers)} Chinese journal articles on new quality productive "
@@ -198,6 +209,9 @@ def home_en(papers, concept_index: str | None = None) -> str:
             "reference manager; the pages also carry citation metadata that Google Scholar and Zotero read.", ""]
     if concept_index:
         out += ["## Concepts", "", f"The [concept index]({concept_index}) links the key concepts across all papers.", ""]
+    if teaching:
+        out += ["## Teaching", "", f"The [instructor guide]({teaching}): how to assign concept pages, paragraphs and "
+                "reading guides, suggested sequences of concepts, and printable reading packs.", ""]
     out += ["## About this edition", "", "[About this edition](about.md): where each text came from, what the "
             "conversion normalised, and how to report an error.", ""]
     return "\n".join(out)
@@ -266,11 +280,14 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
         out += ["</ul>", "</details>", ""]
     out += ["## Reporting an error {#errata}" if en else f"## {C('报告错误')} {{#errata}}", "",
             md_text(site.errata_en if en else C(site.errata_zh)), ""]
+    out += [("For developers: the build's and the search's measurements are on the [Performance](performance.md) page."
+             if en else md_text(C("供开发者参考：构建与搜索的性能测量见")) + f"[{C('性能')}](performance.md)" + C("页。")), ""]
     return "\n".join(out)
 
 
-def english_paper_page(paper, url: str | None, guide_href: str | None = None) -> str:
-    """An English landing page: English title, pinyin authors, English abstract and key words, links."""
+def english_paper_page(paper, url: str | None, guide_href: str | None = None, outline: list[str] | None = None) -> str:
+    """An English landing page: English title, pinyin authors, English abstract and key words, the outline
+    (``outline``: the sections under the editors' English headings with their ¶ ranges, the key concepts), links."""
     r, meta = paper.record, paper.document.meta
     c = cite.citation_data(r, url)
     out = front_matter(r.title_en, cite.highwire(c), head=head_meta(c),
@@ -302,6 +319,7 @@ def english_paper_page(paper, url: str | None, guide_href: str | None = None) ->
         out += ["**Key words:** " + md_text("; ".join(meta.english.keywords)), ""]
     else:
         out += ['<p class="editor-note">The source prints no English key words.</p>', ""]
+    out += outline or []
     path = paper_path(r.slug)
     out += ["## Full text", "",
             f'The full Chinese text with notes and references: <a href="{cross_variant_href("en", 1, "zh-Hans", path)}" hreflang="zh-Hans">'

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ..teaching import Bilingual, Evidence, Guide, GuideSection, ParaRef, Questi
 from .concept_pages import ConceptPages, concept_uri, para_number, paper_label
 from ..prose import safe_markdown
 from .escape import english_in_chinese, html_text, md_text
-from .pages import VARIANT_ROOT, cross_variant_href, front_matter, paper_path
+from .pages import VARIANT_ROOT, cross_variant_href, first_sentence, front_matter, paper_path, short_title
 
 MIN_READING = 3          # paragraphs in a suggested reading, topped up from the densest mentions
 KEY_CONCEPTS = 8         # key concepts of a guide without a curated list
@@ -284,8 +285,10 @@ class Guides:
         record, doc = paper.record, paper.document
         title = record.title_en if en else C(record.title_zh)
         heading = f"Reading guide: {title}" if en else C(f"阅读指南：{record.title_zh}")
-        # Navigation (section "Reading guides") names the guide by the paper's authors, unlike the paper itself.
-        out = front_matter(self.w._paper_short(paper.slug)) + [f"# {md_text(heading)}", ""]
+        # Navigation (section "Reading guides") names the guide by the paper's short title; the page's
+        # description is the guide's argument (or the abstract), its own first lines.
+        argument = t.text(guide.argument) if guide else (doc.meta.english.abstract if en else C(doc.meta.abstract or ""))
+        out = front_matter(short_title(record, en, C), description=first_sentence(argument)) + [f"# {md_text(heading)}", ""]
         body = [p.id for p in doc.paragraphs()]
         chars = sum(len(self.index.texts[(paper.slug, i)]) for i in body)
         n = minutes(chars, t.rate)
@@ -313,18 +316,24 @@ class Guides:
             out += t.questions(guide.questions)
         return "\n".join(out).rstrip() + "\n"
 
-    def structure(self, paper) -> list[str]:
+    def paper_outline(self, paper) -> list[str]:
+        """For the English paper page: the sections under the editors' English headings with their ¶ ranges
+        (the guide's one-line summaries left to the guide), and the key concepts with their English renderings."""
+        return self.structure(paper, heading="## Outline {#outline}", summaries=False) + self.concepts(paper)
+
+    def structure(self, paper, heading: str | None = None, summaries: bool = True) -> list[str]:
         t, en, C, L = self.t, self.en, self.C, self.L
         lead = L("各节标题链接到原文；括号内是该节的段落与阅读时间。",
                  "Each heading links to the Chinese text; in brackets, the section's paragraphs and reading time.")
-        out = [f"## {L('结构', 'Structure')} {{#structure}}", "",
+        out = [heading or f"## {L('结构', 'Structure')} {{#structure}}", "",
                f'<p class="questions-lead">{html_text(lead)}{" " + t.editors() if paper.guide else ""}</p>', "",
                '<ul class="guide-structure">']
         first = next((i for i, b in enumerate(paper.document.blocks) if isinstance(b, Heading)), None)
         opening = [b.id for b in paper.document.blocks[:first] if isinstance(b, Paragraph)]
         if opening:
             line = GuideSection("", "", paper.guide.opening) if paper.guide and paper.guide.opening else None
-            out.append(self._line(paper, html_text(L("开篇（无标题）", "Opening (untitled)")), f"#{opening[0]}", opening, 0, line))
+            out.append(self._line(paper, html_text(L("开篇（无标题）", "Opening (untitled)")), f"#{opening[0]}", opening, 0, line,
+                                  summaries))
         spans = section_spans(paper.document)
         base = min((h.level for h, _ in spans), default=2)
         for heading, ids in spans:
@@ -335,10 +344,10 @@ class Guides:
                     if line else f'<span lang="zh-Hans">{html_text(heading.label)}</span>'
             else:
                 name = html_text(C(heading.label))
-            out.append(self._line(paper, name, f"#{heading.id}", ids, level, line))
+            out.append(self._line(paper, name, f"#{heading.id}", ids, level, line, summaries))
         return out + ["</ul>", ""]
 
-    def _line(self, paper, name: str, anchor: str, ids: list[str], level: int, line) -> str:
+    def _line(self, paper, name: str, anchor: str, ids: list[str], level: int, line, summaries: bool = True) -> str:
         """One entry of the structure: the heading (HTML) linked to the text, its paragraphs and time, the guide's line."""
         t, en, C = self.t, self.en, self.C
         href = (cross_variant_href("en", 1, "zh-Hans", f"{paper_path(paper.slug)}{anchor}") if en
@@ -350,7 +359,7 @@ class Guides:
             where = f"¶{first}" if first == last else f"¶{first}–{last}"
             span = (f" ({where}, {minutes(chars, t.rate)} min)" if en
                     else C(f"（{where}，{minutes(chars, t.rate)} 分钟）"))
-        summary = f'<br><span class="guide-line">{html_text(t.text(line.summary))}</span>' if line else ""
+        summary = f'<br><span class="guide-line">{html_text(t.text(line.summary))}</span>' if line and summaries else ""
         return (f'<li class="guide-level-{level}"><a href="{href}"{HREFLANG_ZH if en else ""}>{name}</a>'
                 f'<span class="guide-span">{html_text(span)}</span>{summary}</li>')
 
@@ -368,6 +377,19 @@ class Guides:
                        f'<span class="reading-size">{html_text("(" + count + ")" if en else "（" + count + "）")}</span>'
                        f"<br>{html_text(first)}</li>")
         return out + ["</ul>", ""]
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def first_prose(markdown: str) -> str:
+    """The first paragraph of prose in a Markdown text (not a heading, list, table, HTML or comment), as plain
+    text: a page's own first lines, for its meta description."""
+    for block in re.split(r"\n\s*\n", markdown):
+        block = block.strip()
+        if block and not block.startswith(("#", "-", "*", "|", "<", ">", "`", "!!!", "1.")):
+            return re.sub(r"[*_`]", "", _MD_LINK.sub(r"\1", " ".join(block.split())))
+    return ""
 
 
 def pack_uri(sequence_id: str) -> str:
@@ -412,7 +434,8 @@ class Instruction:
         text = text.replace(self.MARKERS[1], "\n".join(self.addresses()))
         if not self.en:
             text = self.C(text)
-        return "\n".join(front_matter(self.C(title) if not self.en else title)) + text.rstrip() + "\n"
+        lead = first_sentence(self.C(first_prose(raw)) if not self.en else first_prose(raw))
+        return "\n".join(front_matter(self.C(title) if not self.en else title, description=lead)) + text.rstrip() + "\n"
 
     def sequence_list(self) -> list[str]:
         out = []
@@ -462,7 +485,8 @@ class Instruction:
         name = seq.en if en else C(seq.zh)
         title = f"Reading pack: {name}" if en else C(f"阅读材料包：{seq.zh}")
         # A pack repeats its concepts' pages and the papers' paragraphs: searching finds those instead.
-        out = front_matter(title, searchable=False) + [f"# {md_text(title)}", "", md_text(seq.about_en if en else C(seq.about_zh)), ""]
+        about = seq.about_en if en else C(seq.about_zh)
+        out = front_matter(title, searchable=False, description=first_sentence(about)) + [f"# {md_text(title)}", "", md_text(about), ""]
         reading, unique, chars, n = self.pack_reading(seq)
         lead = L(f"共 {len(concepts)} 个概念、{len(unique)} 段原文（{chars} 字，按每分钟 {t.rate} 字计约 {n} 分钟；几个概念共用的段落只计一次）。"
                  "每段原文只在第一次需要时全文印出，再次需要时注明见第几节。自测题的答案在末尾。",
