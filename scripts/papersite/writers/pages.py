@@ -148,7 +148,7 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
     out = front_matter(C("新质生产力论文选读"), description=first_sentence(intro))
     out += [f"# {C('新质生产力论文选读')}", "",
             md_text(C(f"本站收录{len(papers)}篇关于新质生产力的中文期刊论文。文本由论文 PDF 提取的原始文字转换而成，"
-                      "保留原文的全部正文、注释与参考文献，去除页眉、页码等版面信息；提供简体、繁体两种字形，"
+                      "保留原文的全部正文、注释与参考文献，去除页眉等版面信息，原刊页码（源文本印有或可据以推定者）在页边标出；提供简体、繁体两种字形，"
                       "并为每篇论文提供英文导读页（英文标题、摘要与关键词）。")), "",
             f"## {C('论文')}", ""]
     out += _papers_list_zh(papers, convert)
@@ -157,6 +157,8 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
                              "宽屏时右侧为本文目录。")),
             "- " + md_text(C("每个段落前都有固定编号（¶1、¶2……），点击即得该段的链接，可用于引用或布置阅读任务（见教学栏目的教师指南）；"
                              "标题为编者所拟、译名为编者所译之处均有标注。")),
+            "- " + md_text(C("页边的“第91页”表示原刊第 91 页从此处开始（细竖线为换页之处），段落的引文随之带上所在页码；"
+                             "源文本未印页码的论文不标页码。")),
             "- " + C("页眉的语言按钮可切换到同一页面的") + f"<a href=\"{cross_variant_href(variant, 0, other, 'index.html')}\" hreflang=\"{other}\" lang=\"{other}\">"
             + html_text(VARIANT_NAME[other]) + "</a>" + C("或") + f"<a href=\"{cross_variant_href(variant, 0, 'en', 'index.html')}\" hreflang=\"en\" lang=\"en\">English</a>"
             + C("版本。"),
@@ -199,7 +201,9 @@ def home_en(papers, concept_index: str | None = None, teaching: str | None = Non
             f"<a href=\"{cross_variant_href('en', 0, 'zh-Hant', 'index.html')}\">Traditional</a> characters.",
             "- The language button in the header leads to the same page in the other versions.",
             "- Every paragraph of the Chinese text begins with a stable number (¶1, ¶2 …) that links to the "
-            "paragraph, for citing and for reading assignments (see the instructor guide under Teaching).", "",
+            "paragraph, for citing and for reading assignments (see the instructor guide under Teaching).",
+            "- Where the source shows the journal's page numbers, a margin note (<span lang=\"zh-Hans\">第91页</span>, page 91) marks where each "
+            "printed page begins, and a paragraph's citation gives its page.", "",
             "## How to cite", "",
             "Each paper page ends with the article's reference in GB/T 7714-2025 (and 2015), BibTeX, RIS and CSL-JSON, ready for a "
             "reference manager; the pages also carry citation metadata that Google Scholar and Zotero read.", ""]
