@@ -137,8 +137,9 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
                         _plain_continuation(lines[i + 1]):
                     i += 1  # a heading line that ends on a comma goes on
                     heading_lines.append(lines[i])
-                while len(heading_lines) < 2 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short,
-                                                                                          line.width >= 0.75 * full[i]):
+                # a long heading in a narrow column wraps more than once: it goes on while its lines run full
+                while i + 1 < len(lines) and (len(heading_lines) < 2 or (len(heading_lines) < 4 and not short(i))) and \
+                        _continues_heading(lines, i + 1, layout, short, lines[i].width >= 0.75 * full[i]):
                     i += 1
                     heading_lines.append(lines[i])
             items.append(BodyItem("heading", heading_lines, heading=hm, level=level))
