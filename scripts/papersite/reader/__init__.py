@@ -108,6 +108,8 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     layout = measure_layout(body_lines)
     body_lines, raw_tables, entries = extract_tables(body_lines, layout.width, options.table_columns, path)
     log += entries
+    if raw_tables:  # the cells (short lines that run on) no longer hide how the text is set
+        layout = measure_layout(body_lines)
 
     meta = _meta(found, english)
     pages, entries = paginate(all_lines, evidence["found"], evidence["cuts"], article_range(meta.field("文章编号")),
