@@ -134,3 +134,14 @@ def test_a_long_heading_wraps_over_three_column_lines(paragraphs):
     doc = read_text(raw, "t.txt")
     assert outline(doc)[-1] == (3, title)
     assert texts_after_headings(doc)[title[3:]] == body[0][:12]
+
+
+def test_a_short_heading_atop_columns_after_one_column_text(paragraphs):
+    """A page's one-column text ends, its last part is set in two columns: the part's short heading (4 结论)
+    is followed by its paragraph's first line (short by its indent), which is not the heading's."""
+    one = wrap(paragraphs[6], 34)
+    body = column(paragraphs, 2)
+    raw = opening(paragraphs)[:-3] + ["", "— 101 —", "\f"] + one + ["", "二、结论", ""] + body + ["— 102 —"]
+    doc = read_text(raw, "t.txt")
+    assert outline(doc)[-1] == (2, "二、结论")
+    assert texts_after_headings(doc)["结论"] == body[0][:12]
