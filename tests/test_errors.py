@@ -142,6 +142,9 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
     ("traditional:\n  exceptions: missing.txt\n", "does not exist", 2),
     ("traditional: [s2tw\n", "YAML syntax error", 1),   # the line with the unclosed bracket
     ("errata:\n  zh: 报告\n  url: javascript:alert(1)\n", "errata.url must be an http:, https: or mailto:", 3),
+    ("site:\n  title:\n    zh: 论文选读\n    fr: Lectures\n", "unknown key 'site.title.fr'", 4),
+    ("site:\n  intro:\n    en: [a, b]\n", "'site.intro.en' must be a str", 3),
+    ("site:\n  title:\n    zh: '  '\n", "site.title.zh must not be empty", 3),
 ])
 def test_bad_site_yml_names_file_and_line(tmp_path, text, message, line):
     from papersite.siteconfig import load_site_config

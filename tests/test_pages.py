@@ -150,3 +150,18 @@ def test_every_page_footer_states_the_rights_and_where_to_report_an_error(built_
     assert words in footer.get_text()
     link = footer.select_one("a")["href"]
     assert link == about and (built_site / rel).parent.joinpath(link.split("#")[0]).resolve().is_file()
+
+
+def test_the_site_title_and_home_intro_come_from_site_yml():
+    """Another corpus, another subject: content/site.yml's site.title and site.intro make the home page
+    ({papers} counted), in each variant; nothing of this corpus's subject is left in them."""
+    from papersite.siteconfig import SiteConfig
+    from papersite.writers.pages import home_en, home_zh
+    config = SiteConfig("site.yml", title_zh="农史论文选读", title_en="Papers in Agricultural History",
+                        intro_zh="本站收录{papers}篇农业史论文。", intro_en="This site publishes {papers} papers on agricultural history.")
+    zh = home_zh([], "zh-Hans", config=config)
+    en = home_en([], config=config)
+    assert "title: \"农史论文选读\"" in zh and "# 农史论文选读" in zh and "本站收录0篇农业史论文。" in zh
+    plain = en.replace("\\", "")  # Markdown escapes in the page's source
+    assert "# Papers in Agricultural History" in en and "This site publishes 0 papers on agricultural history." in plain
+    assert "新质生产力" not in zh + en

@@ -101,3 +101,13 @@ def test_a_head_an_extractor_marked_as_a_heading_is_furniture_beside_the_folios(
         raw += ["##### 理论经济评论", f"· {112 + p} ·"] + BODY[p * 12:(p + 1) * 12]
     kept, _ = remove_furniture(make_lines(raw))
     assert [l.text for l in kept] == BODY[:36]
+
+
+def test_a_bare_number_out_of_the_folio_sequence_is_text():
+    """A digit an extractor set on its own line (2025年 / 3 / 月5日) beside folios 38, 39 …: not a folio."""
+    raw = paged(None, None, "{}", layout="bottom")
+    k = raw.index(BODY[20])
+    raw[k:k + 1] = [BODY[20][:-1] + "2025年", "3", "月5日，" + BODY[21]]
+    kept, log = remove_furniture(make_lines(raw))
+    assert "3" in [l.text for l in kept]
+    assert sum("(folio)" in e.message for e in log) == 6

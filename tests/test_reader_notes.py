@@ -89,3 +89,26 @@ def test_a_bracketed_number_after_a_latin_letter_is_not_a_note_marker():
     refs = [x for p in doc.paragraphs() for x in p.inlines if isinstance(x, NoteRef)]
     assert text.count("f(1)") == 3
     assert len(refs) == 3 and len(doc.notes) == 3
+
+
+def test_a_note_carried_over_to_the_next_page_foot():
+    """Page 2's marker ③ has no note under it: the note did not fit and stands at page 3's foot, above
+    page 3's own ①, as ③. It is a note of page 2's marker, and page 3's notes are page 3's."""
+    raw = page(1, ["①"], [f"① 说明{LINES[300][:5]}"]) + page(2, ["①", "②", "③"], [f"① 说明{LINES[301][:5]}",
+                                                                                f"② 说明{LINES[302][:5]}"]) + \
+        page(3, ["①"], [f"③ 被挤到下一页的注释{LINES[303][:5]}", f"① 本页的注释{LINES[304][:5]}"])
+    doc = read_text(raw, "t.txt")
+    assert [n.label for n in doc.notes] == ["(1)", "(1)", "(2)", "(3)", "(1)"]
+    refs = {x.note_id for p in doc.paragraphs() for x in p.inlines if isinstance(x, NoteRef)}
+    assert refs == {n.id for n in doc.notes}
+    texts = "".join(x.text for p in doc.paragraphs() for x in p.inlines if hasattr(x, "text"))
+    assert "被挤到下一页" not in texts
+
+
+def test_a_marker_set_apart_at_a_page_end_is_not_a_note():
+    """pdftotext wrote a marker on its own line before the page break, its sentence going on after it."""
+    raw = page(1, ["[注1]"], [f"[注1] 说明{LINES[300][:5]}"]) + page(2, ["[注1]"], [f"[注1] 说明{LINES[301][:5]}"])
+    raw += ["中国社会科学院大学学报 2024 年第 3 期", "· 32 ·"] + LINES[40:45] + ["制度成本", "[注1]", "· 33 ·",
+                                                                          "。这种转型增强了协同劳动。"] + LINES[45:50]
+    doc = read_text(raw, "t.txt")
+    assert [n.label for n in doc.notes] == ["[注1]", "[注1]"]

@@ -1,7 +1,7 @@
 """Tables rebuilt in row or column order, from one cell a line, -layout rows or pipe rows; never refused."""
 import pytest
 
-from papersite.model import Table
+from papersite.model import Table, plain_text
 from papersite.reader import ReaderOptions, read_text
 
 HEADER = ["书名", "作者", "成书或刊行时间", "与灌溉有关的内容"]
@@ -63,4 +63,35 @@ def test_pipe_rows_with_empty_columns_and_a_cell_set_beside_its_column():
     rows[-1] = row(["", last[0], last[1], "", *last[2:], ""])  # the second cell slipped left of its column
     table, _ = table_of(BEFORE + ["表1　本文所据农书概况"] + rows + AFTER)
     assert table.header == tuple(HEADER)
+    assert table.rows == tuple(tuple(r) for r in ROWS)
+
+
+def test_a_label_read_into_the_column_beside_the_table():
+    """pdftotext read a full-width table's label (表1) inside the column paragraph it interrupts; the caption
+    and the cells follow where that paragraph ends. The paragraph stays whole, the table gets its caption."""
+    para = sentence_lines(6)
+    cells = [c for r in [HEADER] + ROWS for c in r]
+    raw = BEFORE + para[:3] + ["表1"] + para[3:] + ["这一安排有其原因。", "本文所据农书概况"] + cells + AFTER
+    table, doc = table_of(raw)
+    assert table.caption == "表1 本文所据农书概况"
+    assert table.rows == tuple(tuple(r) for r in ROWS)
+    joined = "".join(para) + "这一安排有其原因。"
+    assert any(plain_text(p.inlines).replace(" ", "").endswith(joined) for p in doc.paragraphs())
+    assert "表1" not in "".join(plain_text(p.inlines) for p in doc.paragraphs()).replace("见表1", "")
+
+
+def test_a_lone_label_without_cells_loses_no_text():
+    """A 表1 line that opens no table (no cells follow) stays in the text, and so does the line after it."""
+    after_label = "司掌握着大量数据资源，如何"
+    raw = BEFORE + ["全球排名前列的科技公", "表1", after_label, "构建数据要素市场化配置体系。"] + AFTER
+    doc = read_text(raw, "t.txt")
+    text = "".join(plain_text(p.inlines) for p in doc.paragraphs())
+    assert after_label in text.replace(" ", "")
+
+
+def test_a_wrapped_cell_read_after_its_neighbour():
+    """A cell set over two lines (明崇祯十二年（1639 / 年）) whose second line stands lower than the next
+    cell: the extractor reads the neighbour between the two parts."""
+    cells = [c for r in [HEADER] + ROWS[:3] for c in r] + ["《农政全书》", "徐光启", "明崇祯十二年（1639", "水利诸卷与泰西水法", "年）"]
+    table, _ = table_of(BEFORE + ["表1　本文所据农书概况"] + cells + AFTER, ReaderOptions(table_columns={"表1": 4}))
     assert table.rows == tuple(tuple(r) for r in ROWS)

@@ -35,9 +35,27 @@ START_PAGES = {"li-zhang-2025-generative-logic": 38, "liu-pei-common-prosperity"
                "zhang-factor-allocation": 156, "own-irrigation-treatises": 201}
 
 
-def printed_description(desc: dict, result) -> dict:
-    """The description with the heading numbers and note markers this style printed."""
-    out = copy.deepcopy(desc)
+# TeX's ligatures of the Latin Modern fonts: what XeLaTeX prints for what the description says
+TEX_LIGATURES = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("`", "‘"), ("'", "’"))
+
+
+def tex_printed(value):
+    """A description's strings as TeX prints them (``Zhen's`` as Zhen’s, ``--`` as an en dash)."""
+    if isinstance(value, str):
+        for a, b in TEX_LIGATURES:
+            value = value.replace(a, b)
+        return value
+    if isinstance(value, list):
+        return [tex_printed(v) for v in value]
+    if isinstance(value, dict):
+        return {k: tex_printed(v) for k, v in value.items()}
+    return value
+
+
+def printed_description(desc: dict, result, typesetter: str = "weasyprint") -> dict:
+    """The description with the heading numbers and note markers this style printed (and, under XeLaTeX,
+    its ligatures)."""
+    out = copy.deepcopy(desc) if typesetter != "xelatex" else tex_printed(desc)
     heads = iter(result.headings)
     labels = iter(zip(result.note_labels, result.note_pages))
     for block in out["blocks"]:
@@ -112,7 +130,7 @@ def make(style_names, doc_ids, pdf_dir: Path | None) -> dict:
                 "typesetter": ("XeLaTeX " + versions()["xelatex"]) if style.typesetter == "xelatex"
                               else "WeasyPrint " + versions()["weasyprint"],
                 "furniture": sorted(set(result.furniture)),
-                "description": printed_description(desc, result),
+                "description": printed_description(desc, result, style.typesetter),
             }
             (folder / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             times = {}

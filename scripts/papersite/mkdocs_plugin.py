@@ -211,6 +211,9 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         self.build = build
         # The footer (Material prints config.copyright as HTML): the rights statement and the errata link, escaped.
         config.copyright = build.footer or config.copyright
+        # The site's title (content/site.yml): Material prints site_name unescaped in places, escaped in others
+        if build.title:
+            config.site_name = Markup(html.escape(build.title))
         self.passages = {}
         top_level = self._top_level(config)
         self.proofs = {}
@@ -328,8 +331,18 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
     def _proof_href(self, config, slug: str | None = None) -> str:
         return self._serve_root(config) + (f"proof/{slug}.html" if slug else "proof/index.html")
 
+    def _site_name_tooltips(self, output: str) -> str:
+        """Material sets the site's title in its logo links' ``title``, and its tooltips (content.tooltips) render
+        a title as HTML: a title holding markup characters goes there escaped once more, so that it shows as text."""
+        name = self.build.title if self.build else ""
+        once = html.escape(name)
+        if once == name:
+            return output
+        return output.replace(f'title="{once}"', f'title="{html.escape(once)}"')
+
     def _with_error(self, output: str, config) -> str:
         """The page with the current build error (under ``mkdocs serve``) shown at its top."""
+        output = self._site_name_tooltips(output)
         if self.error is None:
             return output
         title, advice = ERROR_WORDS.get(self._variant(config), ERROR_WORDS["en"])

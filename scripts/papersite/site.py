@@ -39,6 +39,7 @@ class SiteBuild:
     # The concepts section of the navigation: (category title, its concept pages in nav order), in the
     # order of content/site.yml's categories.
     concept_groups: tuple = ()
+    title: str = ""  # the site's title in the variant's language and script (content/site.yml site.title)
 
 
 def paper_uri(paper: Paper) -> str:
@@ -128,13 +129,13 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
     targets = ({slug: (f"../{concept_uri(slug)[:-len('.md')]}.html", c.term, c.definition_zh)
                 for slug, c in index.concepts.items()} if index else {})
     if variant == "en":
-        out["index.md"] = pages.home_en(papers, home_concepts, home_teaching)
+        out["index.md"] = pages.home_en(papers, home_concepts, home_teaching, config)
         out["about.md"] = pages.about_page(papers, config, "en")
         for paper in papers:
             out[paper_uri(paper)] = pages.english_paper_page(paper, page_url(site_url, "en", paper_uri(paper)),
                                                              guide_href(paper), guides.paper_outline(paper) if index else None)
     else:
-        out["index.md"] = pages.home_zh(papers, variant, convert, home_concepts, home_teaching)
+        out["index.md"] = pages.home_zh(papers, variant, convert, home_concepts, home_teaching, config)
         out["about.md"] = pages.about_page(papers, config, variant, convert)
         for paper in papers:
             url = page_url(site_url, variant, paper_uri(paper))
@@ -144,7 +145,7 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
     concepts = tuple(index.concepts.values()) if index else ()
     return SiteBuild(variant, out, to_traditional, nav_order(concepts, variant, config.sequences),
                      site_names(concepts, papers, to_traditional), footer_html(config, variant, convert),
-                     concept_groups(concepts, config.categories, variant, convert))
+                     concept_groups(concepts, config.categories, variant, convert), convert(config.title(variant)))
 
 
 def concept_groups(concepts, categories, variant: str, convert) -> tuple:

@@ -10,10 +10,14 @@ from .concepts import Category
 from .prose import link_scheme_ok
 from .yamlfile import load_mapping
 
-SCHEMA = {"traditional": {"opencc": str, "exceptions": str}, "errata": {"zh": str, "en": str, "url": str},
+SCHEMA = {"site": {"title": {"zh": str, "en": str}, "intro": {"zh": str, "en": str}},
+          "traditional": {"opencc": str, "exceptions": str}, "errata": {"zh": str, "en": str, "url": str},
           "rights": {"zh": str, "en": str},
           "concepts": {"categories": list}, "teaching": {"chars_per_minute": int, "sequences": list}}
 CHARS_PER_MINUTE = 250
+# Without site.title / site.intro in content/site.yml: a corpus of any subject.
+TITLE = {"zh": "中文论文选读", "en": "Chinese Papers: A Reader"}
+INTRO = {"zh": "本站收录{papers}篇中文期刊论文。", "en": "This site publishes {papers} Chinese journal articles."}
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,17 @@ class SiteConfig:
     errata_url: str = ""
     rights_zh: str = ""
     rights_en: str = ""
+    title_zh: str = TITLE["zh"]
+    title_en: str = TITLE["en"]
+    intro_zh: str = INTRO["zh"]  # the home page's first sentence; {papers} is the number of papers
+    intro_en: str = INTRO["en"]
+
+    def title(self, variant: str) -> str:
+        """The site's title in the variant's language (zh-Hant pages convert the zh one)."""
+        return self.title_en if variant == "en" else self.title_zh
+
+    def intro(self, variant: str, papers: int) -> str:
+        return (self.intro_en if variant == "en" else self.intro_zh).replace("{papers}", str(papers))
 
 
 def load_site_config(content: Path) -> SiteConfig:
@@ -66,9 +81,23 @@ def load_site_config(content: Path) -> SiteConfig:
         raise PaperError(path, f"errata.url must be an http:, https: or mailto: address, not {url[:40]!r}",
                          lines.get("errata.url"))
     rights = data.get("rights") or {}
+    title, intro = (_bilingual(data, key, lines, path) for key in ("title", "intro"))
     return SiteConfig(str(path), trad.get("opencc") or "s2tw", exceptions,
                       errata.get("zh") or "", errata.get("en") or "", _categories(data, lines, path),
-                      rate, _sequences(teaching, lines, path), url, rights.get("zh") or "", rights.get("en") or "")
+                      rate, _sequences(teaching, lines, path), url, rights.get("zh") or "", rights.get("en") or "",
+                      title.get("zh", TITLE["zh"]), title.get("en", TITLE["en"]),
+                      intro.get("zh", INTRO["zh"]), intro.get("en", INTRO["en"]))
+
+
+def _bilingual(data: dict, key: str, lines: dict, path: Path) -> dict:
+    """site.title / site.intro: zh and en texts (the schema checked their keys and types), each one plain line."""
+    out = {}
+    for lang, text in ((data.get("site") or {}).get(key) or {}).items():
+        if text is not None and not text.strip():
+            raise PaperError(path, f"site.{key}.{lang} must not be empty", lines.get(f"site.{key}.{lang}"))
+        if text is not None:
+            out[lang] = " ".join(text.split())
+    return out
 
 
 def _categories(data: dict, lines: dict, path: Path) -> tuple[Category, ...]:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from ..model import (Document, EnglishMeta, Heading, LogEntry, Meta, Note, PageBreak, Paragraph, Reference,
                      Table, Text)
 from ..textutil import join_lines
+from .blocks import reorder_blocks
 from .body import Layout, measure_layout, parse_body
 from .english import english_runs, parse_english
 from .frontmatter import label_at_start, names_from_bio, parse_author_line, scan_fields
@@ -107,6 +108,8 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     layout = measure_layout(body_lines)
     body_lines, raw_tables, entries = extract_tables(body_lines, layout.width, options.table_columns, path)
     log += entries
+    if raw_tables:  # the cells (short lines that run on) no longer hide how the text is set
+        layout = measure_layout(body_lines)
 
     meta = _meta(found, english)
     pages, entries = paginate(all_lines, evidence["found"], evidence["cuts"], article_range(meta.field("文章编号")),
@@ -115,6 +118,8 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     anchors: dict[int, list[int]] = {}
     for t_index, table in enumerate(raw_tables):
         anchors.setdefault(table.anchor, []).append(t_index)
+    body_lines, entries = reorder_blocks(body_lines, anchors, all_lines, options.numbering)
+    log += entries
     items, entries = parse_body(body_lines, anchors, layout, options.numbering,
                                 {k: v[1] for k, v in roles.items() if v[0] == "heading"})
     log += entries

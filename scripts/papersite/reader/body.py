@@ -68,6 +68,10 @@ def local_widths(lines: list[Line], layout: Layout) -> list[float]:
             top = max(around, default=0.0)
             near = [w for w in around if w >= 0.75 * top] if top < floor else near
         if len(near) < 3:
+            # a page that changes measure here (one column above, two below): the measure most lines around share
+            cluster = max(([w for w in around if abs(w - c) <= 1.5] for c in around if c >= 8), key=len, default=[])
+            near = cluster if len(cluster) >= 3 else []
+        if len(near) < 3:
             out.append(layout.width)
             continue
         near.sort()
@@ -137,8 +141,9 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
                         _plain_continuation(lines[i + 1]):
                     i += 1  # a heading line that ends on a comma goes on
                     heading_lines.append(lines[i])
-                while len(heading_lines) < 2 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short,
-                                                                                          line.width >= 0.75 * full[i]):
+                # a long heading in a narrow column wraps more than once: it goes on while its lines run full
+                while i + 1 < len(lines) and (len(heading_lines) < 2 or (len(heading_lines) < 4 and not short(i))) and \
+                        _continues_heading(lines, i + 1, full[i + 1], short, lines[i].width >= 0.75 * full[i]):
                     i += 1
                     heading_lines.append(lines[i])
             items.append(BodyItem("heading", heading_lines, heading=hm, level=level))
@@ -289,7 +294,7 @@ def _plain_continuation(line: Line) -> bool:
     return not (line.indent or line.md_level or ends_sentence(line.text) or match_heading(line.text))
 
 
-def _continues_heading(lines: list[Line], k: int, layout: Layout, short, wrapped: bool = True) -> bool:
+def _continues_heading(lines: list[Line], k: int, measure: float, short, wrapped: bool = True) -> bool:
     """Is line ``k`` the wrapped rest of the heading above it?
 
     It must be short, unpunctuated and not itself numbered; and either very short (a heading
@@ -305,7 +310,7 @@ def _continues_heading(lines: list[Line], k: int, layout: Layout, short, wrapped
         # second line (a paragraph's own first line is never full: it is indented)
         return wrapped and k + 1 < len(lines) and short(k + 1) and not lines[k + 1].ends_sentence \
             and not match_heading(lines[k + 1].text) and lines[k + 1].page == nxt.page
-    if nxt.width <= 0.5 * layout.width:
+    if nxt.width <= 0.5 * measure and (wrapped or _display_break(lines, k, short)):
         return True
     if not wrapped:
         return False  # a heading line well short of the column did not wrap; what follows is text
@@ -313,6 +318,18 @@ def _continues_heading(lines: list[Line], k: int, layout: Layout, short, wrapped
     if after >= len(lines) or lines[after].indent or match_heading(lines[after].text) is not None:
         return True
     return short(after) and not lines[after].ends_sentence
+
+
+def _display_break(lines: list[Line], k: int, short) -> bool:
+    """After a heading line well short of the measure (it did not wrap), is line ``k`` the heading's rest,
+    broken for display (共同富裕的必要性), rather than its paragraph's first words (结合前文分析，我们得出以下结;
+    新质生产力的根本内涵是创新与变 / 革，既包括…) or a bare number? It holds words and no comma or colon,
+    and the text does not run on from it into a full line."""
+    nxt = lines[k]
+    if not re.search(r"[\u4e00-\u9fff]", nxt.text) or re.search(r"[，,；;：:]", nxt.text):
+        return False
+    after = k + 1
+    return after >= len(lines) or lines[after].indent or short(after) or match_heading(lines[after].text) is not None
 
 
 def _breaks(a: Line | None, b: Line, layout: Layout, a_short: bool, b_short: bool) -> bool:

@@ -13,7 +13,6 @@ Pages start at an extractor's page marks (``Line.page_start``) and after furnitu
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 
 from ..model import LogEntry
@@ -55,9 +54,33 @@ def folio_style(text: str) -> int | None:
     return None
 
 
-def _is_folio(lines: list[Line], i: int) -> bool:
+def _off_sequence(lines: list[Line], step: int = 3) -> set[int]:
+    """Bare numbers standing where a folio could that break the folios' sequence (a digit an extractor
+    set apart from its date, 2025年 / 3 / 月, between folios 157 and 158): the folios are the longest run
+    of bare numbers rising a page or a few at a time; the others are text."""
+    bare = [(i, int(l.text.strip())) for i, l in enumerate(lines) if folio_style(l.text) == 0 and _is_folio(lines, i)]
+    if len(bare) < 3 or len(bare) > 2000:
+        return set()
+    best = [1] * len(bare)  # the longest run ending at each
+    back: list[int | None] = [None] * len(bare)
+    for k, (_, v) in enumerate(bare):
+        for j in range(max(0, k - 50), k):
+            if 0 < v - bare[j][1] <= step and best[j] + 1 > best[k]:
+                best[k], back[k] = best[j] + 1, j
+    end = max(range(len(bare)), key=lambda k: best[k])
+    if best[end] < 3:
+        return set()
+    keep: set[int] = set()
+    k: int | None = end
+    while k is not None:
+        keep.add(k)
+        k = back[k]
+    return {bare[k][0] for k in range(len(bare)) if k not in keep}
+
+
+def _is_folio(lines: list[Line], i: int, off_sequence: set[int] = frozenset()) -> bool:
     style = folio_style(lines[i].text)
-    if style is None:
+    if style is None or i in off_sequence:
         return False
     if style != 0 or lines[i].page_start:
         return True
@@ -117,6 +140,7 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
     out: dict[int, str] = {}
     cuts: dict[int, int] = {}
     top = _front_lines(lines)
+    off_sequence = _off_sequence(lines)
     for i, line in enumerate(lines):
         s = shapes[i]
         if line.no in roles:
@@ -125,7 +149,7 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
             continue
         if s in declared_shapes or line.text.strip() in declared:
             out[i] = "declared in paper.yml"
-        elif _is_folio(lines, i):
+        elif _is_folio(lines, i, off_sequence):
             out[i] = "folio"
         elif MASTHEAD.match(line.text.strip()) and not line.md_level:
             out[i] = "masthead"

@@ -31,6 +31,7 @@ class Line:
     # what marked the page start: "feed" (a form feed), "rule" (a page-break rule), "space" (one leading
     # ASCII space, pdfminer-style), "" (none); pagination (reader/pages.py) weighs them differently
     page_mark: str = ""
+    gap: bool = False  # a blank line stood before it in the source (an extractor's block boundary)
 
     @property
     def width(self) -> float:
@@ -55,12 +56,14 @@ def make_lines(raw_lines) -> list[Line]:
     feeds = any("\f" in raw for raw in raw_lines)
     out = []
     pending_break = ""
+    blank = False
     for no, raw in enumerate(raw_lines, start=1):
         marked = read_line(raw, markdown)
         text = marked.text.strip(" \t\f" + _IDEOGRAPHIC_SPACE)
         if marked.page_break or marked.form_feed:
             pending_break = pending_break or ("feed" if marked.form_feed else "rule")
         if not text:
+            blank = True
             continue
         plain = raw.replace("\f", "")
         spaced = not feeds and plain.startswith(" ") and not plain.startswith("  ")
@@ -76,5 +79,6 @@ def make_lines(raw_lines) -> list[Line]:
                 md_level = len(md.group(1))
                 text = text[md.end():].strip()
         out.append(Line(no, raw, text, page_start, indent, md_level, cells=marked.cells, marks=marked.marks,
-                        page_mark=page_mark))
+                        page_mark=page_mark, gap=blank))
+        blank = False
     return out

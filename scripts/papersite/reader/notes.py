@@ -136,16 +136,20 @@ def foot_notes(lines: list[Line], is_boundary) -> dict[int, tuple[int, str, int]
     start = 0
     previous: tuple[str, int] | None = None  # family and last number of the previous page's notes
     pages_before = ["", ""]  # the text of the two pages before (a note may float a page or two past its marker)
+    prev_labels: set[str] = set()  # the labels of the notes found at the foot of the page before
     while start < stop:
         end = start
         while end < stop and lines[end].page == lines[start].page:
             end += 1
         page_text, offsets = _page_text(lines, start, end)
         prev_text = pages_before[0] + pages_before[1]
-        block = _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_references, is_boundary)
+        block = _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_references, is_boundary,
+                            (pages_before[1], prev_labels))
+        prev_labels = {label for _, _, label, _ in block or ()}
         if block:
-            for k, (a, b, label) in enumerate(block):
-                found[a] = (b, label, lines[a].page)
+            for a, b, label, carried in block:
+                # a note carried over from the page before is paired with the markers there
+                found[a] = (b, label, lines[a].page - 1 if carried else lines[a].page)
             fam = foot_label(lines[block[-1][0]])
             previous = (fam[0], fam[1])  # kept over pages without notes: numbering may run on
         pages_before = [pages_before[1], page_text]
@@ -161,7 +165,8 @@ def _page_text(lines, start, end):
     return text, offsets
 
 
-def _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_references, is_boundary):
+def _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_references, is_boundary,
+                page_before=("", frozenset())):
     """The longest run of labelled lines ending the page whose labels count on and are cited above."""
     best = None
     labels: list[tuple[int, tuple]] = []
@@ -191,11 +196,44 @@ def _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_
             best = list(labels)
     if not best:
         return None
+    carried = _carried_over(lines, start, best, *page_before) if best[0][1][1] == 1 else []
     out = []
-    for n, (k, lab) in enumerate(best):
-        b = best[n + 1][0] if n + 1 < len(best) else end
-        out.append((k, b, lab[2]))
-    return out
+    run = carried + best
+    for n, (k, lab) in enumerate(run):
+        b = run[n + 1][0] if n + 1 < len(run) else end
+        # a label alone on the page's last line, the text after it going on with punctuation (。这种转型…),
+        # is a marker the extractor set apart from its sentence, not a note
+        if lab[3] or b > k + 1 or (b < len(lines) and lines[b].text[:1] not in "，。；、,.;)）：:！？"):
+            out.append((k, b, lab[2], n < len(carried)))
+    return out or None
+
+
+def _carried_over(lines, start, block, prev_text, prev_labels, reach: int = 3):
+    """Notes set at this page's foot above its own (which restart at 1) whose markers stand on the page
+    before: a note that did not fit under its marker is carried to the next page (labels 5, 6 or a second
+    1 above the page's own 1, 2 …). Each is cited in the page before, whose foot has no note of that
+    label; their numbers count on."""
+    family = block[0][1][0]
+    found: list[tuple[int, tuple]] = []
+    k, gap = block[0][0] - 1, 0
+    while k > start and gap <= reach:
+        lab = foot_label(lines[k])
+        if lab is None:
+            gap += 1
+        elif lab[0] != family:
+            break
+        else:
+            found.insert(0, (k, lab))
+            gap = 0
+        k -= 1
+    while found:
+        numbers = [lab[1] for _, lab in found]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))) and \
+                all(_cited(family, lab[2], "", prev_text) and lab[2] not in prev_labels for _, lab in found) and \
+                found[-1][0] + reach >= block[0][0]:
+            return found
+        found = found[1:]
+    return []
 
 
 def _split_run_on(label: str, note_lines: list[Line]) -> list[tuple[str, list[Line]]]:

@@ -71,28 +71,22 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
         m = _CAPTION.match(line.text)
         label = re.sub(r"\s+", "", m.group(1))
         caption = (m.group(2) or "").strip()
+        first = i + 1
         if split_caption:  # 表1 on its own line, the caption on the next (pdftotext)
-            i += 1
-            caption = lines[i].text.strip()
-        source_note = None
-        cells: list[str] = []
-        row_lines: list[list[str]] = []
-        j = i + 1
-        while j < len(lines):
-            cell = lines[j]
-            if _SOURCE_NOTE.match(cell.text):
-                source_note = cell.text
-                j += 1
+            caption = lines[i + 1].text.strip()
+            first = i + 2
+        cells, row_lines, source_note, j = _cells(lines, first, body_width)
+        if not cells and split_caption:
+            # the label read into a column's text (the table stands across the page): its caption and cells
+            # follow where the paragraph it interrupts ends
+            k = _caption_after(lines, i + 1)
+            if k is not None:
+                cells, row_lines, source_note, j = _cells(lines, k + 1, body_width)
                 if cells:
-                    break  # a source line under the table ends it (some print it above)
-                continue
-            gapped = len(_LAYOUT_GAP.split(cell.text.strip())) >= 2
-            if cell.page_start or (display_width(cell.text) > 0.75 * body_width and not gapped) or cell.ends_sentence \
-                    or match_heading(cell.text) is not None:
-                break
-            cells.append(cell.text.strip())
-            row_lines.append([c for c in _LAYOUT_GAP.split(cell.text.strip()) if c])
-            j += 1
+                    out += lines[i + 1:k]
+                    caption = lines[k].text.strip()
+                    log.append(LogEntry("table", f"{label}: the label stood apart from its caption (line {lines[k].no}), "
+                                        f"in the text before it", line.no))
         if not cells:
             out.append(line)
             i += 1
@@ -110,6 +104,40 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
         log.append(LogEntry("table", f"{label}: {len(cells)} cells rebuilt as {columns} columns in {order[:-1]} order ({why})", line.no))
         i = j
     return out, tables, log
+
+
+def _cells(lines: list[Line], j: int, body_width: float):
+    """(cells, each cell line's gapped parts, source note, end) of the table cells listed from ``j``: they run
+    until the text flow resumes (a page start, a line as wide as body text, a sentence's end, a heading)."""
+    source_note = None
+    cells: list[str] = []
+    row_lines: list[list[str]] = []
+    while j < len(lines):
+        cell = lines[j]
+        if _SOURCE_NOTE.match(cell.text):
+            source_note = cell.text
+            j += 1
+            if cells:
+                break  # a source line under the table ends it (some print it above)
+            continue
+        gapped = len(_LAYOUT_GAP.split(cell.text.strip())) >= 2
+        if cell.page_start or (display_width(cell.text) > 0.75 * body_width and not gapped) or cell.ends_sentence \
+                or match_heading(cell.text) is not None:
+            break
+        cells.append(cell.text.strip())
+        row_lines.append([c for c in _LAYOUT_GAP.split(cell.text.strip()) if c])
+        j += 1
+    return cells, row_lines, source_note, j
+
+
+def _caption_after(lines: list[Line], i: int, reach: int = 40) -> int | None:
+    """The caption line that ends, on the same page, the paragraph a lone table label interrupted."""
+    for k in range(i + 1, min(len(lines), i + reach)):
+        if lines[k].page != lines[i].page:
+            return None
+        if lines[k - 1].ends_sentence and _is_caption_text(lines[k]) and match_heading(lines[k].text) is None:
+            return k
+    return None
 
 
 def _pipe_table(lines, i, out, tables, log) -> int:
@@ -187,15 +215,31 @@ def _merge_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _merge_wrapped(cells: list[str]) -> list[str]:
-    """Rejoin a cell the extractor broke over two lines: an opening bracket left unclosed (（1639 / 年）)."""
+def _merge_wrapped(cells: list[str], reach: int = 3) -> list[str]:
+    """Rejoin a cell the extractor broke over two lines: an opening bracket left unclosed (（1639 / 年）).
+
+    The rest usually comes next; where the cell wrapped lower than its neighbours, the extractor reads
+    the neighbour first (（1639 / 水利诸卷 / 年）): a cell close by that closes what it did not open is the rest.
+    """
+    cells = list(cells)
     out: list[str] = []
-    for cell in cells:
+    while cells:
+        cell = cells.pop(0)
         if out and _unbalanced(out[-1]):
+            rest = next((k for k in range(min(reach, len(cells) + 1)) if _closes_unopened(([cell] + cells)[k])), None)
+            if rest:  # a neighbour read between the two parts
+                part = cells.pop(rest - 1)
+                out[-1] += part
+                out.append(cell)
+                continue
             out[-1] += cell
         else:
             out.append(cell)
     return out
+
+
+def _closes_unopened(text: str) -> bool:
+    return any(text.count(b) > text.count(a) for a, b in ("（）", "()", "《》", "“”", "[]"))
 
 
 def _unbalanced(text: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from urllib.parse import quote
 
 from .. import citation as cite
+from ..siteconfig import SiteConfig
 from .escape import chinese_in_english, english_in_chinese, html_text, md_text
 
 VARIANT_ROOT = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
@@ -140,14 +141,16 @@ def _papers_list_zh(papers, convert) -> list[str]:
     return out
 
 
-def home_zh(papers, variant: str, convert=_identity, concept_index: str | None = None, teaching: str | None = None) -> str:
-    """The Chinese home page (zh-Hans, or zh-Hant through ``convert``)."""
+def home_zh(papers, variant: str, convert=_identity, concept_index: str | None = None, teaching: str | None = None,
+            config: SiteConfig = SiteConfig("")) -> str:
+    """The Chinese home page (zh-Hans, or zh-Hant through ``convert``); its title and first sentence are
+    content/site.yml's ``site.title`` and ``site.intro``."""
     C = convert
     other = "zh-Hant" if variant == "zh-Hans" else "zh-Hans"
-    intro = C(f"本站收录{len(papers)}篇关于新质生产力的中文期刊论文。文本由论文 PDF 提取的原始文字转换而成，")
-    out = front_matter(C("新质生产力论文选读"), description=first_sentence(intro))
-    out += [f"# {C('新质生产力论文选读')}", "",
-            md_text(C(f"本站收录{len(papers)}篇关于新质生产力的中文期刊论文。文本由论文 PDF 提取的原始文字转换而成，"
+    intro = C(config.intro(variant, len(papers)))
+    out = front_matter(C(config.title(variant)), description=first_sentence(intro))
+    out += [f"# {md_text(C(config.title(variant)))}", "",
+            md_text(intro + C("文本由论文 PDF 提取的原始文字转换而成，"
                       "保留原文的全部正文、注释与参考文献，去除页眉等版面信息，原刊页码（源文本印有或可据以推定者）在页边标出；提供简体、繁体两种字形，"
                       "并为每篇论文提供英文导读页（英文标题、摘要与关键词）。")), "",
             f"## {C('论文')}", ""]
@@ -175,14 +178,13 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
     return "\n".join(out)
 
 
-def home_en(papers, concept_index: str | None = None, teaching: str | None = None) -> str:
-    """The English home page."""
-    out = front_matter("New Quality Productive Forces: A Reader",
-                       description=f"This site publishes {len(papers)} Chinese journal articles on new quality productive "
-                                   "forces, in Simplified and Traditional characters, with an English page for each.")
-    out += ["# New Quality Productive Forces: A Reader", "",
-            f"This site publishes {len(papers)} Chinese journal articles on *new quality productive forces* "
-            '(<span lang="zh-Hans">新质生产力</span>). Each article\'s full text is given in Chinese, in Simplified and in Traditional '
+def home_en(papers, concept_index: str | None = None, teaching: str | None = None, config: SiteConfig = SiteConfig("")) -> str:
+    """The English home page; its title and first sentence are content/site.yml's ``site.title`` and ``site.intro``."""
+    intro = config.intro("en", len(papers))
+    out = front_matter(config.title("en"), description=intro.rstrip(".") + ", in Simplified and Traditional "
+                       "characters, with an English page for each.")
+    out += [f"# {md_text(config.title('en'))}", "",
+            chinese_in_english(intro, escape=md_text) + " Each article's full text is given in Chinese, in Simplified and in Traditional "
             "characters, converted from the text extracted from its PDF; each also has an English page with its "
             "English title, abstract and key words.", "", "## Papers", ""]
     for paper in papers:

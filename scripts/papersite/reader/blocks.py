@@ -1,0 +1,225 @@
+"""Two columns read block by block (poppler's pdftotext): the columns' blocks interleaved.
+
+Some extractors read a two-column page in blocks, by height: a block of the left column, then
+the block of the right column beside it, then the next of the left, and so on. Two headings
+standing side by side come out one after the other, and each heading's text after both. The
+lines themselves are whole (nothing is merged), so nothing in a line says which column it is
+in; the document's own numbering does. Where a page's order gives headings out of sequence
+(（一） then （四）) or a numbered section without a word of text (2. directly followed by 3.),
+the page's blocks are divided into a left and a right column, each keeping its order, so that
+the numbering runs on and every section has its text; a sentence broken at a block's end goes
+on in the block after it in the same column (the character pairs at the seam, counted over
+the whole document, are asked). A page whose order breaks no numbering is left as it is.
+
+The stage acts on pages set narrower than the document's full measure (its front matter,
+notes or one-column pages), between full-width lines and the places tables stand.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from ..model import LogEntry
+from .headings import HeadingMatch, HeadingSequence, match_heading
+from .interleave import _Pairs
+from .lines import Line
+
+NARROW = 0.62  # a page's measure at most this share of the full measure: a column
+MIN_COLUMN = 8.0  # em: narrower measures are lists, not columns
+REJECTED = 10.0  # cost of a heading out of its numbering's sequence
+EMPTY = 6.0  # cost of a numbered section with no text before the next heading of its level
+BROKEN = 5.0  # cost of a sentence broken off by a heading
+RIGHT_FIRST = 1.0  # cost of reading a right block before the left one beside it
+ROW_APART = 0.5  # cost of reading a right block straight after a left one far from its height
+GAIN = 4.0  # how much better a division must read than the order as given
+MAX_BLOCKS = 12  # a stretch with more blocks is left as it is (the search doubles with each)
+
+
+@dataclass
+class _Block:
+    lines: list[Line]
+    heading: HeadingMatch | None  # the numbered heading the block opens with
+    heading_only: bool  # the block is that heading and nothing else
+
+    @property
+    def ends_open(self) -> bool:
+        return not self.heading_only and not self.lines[-1].ends_sentence
+
+
+def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lines: list[Line],
+                   numbering: str | None = None) -> tuple[list[Line], list[LogEntry]]:
+    """Body lines with each two-column page's blocks put back in column order (left, then right).
+
+    ``anchors`` (index -> tables placed before that line) mark where tables stand: a stretch
+    never crosses one, so the indices stay right. ``measure_lines`` are all the source's lines,
+    from which the full measure is taken.
+    """
+    full = _full_measure(measure_lines)
+    if full is None:
+        return lines, []
+    pairs = None
+    seq = HeadingSequence(declared=numbering)
+    out: list[Line] = []
+    log: list[LogEntry] = []
+    for start, end, measure in _stretches(lines, anchors, full):
+        stretch = lines[start:end]
+        if measure is None:
+            _feed(seq, stretch)
+            out += stretch
+            continue
+        blocks = _blocks(stretch, measure)
+        # a sentence running on from the page before goes on in the block read first; one running on
+        # into the next page stops in the block read last
+        ends = (blocks[0] if start and not lines[start - 1].ends_sentence and blocks[0].heading is None else None,
+                blocks[-1] if blocks[-1].ends_open else None)
+        given = _cost(blocks, seq, None)
+        if given >= EMPTY and 2 <= len(blocks) <= MAX_BLOCKS:
+            pairs = pairs or _Pairs(lines)
+            best, order = given, None
+            for sides in _divisions(len(blocks)):
+                left = [b for b, side in zip(blocks, sides) if not side]
+                right = [b for b, side in zip(blocks, sides) if side]
+                c = _cost(left + right, seq, pairs, len(left), ends) + _rows(blocks, sides)
+                if c < best - 1e-9:
+                    best, order = c, (left, right)
+            if order is not None and best <= given - GAIN:
+                left, right = order
+                stretch = [line for block in left + right for line in block.lines]
+                log.append(LogEntry("layout", f"page read block by block across two columns ({len(blocks)} blocks): "
+                                    f"put back in column order, left column then right column from line "
+                                    f"{right[0].lines[0].no} (the numbering runs on)", stretch[0].no))
+        _feed(seq, stretch)
+        out += stretch
+    return out, log
+
+
+def _full_measure(lines: list[Line]) -> float | None:
+    """The widest measure the document sets running text in: the fifth widest line that runs on."""
+    widths = sorted((l.width for l in lines if l.cells is None and not l.md_level and not l.ends_sentence), reverse=True)
+    return widths[4] if len(widths) >= 5 else None
+
+
+def _run_on_median(lines: list[Line]) -> float | None:
+    widths = sorted(l.width for l in lines if l.cells is None and not l.md_level and not l.ends_sentence)
+    return widths[len(widths) // 2] if len(widths) >= 6 else None
+
+
+def _stretches(lines: list[Line], anchors: dict[int, list[int]], full: float):
+    """(start, end, column measure or None) over the lines: a page's run between full-width lines and tables."""
+    by_page: dict[int, float | None] = {}
+    for page in dict.fromkeys(l.page for l in lines):
+        m = _run_on_median([l for l in lines if l.page == page])
+        by_page[page] = m if m is not None and MIN_COLUMN <= m <= NARROW * full else None
+    start = 0
+    for k in range(1, len(lines) + 1):
+        if k < len(lines):
+            a, b = lines[k - 1], lines[k]
+            m = by_page[b.page]
+            wide = m is not None and (b.width > 1.3 * m or a.width > 1.3 * m)
+            if b.page == a.page and k not in anchors and not wide and b.cells is None and a.cells is None:
+                continue
+        page = lines[start].page
+        m = by_page[page]
+        narrow = m is not None and all(l.width <= 1.3 * m and l.cells is None for l in lines[start:k])
+        yield start, k, m if narrow else None
+        start = k
+
+
+def _candidate(lines: list[Line], k: int, measure: float) -> HeadingMatch | None:
+    """The numbered heading line ``k`` can open: numbered, no full stop, after a sentence's end or a gap."""
+    line = lines[k]
+    hm = match_heading(line.text)
+    if hm is None or hm.scheme == "none" or "。" in line.text or line.width > measure + 1.5:
+        return None
+    if k and not line.gap and not lines[k - 1].ends_sentence:
+        return None
+    return hm
+
+
+def _blocks(lines: list[Line], measure: float) -> list[_Block]:
+    """The stretch cut where a blank line stood in the source and where a numbered heading opens."""
+    heads = {k: hm for k in range(len(lines)) if (hm := _candidate(lines, k, measure)) is not None}
+    blocks: list[_Block] = []
+    for k, line in enumerate(lines):
+        if not blocks or line.gap or k in heads:
+            blocks.append(_Block([line], heads.get(k), False))
+        else:
+            blocks[-1].lines.append(line)
+    for b in blocks:
+        # a heading goes on to a next line only from a full one (it wrapped); a short line ends it
+        n = 1
+        while n < min(3, len(b.lines)) and b.lines[n - 1].width >= measure - 1.5 and not b.lines[n - 1].ends_sentence:
+            n += 1
+        b.heading_only = b.heading is not None and n == len(b.lines) and not b.lines[-1].ends_sentence
+    return blocks
+
+
+def _divisions(n: int):
+    """Every division of ``n`` blocks into a left (0) and a right (1) column, each keeping the given order
+    (the first block read may be either's: a heading atop the right column is often read first)."""
+    for mask in range(1, (1 << n) - 1):
+        yield [(mask >> k) & 1 for k in range(n)]
+
+
+def _rows(blocks: list[_Block], sides: list[int]) -> float:
+    """What the division costs against the extractor's way of reading: row by row, each row left, then
+    right, the blocks of a row starting at about the same height (in lines from the stretch's top)."""
+    y = [0, 0]
+    start = []
+    cost = 0.0
+    for k, (block, side) in enumerate(zip(blocks, sides)):
+        start.append(y[side])
+        if k and side != sides[k - 1]:
+            apart = abs(start[k] - start[k - 1])
+            if side == 0 and apart <= 1:
+                cost += RIGHT_FIRST  # a right block read before the left one beside it
+            elif side == 1 and apart > 2:
+                cost += ROW_APART  # a left block, then a right one well above or below it
+        y[side] += len(block.lines) + 1
+    return cost
+
+
+def _cost(order: list[_Block], seq: HeadingSequence, pairs: _Pairs | None, switch_at: int | None = None,
+          ends: tuple = (None, None)) -> float:
+    """How badly the blocks read in this order: numbering broken, sections without text, sentences broken
+    off, and (with ``pairs``) how well each sentence left open goes on in the block after it. ``ends``: the
+    blocks that must stay first and last (a sentence runs on into them from the page before or after)."""
+    s = copy.deepcopy(seq)
+    cost = 0.0
+    if ends[0] is not None and order[0] is not ends[0]:
+        cost += BROKEN
+    if ends[1] is not None and order[-1] is not ends[1]:
+        cost += BROKEN
+    prev_level = None  # the level of the heading just before, when nothing stood after it yet
+    for k, block in enumerate(order):
+        before = order[k - 1] if k else None
+        if block.heading is not None:
+            if not s.accepts(block.heading):
+                cost += REJECTED
+                prev_level = None
+                continue
+            level = s.level(block.heading)
+            if prev_level is not None and level <= prev_level:
+                cost += EMPTY
+            if before is not None and before.ends_open:
+                cost += BROKEN
+            prev_level = level if block.heading_only else None
+        else:
+            prev_level = None
+            if pairs is not None and before is not None and before.ends_open:
+                cost -= 0.5 * pairs.join(before.lines[-1].text, block.lines[0].text)
+    if switch_at is not None and 0 < switch_at < len(order):
+        cost += 0.01 * switch_at / len(order)
+    return cost
+
+
+def _feed(seq: HeadingSequence, lines: list[Line]) -> None:
+    """Record the numbered headings of lines as read (the sequence the next stretch continues)."""
+    for k, line in enumerate(lines):
+        hm = match_heading(line.text)
+        if hm is None or hm.scheme == "none" or "。" in line.text:
+            continue
+        if k and not line.gap and not lines[k - 1].ends_sentence:
+            continue
+        if seq.accepts(hm):
+            seq.level(hm)

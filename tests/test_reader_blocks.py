@@ -1,0 +1,147 @@
+"""Two-column pages read block by block (pdftotext): the columns' blocks interleaved by height.
+
+The text is a real paper's paragraphs (wu-common-prosperity-logic, converted), set by this test
+in columns of 16 characters under a one-column opening page of 34, so the lines read on as a
+printed page's do. pdftotext writes a block of the left column, a blank line, the block beside
+it in the right column, and so on; the reader must give the columns back in order.
+"""
+from pathlib import Path
+
+import pytest
+
+from papersite.model import Heading, plain_text
+from papersite.reader import read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+CLOSING = "，。、；：！？）》”’"
+
+
+def wrap(text: str, width: int) -> list[str]:
+    out, i = [], 0
+    while i < len(text):
+        end = i + width
+        while end < len(text) and text[end] in CLOSING:
+            end += 1  # closing punctuation hangs at the end of the line before
+        out.append(text[i:end])
+        i = end
+    return out
+
+
+@pytest.fixture(scope="module")
+def paragraphs():
+    src = ROOT / "content/papers/wu-common-prosperity-logic/source.txt"
+    doc = read_text(src.read_text(encoding="utf-8").split("\n"), str(src))
+    return [plain_text(p.inlines).replace(" ", "") for p in doc.paragraphs()]
+
+
+def opening(paragraphs):
+    """A one-column first page (the document's full measure) and its folio."""
+    return ["一、问题的提出", ""] + wrap(paragraphs[0], 34) + wrap(paragraphs[6], 34) + ["", "— 101 —", "\f"]
+
+
+def column(paragraphs, k, n=7):
+    """The first ``n`` column lines of paragraph ``k``, ending its sentence (a section's text); the first
+    line is two characters short (its indent, which pdftotext does not write)."""
+    first = wrap(paragraphs[k], 14)[0]
+    lines = ([first] + wrap(paragraphs[k][len(first):], 16))[:n]
+    return lines[:-1] + [lines[-1].rstrip("，、；：") + "。"]
+
+
+def blocks_read_across(pairs):
+    """pdftotext's order: each row of (left block, right block), a blank line after each block."""
+    out = []
+    for left, right in pairs:
+        for block in (left, right):
+            if block:
+                out += block + [""]
+    return out
+
+
+def outline(doc):
+    return [(h.level, (h.number or "") + h.text) for h in doc.headings()]
+
+
+def texts_after_headings(doc):
+    """Each heading with the opening characters of the paragraph after it."""
+    blocks = list(doc.blocks)
+    return {b.text: plain_text(blocks[k + 1].inlines)[:12] for k, b in enumerate(blocks[:-1])
+            if isinstance(b, Heading) and not isinstance(blocks[k + 1], Heading)}
+
+
+def test_headings_side_by_side_are_given_back_their_columns(paragraphs):
+    """（一） and （三） stand side by side atop the columns, their texts beside each other below them."""
+    a, b, c, d = (column(paragraphs, k) for k in (1, 2, 3, 4))
+    page2 = blocks_read_across([(["（一）研究背景"], ["（三）分析框架"]), (a, c), (["（二）研究方法"], ["（四）结构安排"]),
+                                (b, d)]) + ["— 102 —"]
+    doc = read_text(opening(paragraphs) + page2, "t.txt")
+    assert outline(doc) == [(2, "一、问题的提出"), (3, "（一）研究背景"), (3, "（二）研究方法"), (3, "（三）分析框架"),
+                            (3, "（四）结构安排")]
+    after = texts_after_headings(doc)
+    assert [after[t] for t in ("研究背景", "研究方法", "分析框架", "结构安排")] == [x[0][:12] for x in (a, b, c, d)]
+    assert any("read block by block" in e.message for e in doc.log)
+
+
+def test_a_section_without_text_is_evidence_too(paragraphs):
+    """2. directly followed by 3. (both in sequence): they stood side by side, each with its text below; the
+    text of 2. runs on from the foot of the left column to the top of the right one, beside 1.'s."""
+    a, c = column(paragraphs, 1), column(paragraphs, 3)
+    b = column(paragraphs, 2, 13)
+    page2 = blocks_read_across([(a, b[6:]), (["2.主要特征"], ["3.基本路径"]), (b[:6], c)]) + ["— 102 —"]
+    doc = read_text(opening(paragraphs)[:-3] + ["", "1.基本内涵"] + column(paragraphs, 5) + ["", "— 101 —", "\f"] + page2,
+                    "t.txt")
+    assert [h.text for h in doc.headings()][-2:] == ["主要特征", "基本路径"]
+    texts = [plain_text(p.inlines).replace(" ", "") for p in doc.paragraphs()]
+    assert "".join(a) in texts and "".join(b) in texts and "".join(c) in texts
+    after = texts_after_headings(doc)
+    assert after["主要特征"] == b[0][:12] and after["基本路径"] == c[0][:12]
+
+
+def test_a_page_in_column_order_is_left_alone(paragraphs):
+    """Left column, then right column, as blocks: nothing breaks the numbering, nothing moves."""
+    a, b, c, d = (column(paragraphs, k) for k in (1, 2, 3, 4))
+    page2 = ["（一）研究背景", ""] + a + ["", "（二）研究方法", ""] + b + ["", "（三）分析框架", ""] + c + \
+        ["", "（四）结构安排", ""] + d + ["", "— 102 —"]
+    doc = read_text(opening(paragraphs) + page2, "t.txt")
+    assert [h.text for h in doc.headings()][1:] == ["研究背景", "研究方法", "分析框架", "结构安排"]
+    assert not any("read block by block" in e.message for e in doc.log)
+
+
+def test_a_sentence_from_the_page_before_goes_on_first(paragraphs):
+    """The page before ends mid-sentence: the block read first continues it, whatever the division."""
+    text = paragraphs[1]
+    head, tail = wrap(text, 34)[:3], wrap("".join(wrap(text, 34)[3:]), 16)[:4]
+    tail[-1] = tail[-1].rstrip("，、；：") + "。"
+    page1 = opening(paragraphs)[:-3] + ["", "（一）研究背景", ""] + head + ["", "— 101 —", "\f"]
+    b, c = column(paragraphs, 2), column(paragraphs, 3)
+    # rows by height: the tail and （三） atop the columns, （三）'s text (beside the tail's foot), then （二）
+    page2 = blocks_read_across([(tail, ["（三）分析框架"]), (None, c), (["（二）研究方法"], None), (b, None)]) + ["— 102 —"]
+    doc = read_text(page1 + page2, "t.txt")
+    assert [h.text for h in doc.headings()][1:] == ["研究背景", "研究方法", "分析框架"]
+    texts = [plain_text(p.inlines).replace(" ", "") for p in doc.paragraphs()]
+    assert "".join(head + tail) in texts
+    after = texts_after_headings(doc)
+    assert after["研究方法"] == b[0][:12] and after["分析框架"] == c[0][:12]
+
+
+def test_a_long_heading_wraps_over_three_column_lines(paragraphs):
+    """A heading of 40 characters in a 16-character column: three lines, the last short, then its text."""
+    title = "2.2低质量的精神生产制约着精神生活的丰富度，会对全面性富裕的实现造成阻碍"
+    lines = wrap(title, 16)
+    assert len(lines) == 3
+    body = column(paragraphs, 2)
+    raw = opening(paragraphs)[:-3] + ["", "2.1基本内涵"] + column(paragraphs, 1) + ["", "— 101 —", "\f"] + lines + \
+        body + ["— 102 —"]
+    doc = read_text(raw, "t.txt")
+    assert outline(doc)[-1] == (3, title)
+    assert texts_after_headings(doc)[title[3:]] == body[0][:12]
+
+
+def test_a_short_heading_atop_columns_after_one_column_text(paragraphs):
+    """A page's one-column text ends, its last part is set in two columns: the part's short heading (4 结论)
+    is followed by its paragraph's first line (short by its indent), which is not the heading's."""
+    one = wrap(paragraphs[6], 34)
+    body = column(paragraphs, 2)
+    raw = opening(paragraphs)[:-3] + ["", "— 101 —", "\f"] + one + ["", "二、结论", ""] + body + ["— 102 —"]
+    doc = read_text(raw, "t.txt")
+    assert outline(doc)[-1] == (2, "二、结论")
+    assert texts_after_headings(doc)["结论"] == body[0][:12]
