@@ -123,6 +123,40 @@ def test_quotations_are_verbatim_in_the_linked_paragraph(built_site, variant, to
     assert quoted >= len(CONCEPTS)
 
 
+def page_of_text(page: Path, anchor: str, quote: str) -> int | None:
+    """The printed page a quotation starts on, read off the paper page: the last page mark (the margin's
+    第N页) before the quotation's first character, in its paragraph or before it."""
+    current, chars, pages, inside = None, [], [], False
+    for node in soup(page).select_one("article").descendants:
+        if getattr(node, "name", None) == "span" and "page-mark" in (node.get("class") or []):
+            current = int(node["data-page"])
+        elif getattr(node, "name", None) == "p":
+            inside = node.get("id") == anchor
+        elif inside and isinstance(node, str) and not node.find_parent("sup"):
+            chars.append(str(node))
+            pages += [current] * len(node)
+    text = "".join(chars)
+    return pages[text.index(quote)] if quote in text else None
+
+
+@pytest.mark.parametrize("variant", ("zh-Hans", "en"))
+def test_a_quotation_is_cited_by_its_printed_page(built_site, variant):
+    """A quotation's caption names the printed page it stands on (第N页 / p. N) where the source prints pages,
+    the page the paper page's own margin marks give at the quotation's first words."""
+    cited = 0
+    for c in CONCEPTS:
+        page_path = built_site / VARIANT_DIRS[variant] / "concepts" / f"{c.slug}.html"
+        for fig in soup(page_path).select(".concept-quote"):
+            caption = fig.select_one("figcaption a").get_text()
+            m = re.search(r"(?:第(\d+)页|p\. (\d+))$", caption)
+            target, anchor = resolve(page_path, fig.select_one("figcaption a")["href"])
+            quote = fig.select_one("blockquote").get_text()
+            printed = page_of_text(target, anchor, quote)
+            assert (int(m.group(1) or m.group(2)) if m else None) == printed, (c.term, caption, printed)
+            cited += bool(m)
+    assert cited >= 10
+
+
 @pytest.mark.parametrize("variant", ZH)
 def test_paper_pages_link_the_first_mention_in_each_section(built_site, variant, to_traditional):
     """At most one link per concept per section, it is the section's first mention, and its preview data

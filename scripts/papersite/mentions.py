@@ -89,6 +89,20 @@ class CorpusIndex:
     neighbours: dict[str, tuple[Neighbour, ...]]
     quotes: dict[str, tuple[Quote, ...]]
     texts: dict[tuple[str, str], str] = field(default_factory=dict)   # (paper, paragraph id) -> text
+    # (paper, paragraph id) -> (its first printed page, the pages that begin in it): what a passage is cited by
+    pages: dict[tuple[str, str], tuple] = field(default_factory=dict)
+
+    def page_at(self, paper: str, paragraph: str, start: int) -> int | None:
+        """The printed page the paragraph's text is on at character ``start`` (None where the source prints none)."""
+        first, breaks = self.pages.get((paper, paragraph), (None, ()))
+        if first is None:
+            return None
+        before = sum(1 for ch in self.texts[(paper, paragraph)][:start] if not ch.isspace())
+        page = first
+        for b in breaks:   # a page that begins after the first character of the passage is not its page
+            if 0 < b.at <= before:
+                page = b.page
+        return page
 
     def body_chars(self, paper: str) -> int:
         """The length of a paper's body paragraphs, where mentions are counted (whitespace left out)."""
@@ -140,16 +154,18 @@ def build_index(concepts: tuple[Concept, ...], documents: dict[str, Document]) -
     by_slug = {c.slug: c for c in concepts}
     mentions: dict[str, list[Mention]] = {c.slug: [] for c in concepts}
     where: dict[str, set] = {c.slug: set() for c in concepts}
-    texts = {}
+    texts, pages = {}, {}
     for paper, doc in documents.items():
         for para in doc.paragraphs():
             texts[(paper, para.id)] = plain_text(para.inlines)
+            if para.pages:
+                pages[(paper, para.id)] = (para.pages[0], para.page_breaks)
             for m in _mentions_in(paper, para):
                 mentions[m.concept].append(m)
                 where[m.concept].add((paper, para.id))
     return CorpusIndex(by_slug, tuple(documents), {k: tuple(v) for k, v in mentions.items()},
                        {k: frozenset(v) for k, v in where.items()}, co_occurrence(where),
-                       {c.slug: checked_quotes(c, documents) for c in concepts}, texts)
+                       {c.slug: checked_quotes(c, documents) for c in concepts}, texts, pages)
 
 
 def co_occurrence(where: dict[str, set], minimum: int = 2) -> dict[str, tuple[Neighbour, ...]]:

@@ -17,6 +17,7 @@ from ..mentions import CorpusIndex
 from ..pinyin import sort_key
 from . import svg
 from .escape import english_in_chinese, html_text, md_text
+from .markdown import PAGE_LABEL
 from .pages import cross_variant_href, first_sentence, front_matter, paper_path
 
 RELATION_ZH = {"broader": "上位概念", "narrower": "下位概念", "related": "相关概念（编者选定）", "cooccur": "共现概念"}
@@ -152,6 +153,9 @@ class ConceptPages:
         for q in quotes:
             href = self.para_href(q.paper, q.paragraph)
             where = f"¶{para_number(q.paragraph)}"
+            page = self.index.page_at(q.paper, q.paragraph, self.index.texts[(q.paper, q.paragraph)].index(q.text))
+            if page is not None:   # the printed page, to cite the quotation by
+                where += " · " + (PAGE_LABEL["en"].format(n=page) if self.en else self.C(PAGE_LABEL["zh"].format(n=page)))
             out += ['<figure class="concept-quote">',
                     f'<blockquote{self.zh_attr()}>{english_in_chinese(self._quote_text(q))}</blockquote>',
                     f'<figcaption><a href="{href}">{html_text(self._paper_short(q.paper))} · {where}</a><br>'
