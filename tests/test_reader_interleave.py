@@ -112,3 +112,58 @@ def test_one_column_papers_are_left_alone(slug):
     kept, _ = remove_furniture(make_lines(raw))
     lines, log = unweave(kept)
     assert log == [] and lines == kept
+
+
+def _merged(left, right):
+    return [f"{a} {b}" for a, b in zip(left, right)]
+
+
+def test_a_block_of_two_pipe_rows_among_merged_lines_is_two_columns(column_lines):
+    """pdfminer writes a page's lines as merged lines, then two as a pipe table: still columns."""
+    (left, right), = pages(column_lines, 1)
+    raw = _merged(left[:20], right[:20]) + [f"| {left[20]} | {right[20]} |  |", "| --- | --- | --- |",
+                                             f"| {left[21]} | {right[21]} |  |"]
+    raw += _merged(left[22:], right[22:]) + [folio(0)]
+    got, _ = unwoven(raw)
+    assert got == left + right
+
+
+def test_a_caption_stays_over_its_table_between_the_columns(column_lines):
+    """A full-width table inside a two-column page: its caption, narrower than a column, is not
+    read into the left column; the columns above and below it are read each in turn."""
+    (left, right), = pages(column_lines, 1)
+    table = ["表1　两类生产力的比较", "| 维度 | 传统生产力 | 新质生产力 |", "| --- | --- | --- |",
+             "| 生产要素 | 土地、资本、劳动力 | 创新、技术、人才 |", "| 生产方式 | 标准化、规模化 | 智能化、柔性化 |",
+             "| 资源效率 | 高消耗 | 循环利用、低碳减排 |"]
+    raw = _merged(left[:12], right[:12]) + table + _merged(left[12:], right[12:]) + [folio(0)]
+    got, _ = unwoven(raw)
+    caption = got.index(table[0])
+    assert got[:caption] == left[:12] + right[:12]
+    assert got[caption + 5:] == left[12:] + right[12:]
+
+
+def test_a_right_column_standing_higher_than_a_heading_on_the_left_is_read_second(column_lines):
+    """The left column opens with a heading (space above it), so the right column's first line is
+    higher on the page and comes out first: it still belongs to the right column."""
+    (left, right), = pages(column_lines, 1)
+    heading = "一、问题的提出"
+    raw = [right[0], heading, right[1]] + _merged(left[:ROWS - 2], right[2:]) + [left[ROWS - 2], folio(0)]
+    got, _ = unwoven(raw)
+    assert got == [heading] + left[:ROWS - 1] + right
+
+
+def test_the_last_line_of_an_abstract_across_the_page_stays_before_the_columns(column_lines):
+    (left, right), = pages(column_lines, 1)
+    abstract = ["摘　要：" + "在发展生产力中促进共同富裕是马克思主义政治经济学的基本观点，以新质生产力赋能",
+                "共同富裕。"]
+    got, _ = unwoven(abstract + _merged(left, right) + [folio(0)])
+    assert got == abstract + left + right
+
+
+def test_a_citation_marker_does_not_widen_a_column_line(column_lines):
+    """Superscript markers ([8], (1)) take little room on the page: a line with one is still a
+    full column line, and the merged line it is part of is divided."""
+    (left, right), = pages(column_lines, 1)
+    left = [t[:10] + "”[8]" + t[10:] if k % 5 == 2 else t for k, t in enumerate(left)]
+    got, _ = unwoven(_merged(left, right) + [folio(0)])
+    assert got == left + right

@@ -35,6 +35,7 @@ from .lines import Line
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
 _CAPTION = re.compile(r"^[表图]\s*\d")
+_SUPERSCRIPT = re.compile(r"\[\d+(?:[,，\-–—~]\d+)*\]|\(\d{1,2}\)")  # citation and note markers as set: raised, small
 TOLERANCE = 1.25  # em a merged line's left part may differ from the column width (justification, digits)
 SLACK = 2.5  # em a right part may run over it (punctuation hanging at the line's end, Latin widths)
 MIN_MERGED = 6  # merged lines a document needs before its column width is believed
@@ -45,20 +46,30 @@ ALTERNATE = 1.5  # where lines were read across (merged lines), the columns' off
 GAIN = 2.0  # how much better a stretch without merged lines must read divided than as given
 
 
+def _set_width(text: str) -> float:
+    """The width in em a column line takes as set: its citation and note markers ([8], (1)) are
+    superscripts, a fraction of their characters' width, so they are left out."""
+    return display_width(_SUPERSCRIPT.sub("", text))
+
+
 def _splits(text: str):
     """(left width, left, right) at each inner run of spaces."""
     for m in _SPACE_RUN.finditer(text):
         left, right = text[: m.start()], text[m.end():]
-        yield display_width(left), left, right
+        yield _set_width(left), left, right
 
 
-def _prose_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[str, str]]] | None:
-    """(end, [(left, right)]) when the pipe rows from ``i`` are two columns of running text."""
+def _prose_rows(lines: list[Line], i: int, width: float | None) -> tuple[int, list[tuple[str, str]]] | None:
+    """(end, [(left, right)]) when the pipe rows from ``i`` are two columns of running text.
+
+    A block of one or two rows says little by itself; where the document's column width is known
+    (``width``), it is read as columns when its left cells are column lines (one of them full).
+    """
     j = i
     while j < len(lines) and lines[j].cells is not None:
         j += 1
     rows = [lines[k].cells for k in range(i, j)]
-    if len(rows) < 3 or (i and _CAPTION.match(lines[i - 1].text.strip())):
+    if (len(rows) < 3 and width is None) or (i and _CAPTION.match(lines[i - 1].text.strip())):
         return None
     ncols = max(len(r) for r in rows)
     filled = [sum(1 for r in rows if c < len(r) and r[c].strip()) for c in range(ncols)]
@@ -79,13 +90,16 @@ def _prose_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[str, str]]] 
                 else:
                     right = join_lines(right, cell.strip())
         out.append((left, right))
-    widths = sorted(display_width(l) for l, _ in out if l)
+    widths = sorted(_set_width(l) for l, _ in out if l)
     if not widths:
         return None
     median = widths[len(widths) // 2]
     steady = sum(1 for w in widths if abs(w - median) <= 1.5)
     # running text: the left cells are lines of one width (a table's cells are not)
     if median < MIN_COLUMN or steady < 0.6 * len(widths):
+        return None
+    if len(rows) < 3 and not (len(widths) == len(rows) and all(w <= width + TOLERANCE for w in widths) and
+                              any(abs(w - width) <= TOLERANCE for w in widths)):
         return None
     return j, out
 
@@ -98,7 +112,7 @@ def _full_merge(text: str) -> float | None:
     is where extractors put a space inside one line of text.
     """
     for w, left, right in _splits(text):
-        if w >= MIN_COLUMN and -TOLERANCE <= display_width(right) - w <= SLACK and \
+        if w >= MIN_COLUMN and -TOLERANCE <= _set_width(right) - w <= SLACK and \
                 (is_wide(left[-1]) or is_wide(right[0])) and not ends_sentence(left):
             return w
     return None
@@ -198,7 +212,7 @@ def unweave(lines: list[Line]) -> tuple[list[Line], list[LogEntry]]:
     while i < len(lines):
         line = lines[i]
         if line.cells is not None and (not i or lines[i - 1].cells is None):
-            prose = _prose_rows(lines, i)
+            prose = _prose_rows(lines, i, found[0] if found else None)
             if prose is None:  # a table: all its rows stay as they are
                 while i < len(lines) and lines[i].cells is not None:
                     items.append((lines[i], None))
@@ -263,7 +277,7 @@ def _side_by_position(line: Line, width: float) -> str | None:
 
 
 def _median_left(items) -> float:
-    widths = sorted(display_width(l.text) for l, side in items if side == "L")
+    widths = sorted(_set_width(l.text) for l, side in items if side == "L")
     return widths[len(widths) // 2]
 
 
@@ -282,8 +296,8 @@ def _split(line: Line, width: float, page_merged: int) -> list[tuple[Line, str |
     for w, left, right in _splits(line.text):
         if not (is_wide(left[-1]) or is_wide(right[0])):
             continue
-        full = abs(w - width) <= TOLERANCE and -TOLERANCE <= display_width(right) - w <= SLACK
-        loose = page_merged and line.width > fits and w <= fits and display_width(right) <= width + SLACK
+        full = abs(w - width) <= TOLERANCE and -TOLERANCE <= _set_width(right) - w <= SLACK
+        loose = page_merged and line.width > fits and w <= fits and _set_width(right) <= width + SLACK
         if (full or loose) and (best is None or abs(w - width) < abs(best[0] - width)):
             best = (w, left, right)
     if best is None:
@@ -301,7 +315,8 @@ def _page(items, width: float, pairs: _Pairs) -> tuple[list[Line], int]:
     moved = 0
     start = 0
     for k in range(len(items) + 1):
-        spanning = k == len(items) or items[k][1] is None and _spans(items[k][0], width)
+        spanning = k == len(items) or items[k][1] is None and (
+            _spans(items[k][0], width) or _heads_table(items, k) or _ends_passage(items, k, start, width))
         if not spanning:
             continue
         stretch = items[start:k]
@@ -313,6 +328,21 @@ def _page(items, width: float, pairs: _Pairs) -> tuple[list[Line], int]:
             out.append(items[k][0])
         start = k + 1
     return out, moved
+
+
+def _ends_passage(items, k: int, start: int, width: float) -> bool:
+    """The last line of a passage across the page (the abstract's): it follows a full-width line that
+    runs on into it, before any column line."""
+    if k != start or not k or items[k - 1][0].cells is not None:
+        return False
+    before = items[k - 1][0]
+    return before.width > width + 2 * TOLERANCE and not ends_sentence(before.text)
+
+
+def _heads_table(items, k: int) -> bool:
+    """A caption over a table's rows: it stands with the table, across the page, however short."""
+    return bool(_CAPTION.match(items[k][0].text.strip())) and k + 1 < len(items) and \
+        items[k + 1][0].cells is not None and items[k + 1][1] is None
 
 
 def _spans(line: Line, width: float) -> bool:
@@ -336,9 +366,11 @@ def _columns(stretch, pairs: _Pairs) -> list[Line]:
     fixed = [s for _, s in stretch]
     join = pairs.join
     switch = -ALTERNATE if any(fixed) else SWITCH
-    # best[(side, other)] = (score, back-pointer key); first item goes left unless fixed right
-    first = fixed[0] or "L"
-    layers = [{(first, -1): (0.0, None)}]
+    # best[(side, other)] = (score, back-pointer key). Without fixed sides the first item goes left (the
+    # stream read first is the one the page begins with); with them it may stand in either column, as
+    # where the right column's first line stands higher than the left's (a heading's space above it)
+    firsts = [fixed[0]] if fixed[0] else ["L", "R"] if any(fixed) else ["L"]
+    layers = [{(first, -1): (0.0, None) for first in firsts}]
     for i in range(n - 1):
         nxt: dict = {}
         for (side, other), (score, _) in layers[-1].items():
