@@ -167,3 +167,24 @@ def test_a_citation_marker_does_not_widen_a_column_line(column_lines):
     left = [t[:10] + "”[8]" + t[10:] if k % 5 == 2 else t for k, t in enumerate(left)]
     got, _ = unwoven(_merged(left, right) + [folio(0)])
     assert got == left + right
+
+
+
+def test_text_boxes_of_two_columns_are_divided_by_their_headings_numbers():
+    """pdfminer without merged lines (b-two-column/own-irrigation-treatises/markitdown, the abstract and
+    page 202): each text box (a heading, a paragraph's first line, the rest of it) apart by blank
+    lines, the boxes of both columns mixed — （一）, （四）, the first lines of their paragraphs, ….
+    The headings' numbers, out of order, tell the columns apart, the boxes' seams which part goes on
+    which; each box stays whole and in its column's order."""
+    src = (ROOT / "tests/corpus/b-two-column/own-irrigation-treatises/markitdown/source.txt").read_text(
+        encoding="utf-8").split("\n")
+    raw = {no: src[no - 1] for no in list(range(19, 30)) + list(range(106, 174))}
+    kept, _ = remove_furniture(make_lines(list(raw.values())))
+    lines, log = unweave(kept)
+    numbers = list(raw)
+    got = [numbers[line.no - 1] for line in lines]
+    left = [106, 107, 112, *range(116, 122), 123, 125, *range(127, 132), 133, 134, *range(136, 143)]
+    right = [109, 110, 114, *range(144, 149), 150, *range(152, 157), 158, *range(160, 164), 165, 167,
+             *range(169, 174)]
+    assert got == [19, 21, 23, 25, 27, 29] + left + right
+    assert len(log) == 1
