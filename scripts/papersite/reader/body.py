@@ -137,8 +137,10 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
                         _plain_continuation(lines[i + 1]):
                     i += 1  # a heading line that ends on a comma goes on
                     heading_lines.append(lines[i])
-                while len(heading_lines) < 2 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short,
-                                                                                          line.width >= 0.75 * full[i]):
+                # a second line; a third only after a second that ran to the column's end as well
+                while i + 1 < len(lines) and (len(heading_lines) < 2 or len(heading_lines) < 3 and
+                                              heading_lines[-1].width >= 0.75 * full[i]) and \
+                        _continues_heading(lines, i + 1, layout, short, heading_lines[-1].width >= 0.75 * full[i]):
                     i += 1
                     heading_lines.append(lines[i])
             items.append(BodyItem("heading", heading_lines, heading=hm, level=level))
