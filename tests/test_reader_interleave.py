@@ -188,3 +188,25 @@ def test_text_boxes_of_two_columns_are_divided_by_their_headings_numbers():
              *range(169, 174)]
     assert got == [19, 21, 23, 25, 27, 29] + left + right
     assert len(log) == 1
+
+
+def test_pipe_rows_count_as_merged_lines_and_a_note_across_the_page_stays_whole(column_lines):
+    """A page written as pipe rows of two columns, with one line the short end of a left-column
+    heading beside a right-column line: the pipe rows show the page is read across, so that line is
+    divided too. The note at the page's foot, across the page, is one line (its inner space is not
+    a column gap)."""
+    (left, right), = pages(column_lines, 1)
+    note = "(1) 注：该文 2013 年以工作论文形式发表。"
+    heading = ["三、新质生产力赋能共同富裕的关", "键维度"]
+    raw = [f"| {a} |  | {b} |" for a, b in zip(left[:12], right[:12])]
+    raw[1:1] = ["| --- | --- | --- |"]
+    raw += [heading[0], f"{heading[1]} {right[12]}"]
+    raw += [f"| {a} |  | {b} |" for a, b in zip(left[12:24], right[13:25])] + [note, folio(0)]
+    raw[15:15] = ["| --- | --- | --- |"]
+    # the rest of the paper: merged lines (the column width)
+    for p, (l2, r2) in enumerate(pages(column_lines, 3)[1:], start=1):
+        raw += _merged(l2, r2) + [folio(p)]
+    got, _ = unwoven(raw)
+    page = left[:12] + heading + left[12:24] + right[:25]
+    assert [t for t in got[:len(page) + 1] if t != note] == page
+    assert note in got  # whole (the notes stage takes it wherever it stands among the page's lines)

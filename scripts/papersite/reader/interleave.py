@@ -35,6 +35,7 @@ from .lines import Line
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
 _CAPTION = re.compile(r"^[表图]\s*\d")
+_NOTE_START = re.compile(r"^(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|[①-⑳])(?:\s|$)")  # a note's label, then its text
 _SUPERSCRIPT = re.compile(r"\[\d+(?:[,，\-–—~]\d+)*\]|\(\d{1,2}\)")  # citation and note markers as set: raised, small
 TOLERANCE = 1.25  # em a merged line's left part may differ from the column width (justification, digits)
 SLACK = 2.5  # em a right part may run over it (punctuation hanging at the line's end, Latin widths)
@@ -239,7 +240,8 @@ def unweave(lines: list[Line]) -> tuple[list[Line], list[LogEntry]]:
             return lines, []
     width = found[0] if found else narrow or _median_left(items)
     if found:
-        merged_pages = Counter(line.page for line, side in items if not side and line.cells is None
+        # merged lines per page, pipe rows of two columns counted too (each is a merged line)
+        merged_pages = Counter(line.page for line, side in items if side == "L" or not side and line.cells is None
                                and not line.md_level and _full_merge(line.text) is not None)
         items = [piece for line, side in items
                  for piece in ([(line, side)] if side else
@@ -351,7 +353,9 @@ def _split(line: Line, width: float, page_merged: int) -> list[tuple[Line, str |
         if not (is_wide(left[-1]) or is_wide(right[0])):
             continue
         full = abs(w - width) <= TOLERANCE and -TOLERANCE <= _set_width(right) - w <= SLACK
-        loose = page_merged and line.width > fits and w <= fits and _set_width(right) <= width + SLACK
+        # (not a note at the page's foot, across the page: (1) 注：该文 2013 年以…)
+        loose = page_merged and line.width > fits and w <= fits and _set_width(right) <= width + SLACK and \
+            not _NOTE_START.match(left)
         if (full or loose) and (best is None or abs(w - width) < abs(best[0] - width)):
             best = (w, left, right)
     if best is None:
