@@ -308,7 +308,12 @@ def _continues_heading(lines: list[Line], k: int, layout: Layout, short, wrapped
         return wrapped and k + 1 < len(lines) and short(k + 1) and not lines[k + 1].ends_sentence \
             and not match_heading(lines[k + 1].text) and lines[k + 1].page == nxt.page
     if nxt.width <= 0.5 * layout.width:
-        return True
+        # unless, after a heading line well short of the column, it opens lines as wide as itself (or a
+        # lost indent narrower): the text of a narrower column (a section of a one-column paper set in
+        # two columns)
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        return wrapped or after is None or not -1.5 <= after.width - nxt.width <= INDENT_MAX + 1.5 or \
+            after.indent or match_heading(after.text) is not None
     if not wrapped:
         return False  # a heading line well short of the column did not wrap; what follows is text
     after = k + 1
