@@ -210,3 +210,16 @@ def test_pipe_rows_count_as_merged_lines_and_a_note_across_the_page_stays_whole(
     page = left[:12] + heading + left[12:24] + right[:25]
     assert [t for t in got[:len(page) + 1] if t != note] == page
     assert note in got  # whole (the notes stage takes it wherever it stands among the page's lines)
+
+
+def test_a_lone_pipe_row_that_is_one_column_line_cut_at_a_space(column_lines):
+    """pdfminer cut one left-column line at the space before a number into a one-row pipe table
+    (| 工作比例为 | 6%~12%。王永钦和董雯 |): it is that line, in its column."""
+    (left, right), = pages(column_lines, 1)
+    cut = left[10][:5] + " | " + left[10][5:]
+    raw = _merged(left[:10], right[:10]) + [f"| {cut} |  |  |", "| --- | --- | --- |", right[10]] + \
+        _merged(left[11:], right[11:]) + [folio(0)]
+    for p, (l2, r2) in enumerate(pages(column_lines, 3)[1:], start=1):
+        raw += _merged(l2, r2) + [folio(p)]
+    got, _ = unwoven(raw)
+    assert got[:2 * ROWS] == left + right

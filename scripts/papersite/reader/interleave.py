@@ -61,11 +61,12 @@ def _splits(text: str):
         yield _set_width(left), left, right
 
 
-def _prose_rows(lines: list[Line], i: int, width: float | None) -> tuple[int, list[tuple[str, str]]] | None:
+def _prose_rows(lines: list[Line], i: int, width: float | None) -> tuple[int, list[tuple[str, str | None]]] | None:
     """(end, [(left, right)]) when the pipe rows from ``i`` are two columns of running text.
 
     A block of one or two rows says little by itself; where the document's column width is known
-    (``width``), it is read as columns when its left cells are column lines (one of them full).
+    (``width``), it is read as columns when its left cells are column lines (one of them full), and
+    a lone row whose cells make one column line together is that line (right part None).
     """
     j = i
     while j < len(lines) and lines[j].cells is not None:
@@ -73,6 +74,13 @@ def _prose_rows(lines: list[Line], i: int, width: float | None) -> tuple[int, li
     rows = [lines[k].cells for k in range(i, j)]
     if (len(rows) < 3 and width is None) or (i and _CAPTION.match(lines[i - 1].text.strip())):
         return None
+    if len(rows) == 1:
+        joined = ""
+        for cell in rows[0]:
+            joined = join_lines(joined, cell.strip())
+        # one column line the extractor cut at an inner space (beside a number: digits measure short)
+        if -2 * TOLERANCE <= _set_width(joined) - width <= TOLERANCE:
+            return j, [(joined, None)]  # its side is open
     ncols = max(len(r) for r in rows)
     filled = [sum(1 for r in rows if c < len(r) and r[c].strip()) for c in range(ncols)]
     separators = [c for c in range(ncols) if filled[c] <= 0.3 * len(rows)]
@@ -225,7 +233,7 @@ def unweave(lines: list[Line]) -> tuple[list[Line], list[LogEntry]]:
                 for k, (left, right) in enumerate(rows):
                     src = lines[i + k]
                     if left:
-                        items.append((replace(src, text=left, raw=left, cells=None), "L"))
+                        items.append((replace(src, text=left, raw=left, cells=None), "L" if right is not None else None))
                     if right:
                         items.append((replace(src, text=right, raw=right, cells=None, page_start=False, indent=False), "R"))
                 rows_read += end - i
