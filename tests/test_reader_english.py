@@ -33,3 +33,18 @@ def test_foreign_fragment_before_the_own_block():
     english, log = parse_english(lines, None, "t.txt")
     assert english.title.startswith("Political Economy")
     assert [e.line for e in log if e.kind == "foreign"] == [1]
+
+
+def test_affiliation_read_between_the_title_and_the_names_is_not_title():
+    """pdfminer may give the affiliation line before the names: it is still no part of the title."""
+    order = OWN[:2] + [OWN[3], OWN[2]] + OWN[4:]
+    english, _ = parse_english(make_lines(order), None, "t.txt")
+    assert english.title == "Political Economy Research on Empowering Common Prosperity with New Quality Productivity"
+    assert english.authors == "Liu Qian, Pei Xiaoge"
+
+
+def test_stretched_spaces_of_a_justified_key_word_line_are_one_space():
+    lines = make_lines(["Abstract: A complete abstract.",
+                        "Key   words:  agricultural   treatises;   square-pallet   chain   pump;   noria"])
+    english, _ = parse_english(lines, None, "t.txt")
+    assert english.keywords == ("agricultural treatises", "square-pallet chain pump", "noria")

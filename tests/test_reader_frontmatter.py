@@ -17,6 +17,8 @@ ENGLISH = ["Accelerating the Formation of Distribution Relations", "Xu Ji, Liu X
      "https://xdcy.journal.example/2024/03", "加快形成与新质生产力发展相适应的分配关", "系", "续", "继", "刘学良"],
     ["理论经济评论　2024年第6期", "加快形成与", "新质生产力发展相适应的分配关系", "续　继　　刘学良"],
     ["加快形成与新质生产力发展相适应的分配关系", "续继  刘学良", "（中国社会科学院 经济研究所，北京 100836）"],
+    # pdfminer: the letter-spacing and the gap between names each one ASCII space
+    ["现代产业研究", "MODERN INDUSTRY STUDIES", "加快形成与新质生产力发展相适应的分配关", "系", "续 继 刘学良"],
 ])
 def test_title_authors_and_masthead(head):
     doc = read_text(head + ABSTRACT + KEYWORDS + BODY + ENGLISH, "t.txt")

@@ -92,3 +92,25 @@ def test_a_heading_read_before_its_column_is_put_back():
 def test_a_heading_in_order_is_not_moved():
     doc = read_text(paper(RESTART), "t.txt")
     assert not any("read before the column" in e.message for e in doc.log)
+
+
+def test_a_heading_over_three_column_lines():
+    """A long heading in a narrow column fills two lines and ends on a third; its paragraph's
+    first line (its indent lost) follows."""
+    raw = ["一、问题的提出", TEXT[0], TEXT[1][:-1] + "。",
+           "1.精神铸魂：新质生产力将增加人们可支配的", "自由时间，助力实现人的自由全面发展并使共", "同富裕可期",
+           TEXT[2][:16], TEXT[3], TEXT[4][:-1] + "。"]
+    doc = read_text(raw, "t.txt")
+    assert found(doc)[1] == (3, "1.精神铸魂：新质生产力将增加人们可支配的自由时间，助力实现人的自由全面发展并使共同富裕可期")
+    assert [p.first_line for p in doc.paragraphs()] == [2, 7]
+
+
+def test_a_short_heading_before_a_section_set_in_two_narrower_columns():
+    """A one-column paper whose last section is set in two columns: the paragraph's first column
+    line (half the page's measure, short by its lost indent) is no rest of the heading above it."""
+    column = [t[:10] for t in TEXT[40:52]]
+    raw = ["一、问题的提出"] + TEXT[:29] + [TEXT[29][:-1] + "。", "二、结论", column[0][:8]] + column[1:11] + \
+        [column[11][:6] + "。"]
+    doc = read_text(raw, "t.txt")
+    assert found(doc) == [(2, "一、问题的提出"), (2, "二、结论")]
+    assert [p.first_line for p in doc.paragraphs()] == [2, 33]

@@ -112,3 +112,114 @@ def test_one_column_papers_are_left_alone(slug):
     kept, _ = remove_furniture(make_lines(raw))
     lines, log = unweave(kept)
     assert log == [] and lines == kept
+
+
+def _merged(left, right):
+    return [f"{a} {b}" for a, b in zip(left, right)]
+
+
+def test_a_block_of_two_pipe_rows_among_merged_lines_is_two_columns(column_lines):
+    """pdfminer writes a page's lines as merged lines, then two as a pipe table: still columns."""
+    (left, right), = pages(column_lines, 1)
+    raw = _merged(left[:20], right[:20]) + [f"| {left[20]} | {right[20]} |  |", "| --- | --- | --- |",
+                                             f"| {left[21]} | {right[21]} |  |"]
+    raw += _merged(left[22:], right[22:]) + [folio(0)]
+    got, _ = unwoven(raw)
+    assert got == left + right
+
+
+def test_a_caption_stays_over_its_table_between_the_columns(column_lines):
+    """A full-width table inside a two-column page: its caption, narrower than a column, is not
+    read into the left column; the columns above and below it are read each in turn."""
+    (left, right), = pages(column_lines, 1)
+    table = ["表1　两类生产力的比较", "| 维度 | 传统生产力 | 新质生产力 |", "| --- | --- | --- |",
+             "| 生产要素 | 土地、资本、劳动力 | 创新、技术、人才 |", "| 生产方式 | 标准化、规模化 | 智能化、柔性化 |",
+             "| 资源效率 | 高消耗 | 循环利用、低碳减排 |"]
+    raw = _merged(left[:12], right[:12]) + table + _merged(left[12:], right[12:]) + [folio(0)]
+    got, _ = unwoven(raw)
+    caption = got.index(table[0])
+    assert got[:caption] == left[:12] + right[:12]
+    assert got[caption + 5:] == left[12:] + right[12:]
+
+
+def test_a_right_column_standing_higher_than_a_heading_on_the_left_is_read_second(column_lines):
+    """The left column opens with a heading (space above it), so the right column's first line is
+    higher on the page and comes out first: it still belongs to the right column."""
+    (left, right), = pages(column_lines, 1)
+    heading = "一、问题的提出"
+    raw = [right[0], heading, right[1]] + _merged(left[:ROWS - 2], right[2:]) + [left[ROWS - 2], folio(0)]
+    got, _ = unwoven(raw)
+    assert got == [heading] + left[:ROWS - 1] + right
+
+
+def test_the_last_line_of_an_abstract_across_the_page_stays_before_the_columns(column_lines):
+    (left, right), = pages(column_lines, 1)
+    abstract = ["摘　要：" + "在发展生产力中促进共同富裕是马克思主义政治经济学的基本观点，以新质生产力赋能",
+                "共同富裕。"]
+    got, _ = unwoven(abstract + _merged(left, right) + [folio(0)])
+    assert got == abstract + left + right
+
+
+def test_a_citation_marker_does_not_widen_a_column_line(column_lines):
+    """Superscript markers ([8], (1)) take little room on the page: a line with one is still a
+    full column line, and the merged line it is part of is divided."""
+    (left, right), = pages(column_lines, 1)
+    left = [t[:10] + "”[8]" + t[10:] if k % 5 == 2 else t for k, t in enumerate(left)]
+    got, _ = unwoven(_merged(left, right) + [folio(0)])
+    assert got == left + right
+
+
+
+def test_text_boxes_of_two_columns_are_divided_by_their_headings_numbers():
+    """pdfminer without merged lines (b-two-column/own-irrigation-treatises/markitdown, the abstract and
+    page 202): each text box (a heading, a paragraph's first line, the rest of it) apart by blank
+    lines, the boxes of both columns mixed — （一）, （四）, the first lines of their paragraphs, ….
+    The headings' numbers, out of order, tell the columns apart, the boxes' seams which part goes on
+    which; each box stays whole and in its column's order."""
+    src = (ROOT / "tests/corpus/b-two-column/own-irrigation-treatises/markitdown/source.txt").read_text(
+        encoding="utf-8").split("\n")
+    raw = {no: src[no - 1] for no in list(range(19, 30)) + list(range(106, 174))}
+    kept, _ = remove_furniture(make_lines(list(raw.values())))
+    lines, log = unweave(kept)
+    numbers = list(raw)
+    got = [numbers[line.no - 1] for line in lines]
+    left = [106, 107, 112, *range(116, 122), 123, 125, *range(127, 132), 133, 134, *range(136, 143)]
+    right = [109, 110, 114, *range(144, 149), 150, *range(152, 157), 158, *range(160, 164), 165, 167,
+             *range(169, 174)]
+    assert got == [19, 21, 23, 25, 27, 29] + left + right
+    assert len(log) == 1
+
+
+def test_pipe_rows_count_as_merged_lines_and_a_note_across_the_page_stays_whole(column_lines):
+    """A page written as pipe rows of two columns, with one line the short end of a left-column
+    heading beside a right-column line: the pipe rows show the page is read across, so that line is
+    divided too. The note at the page's foot, across the page, is one line (its inner space is not
+    a column gap)."""
+    (left, right), = pages(column_lines, 1)
+    note = "(1) 注：该文 2013 年以工作论文形式发表。"
+    heading = ["三、新质生产力赋能共同富裕的关", "键维度"]
+    raw = [f"| {a} |  | {b} |" for a, b in zip(left[:12], right[:12])]
+    raw[1:1] = ["| --- | --- | --- |"]
+    raw += [heading[0], f"{heading[1]} {right[12]}"]
+    raw += [f"| {a} |  | {b} |" for a, b in zip(left[12:24], right[13:25])] + [note, folio(0)]
+    raw[15:15] = ["| --- | --- | --- |"]
+    # the rest of the paper: merged lines (the column width)
+    for p, (l2, r2) in enumerate(pages(column_lines, 3)[1:], start=1):
+        raw += _merged(l2, r2) + [folio(p)]
+    got, _ = unwoven(raw)
+    page = left[:12] + heading + left[12:24] + right[:25]
+    assert [t for t in got[:len(page) + 1] if t != note] == page
+    assert note in got  # whole (the notes stage takes it wherever it stands among the page's lines)
+
+
+def test_a_lone_pipe_row_that_is_one_column_line_cut_at_a_space(column_lines):
+    """pdfminer cut one left-column line at the space before a number into a one-row pipe table
+    (| 工作比例为 | 6%~12%。王永钦和董雯 |): it is that line, in its column."""
+    (left, right), = pages(column_lines, 1)
+    cut = left[10][:5] + " | " + left[10][5:]
+    raw = _merged(left[:10], right[:10]) + [f"| {cut} |  |  |", "| --- | --- | --- |", right[10]] + \
+        _merged(left[11:], right[11:]) + [folio(0)]
+    for p, (l2, r2) in enumerate(pages(column_lines, 3)[1:], start=1):
+        raw += _merged(l2, r2) + [folio(p)]
+    got, _ = unwoven(raw)
+    assert got[:2 * ROWS] == left + right

@@ -100,7 +100,8 @@ def parse_english(lines: list[Line], choice: int | None, path: str,
     keywords: tuple[str, ...] = ()
     if chosen.keyword_lines:
         kw = _KEYWORDS.sub("", _join(chosen.keyword_lines))
-        keywords = tuple(k.strip(" *") for k in re.split(r"\s*[;；]\s*", kw) if k.strip(" *"))
+        # a justified line's stretched word spaces are layout: one space between a key word's words
+        keywords = tuple(" ".join(k.strip(" *").split()) for k in re.split(r"\s*[;；]\s*", kw) if k.strip(" *"))
     return EnglishMeta(title=title, authors=authors, abstract=abstract or None, keywords=keywords), log
 
 
@@ -176,9 +177,9 @@ def _title_and_authors(lines: list[Line]) -> tuple[str | None, str | None]:
     if not lines:
         return None, None
     authors = None
-    title_lines = list(lines)
-    while len(title_lines) >= 2 and _AFFILIATION_EN.match(title_lines[-1].text.strip()):
-        title_lines.pop()
+    # an affiliation is never part of the title: after the names, or (an extractor's reading order)
+    # between the title and the names
+    title_lines = lines[:1] + [l for l in lines[1:] if not _AFFILIATION_EN.match(l.text.strip())]
     last = title_lines[-1].text
     if len(title_lines) >= 2 and _is_name_line(last):
         authors = re.sub(r"[\s\u3000]{2,}", ", ", last.strip())

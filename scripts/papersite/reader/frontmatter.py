@@ -194,14 +194,33 @@ def parse_author_line(text: str) -> list[str] | None:
     """Chinese author names from an author line (``续 继  刘学良``, ``文 / 武扬波``), or None."""
     body = _AUTHOR_PREFIX.sub("", text.strip())
     parts = [p for p in re.split(r"[\s\u3000]{2,}|[，,、；;]", body) if p.strip()]
-    if len(parts) == 1 and " " in parts[0] and all(2 <= len(p) <= 4 for p in parts[0].split()):
-        candidate = parts[0].split()
-        if all(len(p) >= 2 for p in candidate):
+    if len(parts) == 1 and " " in parts[0]:
+        candidate = _letter_spaced_pairs(parts[0].split())
+        if candidate and all(2 <= len(p) <= 4 for p in candidate):
             parts = candidate
     names = [re.sub(r"[\s\u3000]", "", p) for p in parts]
     if names and all(re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", n) for n in names):
         return names
     return None
+
+
+def _letter_spaced_pairs(tokens: list[str]) -> list[str] | None:
+    """Names from the words of a line spaced with single spaces (an extractor's): a letter-spaced
+    two-character name (续　继) comes as two one-character words, put back together; a run of an
+    odd number of them cannot be read, and gives None."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in tokens + [""]:
+        if len(token) == 1:
+            run.append(token)
+            continue
+        if len(run) % 2:
+            return None
+        out += ["".join(run[k:k + 2]) for k in range(0, len(run), 2)]
+        run = []
+        if token:
+            out.append(token)
+    return out
 
 
 @dataclass

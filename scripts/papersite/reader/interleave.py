@@ -29,37 +29,58 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import LogEntry
-from ..textutil import display_width, ends_sentence, is_wide, join_lines
+from ..textutil import cjk_ratio, display_width, ends_sentence, is_wide, join_lines
 from .headings import match_heading
 from .lines import Line
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
 _CAPTION = re.compile(r"^[表图]\s*\d")
+_NOTE_START = re.compile(r"^(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|[①-⑳])(?:\s|$)")  # a note's label, then its text
+_SUPERSCRIPT = re.compile(r"\[\d+(?:[,，\-–—~]\d+)*\]|\(\d{1,2}\)")  # citation and note markers as set: raised, small
 TOLERANCE = 1.25  # em a merged line's left part may differ from the column width (justification, digits)
 SLACK = 2.5  # em a right part may run over it (punctuation hanging at the line's end, Latin widths)
 MIN_MERGED = 6  # merged lines a document needs before its column width is believed
 PAGE_MERGED = 3  # merged lines a page needs to be read as two columns
 MIN_COLUMN = 8.0  # em: narrower "columns" are name lists and letter-spacing, not columns of text
 SWITCH = 0.01  # a stream change costs a little, so that a tie keeps the given order
+BOX_SWITCH = 0.3  # between text boxes (pdfminer writes long runs of one column's boxes), a change costs more
 ALTERNATE = 1.5  # where lines were read across (merged lines), the columns' offset lines alternate
 GAIN = 2.0  # how much better a stretch without merged lines must read divided than as given
+
+
+def _set_width(text: str) -> float:
+    """The width in em a column line takes as set: its citation and note markers ([8], (1)) are
+    superscripts, a fraction of their characters' width, so they are left out."""
+    return display_width(_SUPERSCRIPT.sub("", text))
 
 
 def _splits(text: str):
     """(left width, left, right) at each inner run of spaces."""
     for m in _SPACE_RUN.finditer(text):
         left, right = text[: m.start()], text[m.end():]
-        yield display_width(left), left, right
+        yield _set_width(left), left, right
 
 
-def _prose_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[str, str]]] | None:
-    """(end, [(left, right)]) when the pipe rows from ``i`` are two columns of running text."""
+def _prose_rows(lines: list[Line], i: int, width: float | None) -> tuple[int, list[tuple[str, str | None]]] | None:
+    """(end, [(left, right)]) when the pipe rows from ``i`` are two columns of running text.
+
+    A block of one or two rows says little by itself; where the document's column width is known
+    (``width``), it is read as columns when its left cells are column lines (one of them full), and
+    a lone row whose cells make one column line together is that line (right part None).
+    """
     j = i
     while j < len(lines) and lines[j].cells is not None:
         j += 1
     rows = [lines[k].cells for k in range(i, j)]
-    if len(rows) < 3 or (i and _CAPTION.match(lines[i - 1].text.strip())):
+    if (len(rows) < 3 and width is None) or (i and _CAPTION.match(lines[i - 1].text.strip())):
         return None
+    if len(rows) == 1:
+        joined = ""
+        for cell in rows[0]:
+            joined = join_lines(joined, cell.strip())
+        # one column line the extractor cut at an inner space (beside a number: digits measure short)
+        if -2 * TOLERANCE <= _set_width(joined) - width <= TOLERANCE:
+            return j, [(joined, None)]  # its side is open
     ncols = max(len(r) for r in rows)
     filled = [sum(1 for r in rows if c < len(r) and r[c].strip()) for c in range(ncols)]
     separators = [c for c in range(ncols) if filled[c] <= 0.3 * len(rows)]
@@ -79,13 +100,16 @@ def _prose_rows(lines: list[Line], i: int) -> tuple[int, list[tuple[str, str]]] 
                 else:
                     right = join_lines(right, cell.strip())
         out.append((left, right))
-    widths = sorted(display_width(l) for l, _ in out if l)
+    widths = sorted(_set_width(l) for l, _ in out if l)
     if not widths:
         return None
     median = widths[len(widths) // 2]
     steady = sum(1 for w in widths if abs(w - median) <= 1.5)
     # running text: the left cells are lines of one width (a table's cells are not)
     if median < MIN_COLUMN or steady < 0.6 * len(widths):
+        return None
+    if len(rows) < 3 and not (len(widths) == len(rows) and all(w <= width + TOLERANCE for w in widths) and
+                              any(abs(w - width) <= TOLERANCE for w in widths)):
         return None
     return j, out
 
@@ -98,7 +122,7 @@ def _full_merge(text: str) -> float | None:
     is where extractors put a space inside one line of text.
     """
     for w, left, right in _splits(text):
-        if w >= MIN_COLUMN and -TOLERANCE <= display_width(right) - w <= SLACK and \
+        if w >= MIN_COLUMN and -TOLERANCE <= _set_width(right) - w <= SLACK and \
                 (is_wide(left[-1]) or is_wide(right[0])) and not ends_sentence(left):
             return w
     return None
@@ -198,7 +222,7 @@ def unweave(lines: list[Line]) -> tuple[list[Line], list[LogEntry]]:
     while i < len(lines):
         line = lines[i]
         if line.cells is not None and (not i or lines[i - 1].cells is None):
-            prose = _prose_rows(lines, i)
+            prose = _prose_rows(lines, i, found[0] if found else None)
             if prose is None:  # a table: all its rows stay as they are
                 while i < len(lines) and lines[i].cells is not None:
                     items.append((lines[i], None))
@@ -209,7 +233,7 @@ def unweave(lines: list[Line]) -> tuple[list[Line], list[LogEntry]]:
                 for k, (left, right) in enumerate(rows):
                     src = lines[i + k]
                     if left:
-                        items.append((replace(src, text=left, raw=left, cells=None), "L"))
+                        items.append((replace(src, text=left, raw=left, cells=None), "L" if right is not None else None))
                     if right:
                         items.append((replace(src, text=right, raw=right, cells=None, page_start=False, indent=False), "R"))
                 rows_read += end - i
@@ -217,11 +241,15 @@ def unweave(lines: list[Line]) -> tuple[list[Line], list[LogEntry]]:
                 continue
         items.append((line, None))
         i += 1
+    narrow = None
     if found is None and not rows_read:
-        return lines, []
-    width = found[0] if found else _median_left(items)
+        narrow = _narrow_columns(lines)
+        if narrow is None:
+            return lines, []
+    width = found[0] if found else narrow or _median_left(items)
     if found:
-        merged_pages = Counter(line.page for line, side in items if not side and line.cells is None
+        # merged lines per page, pipe rows of two columns counted too (each is a merged line)
+        merged_pages = Counter(line.page for line, side in items if side == "L" or not side and line.cells is None
                                and not line.md_level and _full_merge(line.text) is not None)
         items = [piece for line, side in items
                  for piece in ([(line, side)] if side else
@@ -237,13 +265,63 @@ def unweave(lines: list[Line]) -> tuple[list[Line], list[LogEntry]]:
         end = k + 1
         while end < len(items) and items[end][0].page == items[k][0].page:
             end += 1
-        page, moved = _page(items[k:end], width, pairs)
+        page, moved = _page(items[k:end], width, pairs, narrow is not None)
         out.extend(page)
         if moved:
             log.append(LogEntry("layout", f"page read across two columns ({moved} lines): put back in column order, "
                                 f"left then right (column width {width:.1f} em)", items[k][0].no))
         k = end
     return out, log
+
+
+def _numbered(line: Line):
+    """The heading match of a numbered heading line, or None."""
+    hm = match_heading(line.text)
+    return hm if hm is not None and hm.scheme != "none" and "。" not in line.text else None
+
+
+def _numbered_sides(lines: list[Line]) -> dict[int, str]:
+    """Sides that the headings' numbers tell: where the headings of one scheme come out of order,
+    the page reads its left column first, so the left column holds the lower numbers, each column's
+    in order. {index: side} for the headings of each scheme whose division is the only one that fits."""
+    schemes: dict = {}
+    for i, line in enumerate(lines):
+        hm = _numbered(line)
+        if hm is not None:
+            schemes.setdefault(hm.scheme, []).append((i, hm.key))
+    out = {}
+    for scheme, found in schemes.items():
+        keys = [key for _, key in found]
+        others = [i for s, f in schemes.items() if s != scheme for i, _ in f]
+        # a number lower than the one before it, with no other scheme's heading between (where the
+        # numbering may restart under a new parent): the columns are read across
+        across = any(b[1] < a[1] and not any(a[0] < i < b[0] for i in others) for a, b in zip(found, found[1:]))
+        if not across or len(set(keys)) < len(keys):
+            continue  # in order (nothing to tell) or a number twice (not one sequence)
+        ranked = sorted(keys)
+        # each column holding a run of two or more (one heading alone may be a restarted number)
+        fits = [k for k in range(2, len(keys) - 1) if
+                [x for x in keys if x < ranked[k]] == ranked[:k] and [x for x in keys if x >= ranked[k]] == ranked[k:]]
+        if len(fits) == 1:
+            low = ranked[fits[0]]
+            out.update({i: "L" if key < low else "R" for i, key in found})
+    return out
+
+
+def _narrow_columns(lines: list[Line]) -> float | None:
+    """The column width of a document whose lines are column lines though none is merged: most of
+    its running lines (not ending a sentence) share a width, and a few (the abstract, across the
+    page) are a little over twice as wide. None for one-column text."""
+    counts: Counter = Counter(round(_set_width(l.text)) for l in lines  # (Chinese lines: Latin widths are estimates)
+                              if l.cells is None and not l.md_level and not ends_sentence(l.text) and cjk_ratio(l.text) > 0.5)
+    near = {w: counts[w - 1] + counts[w] + counts[w + 1] for w in counts if w >= MIN_COLUMN}
+    if not near:
+        return None
+    column = max(near, key=lambda w: (near[w], w))
+    across = sum(c for w, c in counts.items() if 2 * column <= w <= 2.7 * column)
+    if near[column] < 3 * MIN_MERGED or across < PAGE_MERGED or across >= near[column]:
+        return None
+    return sum(w * counts[w] for w in (column - 1, column, column + 1)) / near[column]
 
 
 def _keeps_geometry(lines: list[Line]) -> bool:
@@ -263,7 +341,7 @@ def _side_by_position(line: Line, width: float) -> str | None:
 
 
 def _median_left(items) -> float:
-    widths = sorted(display_width(l.text) for l, side in items if side == "L")
+    widths = sorted(_set_width(l.text) for l, side in items if side == "L")
     return widths[len(widths) // 2]
 
 
@@ -282,8 +360,10 @@ def _split(line: Line, width: float, page_merged: int) -> list[tuple[Line, str |
     for w, left, right in _splits(line.text):
         if not (is_wide(left[-1]) or is_wide(right[0])):
             continue
-        full = abs(w - width) <= TOLERANCE and -TOLERANCE <= display_width(right) - w <= SLACK
-        loose = page_merged and line.width > fits and w <= fits and display_width(right) <= width + SLACK
+        full = abs(w - width) <= TOLERANCE and -TOLERANCE <= _set_width(right) - w <= SLACK
+        # (not a note at the page's foot, across the page: (1) 注：该文 2013 年以…)
+        loose = page_merged and line.width > fits and w <= fits and _set_width(right) <= width + SLACK and \
+            not _NOTE_START.match(left)
         if (full or loose) and (best is None or abs(w - width) < abs(best[0] - width)):
             best = (w, left, right)
     if best is None:
@@ -293,20 +373,29 @@ def _split(line: Line, width: float, page_merged: int) -> list[tuple[Line, str |
             (replace(line, text=right.strip(), raw=right.strip(), page_start=False, indent=False), "R")]
 
 
-def _page(items, width: float, pairs: _Pairs) -> tuple[list[Line], int]:
-    """One page's lines in column order, and how many lines changed place."""
-    if not any(side for _, side in items):
+def _page(items, width: float, pairs: _Pairs, boxes: bool = False) -> tuple[list[Line], int]:
+    """One page's lines in column order, and how many lines changed place.
+
+    A page without merged lines is left as it is, unless ``boxes``: the document's lines are
+    column lines and the extractor wrote each text box of a column apart (lines of a box on
+    consecutive source lines, boxes apart by blank lines); then the boxes are divided.
+    """
+    boxes = boxes and not any(side for _, side in items)
+    if not boxes and not any(side for _, side in items):
         return [line for line, _ in items], 0
+    cells = _cell_run(items, width) if boxes else set()
     out: list[Line] = []
     moved = 0
     start = 0
     for k in range(len(items) + 1):
-        spanning = k == len(items) or items[k][1] is None and _spans(items[k][0], width)
+        spanning = k == len(items) or items[k][1] is None and (
+            _spans(items[k][0], width) or _heads_table(items, k) or _ends_passage(items, k, start, width)
+            or k in cells)
         if not spanning:
             continue
         stretch = items[start:k]
         if stretch:
-            ordered = _columns(stretch, pairs)
+            ordered = _columns(stretch, pairs, boxes)
             moved += sum(1 for a, b in zip(ordered, (l for l, _ in stretch)) if a is not b)
             out.extend(ordered)
         if k < len(items):
@@ -315,10 +404,45 @@ def _page(items, width: float, pairs: _Pairs) -> tuple[list[Line], int]:
     return out, moved
 
 
+def _cell_run(items, width: float) -> set[int]:
+    """Where text boxes were written apart: the lines of a run of four or more boxes of one short
+    line each, a table's cells (a column's paragraphs are boxes of several lines, their headings
+    boxes between them)."""
+    lines = [line for line, _ in items]
+    single = [(k == 0 or lines[k].no != lines[k - 1].no + 1) and
+              (k + 1 == len(lines) or lines[k + 1].no != lines[k].no + 1) and
+              _set_width(lines[k].text) < width - 2 * TOLERANCE for k in range(len(lines))]
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and single[end]:
+            end += 1
+        if end - k >= 4:
+            out.update(range(k, end))
+        k = max(end, k + 1)
+    return out
+
+
+def _ends_passage(items, k: int, start: int, width: float) -> bool:
+    """The last line of a passage across the page (the abstract's): it follows a full-width line that
+    runs on into it, before any column line."""
+    if k != start or not k or items[k - 1][0].cells is not None:
+        return False
+    before = items[k - 1][0]
+    return before.width > width + 2 * TOLERANCE and not ends_sentence(before.text)
+
+
+def _heads_table(items, k: int) -> bool:
+    """A caption over a table's rows: it stands with the table, across the page, however short."""
+    return bool(_CAPTION.match(items[k][0].text.strip())) and k + 1 < len(items) and \
+        items[k + 1][0].cells is not None and items[k + 1][1] is None
+
+
 def _spans(line: Line, width: float) -> bool:
     """A line wider than one column (a heading or passage across the page), or a table row: it
     belongs to neither column."""
-    return line.cells is not None or line.width > width + 2 * TOLERANCE or _cells_apart(line)
+    return line.cells is not None or _set_width(line.text) > width + 2 * TOLERANCE or _cells_apart(line)
 
 
 def _cells_apart(line: Line) -> bool:
@@ -326,27 +450,42 @@ def _cells_apart(line: Line) -> bool:
     return len(re.findall(r"\S {3,}(?=\S)", line.raw.strip())) >= 2
 
 
-def _columns(stretch, pairs: _Pairs) -> list[Line]:
+def _columns(stretch, pairs: _Pairs, boxes: bool = False) -> list[Line]:
     """The stretch divided into a left and a right stream that read on best (dynamic programming).
 
     State after item i: (stream of item i, index of the last item of the other stream or -1).
+    With ``boxes``, a line on the source line after the one before it is in the same text box,
+    so in the same stream.
     """
     n = len(stretch)
     lines = [l for l, _ in stretch]
     fixed = [s for _, s in stretch]
+    glued = [boxes and i and lines[i].no == lines[i - 1].no + 1 for i in range(n)]
+    numbered = _numbered_sides(lines) if boxes else {}
+    if boxes and not numbered:
+        return lines  # boxes in an order that reads on can be the columns' order or not: nothing tells
+    for i, side in numbered.items():
+        fixed[i] = side
     join = pairs.join
-    switch = -ALTERNATE if any(fixed) else SWITCH
-    # best[(side, other)] = (score, back-pointer key); first item goes left unless fixed right
-    first = fixed[0] or "L"
-    layers = [{(first, -1): (0.0, None)}]
+    if boxes:  # a heading's box ends the heading (its lines are glued): what follows is no continuation
+        heads = {id(l) for l in lines if _numbered(l)}
+        join = lambda a, b: 0.0 if id(a) in heads else pairs.join(a.text, b.text)  # noqa: E731
+    else:
+        join = lambda a, b: pairs.join(a.text, b.text)  # noqa: E731
+    switch = -ALTERNATE if any(s for _, s in stretch) else BOX_SWITCH if boxes else SWITCH
+    # best[(side, other)] = (score, back-pointer key). Without fixed sides the first item goes left (the
+    # stream read first is the one the page begins with); with them it may stand in either column, as
+    # where the right column's first line stands higher than the left's (a heading's space above it)
+    firsts = [fixed[0]] if fixed[0] else ["L", "R"] if any(fixed) else ["L"]
+    layers = [{(first, -1): (0.0, None) for first in firsts}]
     for i in range(n - 1):
         nxt: dict = {}
         for (side, other), (score, _) in layers[-1].items():
             flip = "R" if side == "L" else "L"
             for new_side, key, gain in (
-                    (side, (side, other), join(lines[i].text, lines[i + 1].text)),
-                    (flip, (flip, i), (join(lines[other].text, lines[i + 1].text) if other >= 0 else 0.0) - switch)):
-                if fixed[i + 1] and fixed[i + 1] != new_side:
+                    (side, (side, other), join(lines[i], lines[i + 1])),
+                    (flip, (flip, i), (join(lines[other], lines[i + 1]) if other >= 0 else 0.0) - switch)):
+                if fixed[i + 1] and fixed[i + 1] != new_side or glued[i + 1] and new_side != side:
                     continue
                 total = score + gain
                 if key not in nxt or total > nxt[key][0]:
@@ -362,8 +501,8 @@ def _columns(stretch, pairs: _Pairs) -> list[Line]:
         key = layers[i][key][1] if i else None
     if "L" not in sides or "R" not in sides:
         return lines
-    if not any(fixed):
-        given = sum(join(a.text, b.text) for a, b in zip(lines, lines[1:]))
+    if not any(s for _, s in stretch) and not numbered:  # (numbered sides: the given order is out of sequence)
+        given = sum(join(a, b) for a, b in zip(lines, lines[1:]))
         if best < given + GAIN:
             return lines
     return [l for l, s in zip(lines, sides) if s == "L"] + [l for l, s in zip(lines, sides) if s == "R"]
