@@ -32,3 +32,20 @@ def test_label_split_over_lines():
     assert doc.meta.abstract == "发展新质生产力，必须加快形成与之相适应的生产关系。"
     assert doc.meta.title == "加快形成与新质生产力发展相适应的分配关系"
     assert doc.meta.authors == ("续继", "刘学良")
+
+
+def test_an_abstract_ends_at_its_sentence_end_when_each_paragraph_is_one_line():
+    """pymupdf4llm writes a paragraph on one line; the article's unheaded first paragraph follows the
+    abstract and is body text, not more abstract."""
+    from papersite.model import Paragraph, plain_text
+    from synthetic import sentence_lines
+    long = ["".join(sentence_lines(4, seed=s)) for s in range(6)]  # run-on lines of a column, 96 em each
+    first = "2023年9月，习近平总书记在黑龙江考察时提出发展新质生产力。" + long[0][:-1] + "。"
+    raw = ["# **新质生产力重构要素配置的底层逻辑**", "",
+           "**摘 要：** 加快新质生产力发展成为推动高质量发展的时代要求。主要路径是加强科技创新。", "",
+           first, "", "### **一、新时代新质生产力重构要素配置的底层逻辑**", ""] + \
+        [x for line in long[1:] for x in (line, "")] + ["全文完。"]
+    doc = read_text(raw, "t.txt")
+    assert doc.meta.abstract == "加快新质生产力发展成为推动高质量发展的时代要求。主要路径是加强科技创新。"
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert plain_text(paragraphs[0].inlines) == first

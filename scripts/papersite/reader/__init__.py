@@ -91,16 +91,19 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     def heading_like(line):
         return bool(line.md_level) or (match_heading(line.text) is not None and line.width < 40)
 
-    found = scan_fields(lines, heading_like, english.authors)
+    found = scan_fields(lines, heading_like, english.authors, measure_layout(lines).wrapped)
     for line in found.masthead or []:
         log.append(LogEntry("furniture", f"removed page furniture {line.text!r} (masthead)", line.no))
     body_lines = [l for k, l in enumerate(lines) if k not in found.used]
     masthead_pieces = [re.split(r"[ \u3000]+", l.text.strip()) for l in found.masthead or []]
-    heads = ["".join(l.text for l in found.title_lines)] + \
-        [" ".join(p[:k]) for p in masthead_pieces for k in range(len(p), 0, -1)] + \
+    # the title and masthead the fields took: the same text again is a running head, wherever it stands
+    read = ["".join(l.text for l in found.title_lines)] + \
+        [" ".join(p[:k]) for p in masthead_pieces for k in range(len(p), 0, -1)]
+    heads = read + \
         [e.message.split("'")[1] for e in log if e.kind == "furniture" and "running head" in e.message and e.message.count("'") >= 2]
     # a paper has a few running heads; a cap keeps a pathological source (everything recurring) linear
-    body_lines, entries = strip_inline_heads(body_lines, list(dict.fromkeys(h for h in heads if h))[:16])
+    body_lines, entries = strip_inline_heads(body_lines, list(dict.fromkeys(h for h in heads if h))[:16],
+                                           frozenset(read))
     log += entries
     if trace is not None:
         _trace_front_matter(trace, lines, found, english_lines)
