@@ -33,3 +33,14 @@ def test_foreign_fragment_before_the_own_block():
     english, log = parse_english(lines, None, "t.txt")
     assert english.title.startswith("Political Economy")
     assert [e.line for e in log if e.kind == "foreign"] == [1]
+
+
+def test_key_words_on_the_abstract_line_are_read_apart():
+    """One line per paragraph (pymupdf4llm): the key words label follows the abstract's last sentence."""
+    lines = make_lines(["**The Generative Logic of New Quality Productive Forces**", "", "Li Yongjian, Zhang Hairu", "",
+                        "**Abstract:** New quality productive forces are guided by innovation. They need reform. "
+                        "**Key words:** New Quality Productive Forces; New-type Production Relations"])
+    english, _ = parse_english(lines, None, "t.txt")
+    assert english.title == "The Generative Logic of New Quality Productive Forces"
+    assert english.abstract == "New quality productive forces are guided by innovation. They need reform."
+    assert english.keywords == ("New Quality Productive Forces", "New-type Production Relations")

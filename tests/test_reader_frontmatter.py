@@ -49,3 +49,13 @@ def test_an_abstract_ends_at_its_sentence_end_when_each_paragraph_is_one_line():
     assert doc.meta.abstract == "加快新质生产力发展成为推动高质量发展的时代要求。主要路径是加强科技创新。"
     paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
     assert plain_text(paragraphs[0].inlines) == first
+
+
+def test_an_author_line_an_extractor_marked_as_a_heading():
+    from papersite.model import Heading
+    head = ["## **现代产业研究**", "", "MODERN INDUSTRY STUDIES 2024年第3期（总第87期） ISSN 1009-0000", "",
+            "# **加快形成与新质生产力发展相适应的分配关系**", "", "#### 续 继  刘学良", ""]
+    doc = read_text(head + ["".join(ABSTRACT)] + KEYWORDS + ["## **一、引言**", BODY[1]] + ENGLISH, "t.txt")
+    assert doc.meta.title == "加快形成与新质生产力发展相适应的分配关系"
+    assert doc.meta.authors == ("续继", "刘学良")
+    assert [(b.number, b.text) for b in doc.blocks if isinstance(b, Heading)] == [("一、", "引言")]  # no names

@@ -10,7 +10,7 @@ paper.yml ``conversion.english_abstract`` (1-based) settles it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import PaperError
 from ..model import EnglishMeta, LogEntry
@@ -19,6 +19,8 @@ from .lines import Line
 
 _ABSTRACT = re.compile(r"^\**\s*Abstract\s*\**\s*[:：]\s*\**\s*", re.I)
 _KEYWORDS = re.compile(r"^\**\s*Key\s*-?\s*words?\s*\**\s*[:：]\s*\**\s*", re.I)
+# the key words label after the abstract's last sentence on the same line (one line per paragraph)
+_KEYWORDS_AFTER = re.compile(r"(?<=[.!?])[\s*]*(?=Key\s*-?\s*words?\s*\**\s*[:：])", re.I)
 
 
 def is_english(line: Line) -> bool:
@@ -60,6 +62,7 @@ def parse_english(lines: list[Line], choice: int | None, path: str,
     words run on over wrapped lines until there are as many (or a separator ends a line).
     """
     log: list[LogEntry] = []
+    lines = [part for line in lines for part in _split_keywords(line)]
     candidates: list[_Candidate] = []
     loose: list[Line] = []  # lines before the first Abstract label: title/authors, or a foreign fragment
     current: _Candidate | None = None
@@ -102,6 +105,14 @@ def parse_english(lines: list[Line], choice: int | None, path: str,
         kw = _KEYWORDS.sub("", _join(chosen.keyword_lines))
         keywords = tuple(k.strip(" *") for k in re.split(r"\s*[;；]\s*", kw) if k.strip(" *"))
     return EnglishMeta(title=title, authors=authors, abstract=abstract or None, keywords=keywords), log
+
+
+def _split_keywords(line: Line) -> list[Line]:
+    """A line of the abstract that runs on into the key words label, as two lines."""
+    m = _KEYWORDS_AFTER.search(line.text)
+    if not m:
+        return [line]
+    return [replace(line, text=line.text[:m.start()].rstrip()), replace(line, text=line.text[m.end():])]
 
 
 def _wrapped_tail(line: Line, after: Line | None) -> bool:

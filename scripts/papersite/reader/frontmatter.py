@@ -240,7 +240,9 @@ def title_block(lines: list[Line], used: set[int], skip: set[int], fields, engli
         if idx in skip:
             continue
         masthead_near = any(_masthead_like(l.text) for l in lines[idx:idx + 3])
-        if (line.md_level > 1 and not (idx < 4 and masthead_near)) or ends_sentence(line.text) or \
+        # an extractor marks the author line as a heading too (#### 续 继  刘学良, set large)
+        names = line.md_level > 1 and _strong_author_line(line.text)
+        if (line.md_level > 1 and not (idx < 4 and masthead_near) and not names) or ends_sentence(line.text) or \
                 (display_width(line.text) > 40 and not _masthead_like(line.text)):
             break
         head.append(idx)
