@@ -92,3 +92,14 @@ def test_a_heading_read_before_its_column_is_put_back():
 def test_a_heading_in_order_is_not_moved():
     doc = read_text(paper(RESTART), "t.txt")
     assert not any("read before the column" in e.message for e in doc.log)
+
+
+def test_a_line_an_extractor_marked_as_a_heading_that_ends_with_a_full_stop_is_text():
+    """pymupdf4llm sets a page's first line alone, the rest of a sentence, as ``####``: it is text."""
+    from papersite.model import Paragraph, plain_text
+    raw = ["## 一、引言", "", TEXT[0] + TEXT[1], "", "— 80 —", "", "#### 力，形成产学研用融合的科技创新体系。", "",
+           "## 二、路径", "", TEXT[2][:-1] + "。", "", "## 何为新质生产力？", "", TEXT[3][:-1] + "。"]
+    doc = read_text(raw, "t.txt")
+    assert found(doc) == [(2, "一、引言"), (2, "二、路径"), (2, "何为新质生产力？")]
+    paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0] == TEXT[0] + TEXT[1] + "力，形成产学研用融合的科技创新体系。"

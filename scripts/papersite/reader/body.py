@@ -245,6 +245,8 @@ def _heading_here(line: Line, prev: Line | None, current, seq: HeadingSequence, 
     hm = match_heading(line.text)
     if line.md_level:
         if hm is None:
+            if re.search(r"。[”’」』）)]*$", line.text.rstrip()):
+                return None  # a full stop ends text, not a heading: a line an extractor set large or alone
             hm = HeadingMatch("none", (), None, re.sub(r"\s+", "", line.text))
         if hm.scheme != "none" and not seq.accepts(hm):
             hm = HeadingMatch(hm.scheme, hm.key, hm.number, hm.title)
