@@ -144,7 +144,14 @@ def foot_notes(lines: list[Line], is_boundary) -> dict[int, tuple[int, str, int]
         prev_text = pages_before[0] + pages_before[1]
         block = _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_references, is_boundary)
         if block:
-            for k, (a, b, label) in enumerate(block):
+            fam = foot_label(lines[block[0][0]])
+            # notes of the page before, set above this page's own (a note the page before had no room for):
+            # labels counting from 1 again, ending where this page's notes begin, cited on the page before
+            carried = _foot_block(lines, start, block[0][0], "", offsets, pages_before[1], previous, has_references,
+                                  is_boundary) if start and fam[1] == 1 and _note_complete(lines[block[0][0] - 1].text) else None
+            for a, b, label in carried or ():
+                found[a] = (b, label, lines[start - 1].page)
+            for a, b, label in block:
                 found[a] = (b, label, lines[a].page)
             fam = foot_label(lines[block[-1][0]])
             previous = (fam[0], fam[1])  # kept over pages without notes: numbering may run on
@@ -198,6 +205,32 @@ def _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_
     return out
 
 
+def _split_labelled(lines: list[Line]) -> list[Line]:
+    """A labelled line that runs on into the next note (``[注2] …2018（6）。 [注3] W.Dauth…``, one
+    paragraph a line) as two lines, so the labels opening the lines of a page foot count on."""
+    out = []
+    for line in lines:
+        lab = foot_label(line)
+        hit = _next_label(lab[0], lab[1], line.text) if lab else None
+        while hit:
+            out.append(replace(line, text=line.text[:hit.start()]))
+            line = replace(line, text=line.text[hit.start():].strip())
+            lab = foot_label(line)
+            hit = _next_label(lab[0], lab[1], line.text) if lab else None
+        out.append(line)
+    return out
+
+
+def _next_label(family: str, n: int, text: str) -> re.Match | None:
+    """Where note ``n + 1``'s label stands after a full stop in ``text`` (the text after it running on)."""
+    hit = None
+    for f in (f for f in marker_forms(family, _label_of(family, n + 1)) if f):
+        m = re.search(r"(?<=[。.．])\s*" + re.escape(f) + r"\s*(?=\S)", text)
+        if m and (hit is None or m.start() < hit.start()):
+            hit = m
+    return hit
+
+
 def _split_run_on(label: str, note_lines: list[Line]) -> list[tuple[str, list[Line]]]:
     """A note run into the next on one line (``…第2期。 [注4] 梁玉成…``, one paragraph a line): split it."""
     lab = foot_label(note_lines[0])
@@ -209,12 +242,7 @@ def _split_run_on(label: str, note_lines: list[Line]) -> list[tuple[str, list[Li
     for line in note_lines:
         text = line.text
         while True:
-            forms = [f for f in marker_forms(family, _label_of(family, n + 1)) if f]
-            hit = None
-            for f in forms:
-                m = re.search(r"(?<=[。.．])\s*" + re.escape(f) + r"\s*(?=\S)", text)
-                if m and (hit is None or m.start() < hit.start()):
-                    hit = m
+            hit = _next_label(family, n, text)
             if not hit:
                 break
             current.append(replace(line, text=text[:hit.start()]))
@@ -246,6 +274,7 @@ def extract_notes(lines: list[Line], is_boundary, declared: dict | None = None) 
     makes a note of those lines, any other role keeps a line out of notes.
     """
     declared = declared or {}
+    lines = _split_labelled(lines)
     body: list[Line] = []
     notes: list[RawNote] = []
     log: list[LogEntry] = []
