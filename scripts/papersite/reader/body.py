@@ -83,6 +83,7 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
     """
     declared = declared or {}
     log: list[LogEntry] = []
+    lines = _split_run_together_headings(lines, log)
     if not any(k for k in table_anchors if table_anchors[k]):
         lines, log = restore_displaced_headings(lines, layout, numbering)
     full = local_widths(lines, layout)
@@ -137,8 +138,9 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
                         _plain_continuation(lines[i + 1]):
                     i += 1  # a heading line that ends on a comma goes on
                     heading_lines.append(lines[i])
-                while len(heading_lines) < 2 and i + 1 < len(lines) and _continues_heading(lines, i + 1, layout, short,
-                                                                                          line.width >= 0.75 * full[i]):
+                # a third line only after a second that ran to the column's end (a narrow column's heading)
+                while (len(heading_lines) < 2 or len(heading_lines) < 3 and not short(i)) and i + 1 < len(lines) \
+                        and _continues_heading(lines, i + 1, layout, short, heading_lines[-1].width >= 0.75 * full[i]):
                     i += 1
                     heading_lines.append(lines[i])
             items.append(BodyItem("heading", heading_lines, heading=hm, level=level))
@@ -167,6 +169,32 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
         i += 1
     close_paragraph()
     return items, log
+
+
+def _split_run_together_headings(lines: list[Line], log: list[LogEntry]) -> list[Line]:
+    """A marked heading followed on its line by its first child's (``### 一、… （一）…``, an extractor
+    joined the two lines) as two lines: the child's number is of another scheme and counts from 1."""
+    out = []
+    for line in lines:
+        cut = _child_heading_start(line)
+        if cut is None:
+            out.append(line)
+            continue
+        log.append(LogEntry("structure", f"two headings on one line: {line.text[cut[1]:]!r} is the second", line.no))
+        out += [replace(line, text=line.text[:cut[0]]), replace(line, text=line.text[cut[1]:])]
+    return out
+
+
+def _child_heading_start(line: Line) -> tuple[int, int] | None:
+    """(end of the heading, start of its first child's) on a marked heading line, or None."""
+    hm = match_heading(line.text) if line.md_level else None
+    if hm is None or hm.scheme == "none":
+        return None
+    for m in re.finditer(r"[ \u3000]+", line.text):
+        child = match_heading(line.text[m.end():])
+        if child is not None and child.scheme not in ("none", hm.scheme) and child.key[-1] == 1:
+            return m.start(), m.end()
+    return None
 
 
 def _candidate(lines: list[Line], i: int, layout: Layout) -> HeadingMatch | None:
@@ -308,7 +336,9 @@ def _continues_heading(lines: list[Line], k: int, layout: Layout, short, wrapped
         return wrapped and k + 1 < len(lines) and short(k + 1) and not lines[k + 1].ends_sentence \
             and not match_heading(lines[k + 1].text) and lines[k + 1].page == nxt.page
     if nxt.width <= 0.5 * layout.width:
-        return True
+        # a heading broken for display goes on in a line no longer than the one above; a longer line
+        # after a short heading is the text of a narrower column (two columns after one on the page)
+        return nxt.width <= lines[k - 1].width + 1
     if not wrapped:
         return False  # a heading line well short of the column did not wrap; what follows is text
     after = k + 1
