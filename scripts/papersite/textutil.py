@@ -82,6 +82,11 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+def word_frequency(word: str) -> float:
+    """How common an English word is (wordfreq's Zipf scale: 0 unknown, 3 uncommon, 6 very common)."""
+    return _zipf(word)
+
+
 def join_hyphenated(left: str, right: str) -> tuple[str, bool]:
     """Join ``left`` (ending in '-') with ``right`` across a line break.
 

@@ -100,11 +100,33 @@ def parse_english(lines: list[Line], choice: int | None, path: str,
     title, authors = _title_and_authors(chosen.title_lines)
     abstract = _ABSTRACT.sub("", _join(chosen.abstract_lines)).strip()
     abstract = re.sub(r"^\**\s*", "", abstract)
+    abstract = _rehyphenate(abstract, " ".join(l.text for l in lines), log, chosen.abstract_lines[0].no)
     keywords: tuple[str, ...] = ()
     if chosen.keyword_lines:
         kw = _KEYWORDS.sub("", _join(chosen.keyword_lines))
         keywords = tuple(k.strip(" *") for k in re.split(r"\s*[;；]\s*", kw) if k.strip(" *"))
     return EnglishMeta(title=title, authors=authors, abstract=abstract or None, keywords=keywords), log
+
+
+def _rehyphenate(text: str, evidence: str, log: list[LogEntry], line_no: int) -> str:
+    """Compounds an extractor closed up when it joined lines (``high-`` + ``quality`` -> ``highquality``)
+    given their hyphen back: a word no dictionary knows, made of a part the English block hyphenates
+    elsewhere (``high-tech``) and a known word (``quality``)."""
+    from ..textutil import word_frequency
+    parts = {m.lower() for m in re.findall(r"\b([A-Za-z]{2,})-[A-Za-z]", evidence)}
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if not parts or word_frequency(word.lower()) >= 2.0:
+            return word
+        for part in sorted(parts, key=len, reverse=True):
+            rest = word[len(part):]
+            if word.lower().startswith(part) and len(rest) >= 3 and word_frequency(rest.lower()) >= 3.0:
+                log.append(LogEntry("normalised", f"{word!r} read as {word[:len(part)] + '-' + rest!r} "
+                                    f"(the English block hyphenates {part}- elsewhere)", line_no))
+                return word[:len(part)] + "-" + rest
+        return word
+    return re.sub(r"\b[a-z]{6,}\b", fix, text)
 
 
 def _split_keywords(line: Line) -> list[Line]:
