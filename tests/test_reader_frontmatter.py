@@ -59,3 +59,18 @@ def test_an_author_line_an_extractor_marked_as_a_heading():
     assert doc.meta.title == "加快形成与新质生产力发展相适应的分配关系"
     assert doc.meta.authors == ("续继", "刘学良")
     assert [(b.number, b.text) for b in doc.blocks if isinstance(b, Heading)] == [("一、", "引言")]  # no names
+
+
+def test_a_running_head_run_into_a_line_of_the_english_abstract_is_cut():
+    """Page 2's head (page 1's masthead line) opens the English abstract's second line (pymupdf4llm)."""
+    TAIL = ("As a crucial aspect of production relations, distribution relations are closely related to the "
+            "development of new quality productive forces, and they should center on incentivizing innovation.")
+    head = ["社会科学论衡 2025年第1期 第41卷", "加快形成与新质生产力发展相适应的分配关系", "续继  刘学良"]
+    english = ["Accelerating the Formation of Distribution Relations", "Xu Ji, Liu Xueliang",
+               "Abstract: The development of new quality productive forces requires the acceleration",
+               "社会科学论衡 2025年第1期 of corresponding production relations. " + TAIL,
+               "Key words: new quality productive forces; distribution relations; common prosperity"]
+    doc = read_text(head + ABSTRACT + KEYWORDS + english + BODY, "t.txt")
+    assert doc.meta.english.abstract == ("The development of new quality productive forces requires the acceleration "
+                                         "of corresponding production relations. " + TAIL)
+    assert doc.meta.english.title == "Accelerating the Formation of Distribution Relations"

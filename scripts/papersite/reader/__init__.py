@@ -85,8 +85,8 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     for start, end in reversed(english_runs(lines)):
         english_lines[:0] = lines[start:end]
         del lines[start:end]
-    english, entries = parse_english(english_lines, options.english_abstract, path, _zh_keyword_count(lines))
-    log += entries
+    english, english_log = parse_english(english_lines, options.english_abstract, path, _zh_keyword_count(lines))
+    log += english_log
 
     def heading_like(line):
         return bool(line.md_level) or (match_heading(line.text) is not None and line.width < 40)
@@ -102,9 +102,15 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     heads = read + \
         [e.message.split("'")[1] for e in log if e.kind == "furniture" and "running head" in e.message and e.message.count("'") >= 2]
     # a paper has a few running heads; a cap keeps a pathological source (everything recurring) linear
-    body_lines, entries = strip_inline_heads(body_lines, list(dict.fromkeys(h for h in heads if h))[:16],
-                                           frozenset(read))
+    heads = list(dict.fromkeys(h for h in heads if h))[:16]
+    body_lines, entries = strip_inline_heads(body_lines, heads, frozenset(read))
     log += entries
+    # a running head an extractor ran into an English line (the English block read again without it)
+    stripped, entries = strip_inline_heads(english_lines, heads, frozenset(read))
+    if entries:
+        log = [e for e in log if not any(e is x for x in english_log)] + entries
+        english, english_log = parse_english(stripped, options.english_abstract, path, _zh_keyword_count(lines))
+        log += english_log
     if trace is not None:
         _trace_front_matter(trace, lines, found, english_lines)
     layout = measure_layout(body_lines)
