@@ -135,3 +135,14 @@ def test_a_label_alone_and_its_text_after_a_space_on_the_next_line_is_one_note()
     body, notes, _ = extract_notes(lines, lambda l: False)
     assert [(n.label, n.page, len(n.lines)) for n in notes] == [("(1)", p, 3) if k == 0 else ("(2)", p, 1)
                                                                for p in (1, 2, 3) for k in (0, 1)]
+
+
+def test_a_note_broken_off_at_a_page_foot_goes_on_at_the_next():
+    """XeLaTeX splits a long note: its end stands at the foot of the next page, without a label."""
+    raw = page(1, ["1)", "2)"], ["1) 周文、许凌云：《论新质生产力》，《改革》，2023年第10期。",
+                                 "2) 梁玉成、赖小乔：《中国式现代化下的“新质生产力”发展》，《广西民族大学学报（哲学社"]) + \
+        page(2, [], ["会科学版）》，2024年第2期。"]) + page(3, [], [])
+    lines, _ = remove_furniture(make_lines(raw))
+    body, notes, _ = extract_notes(lines, lambda l: False)
+    assert [(n.label, [l.text[:4] for l in n.lines]) for n in notes] == [("1)", ["1) 周"]), ("2)", ["2) 梁", "会科学版"])]
+    assert len(body) == 12 * 3 and not any("会科学版" in l.text for l in body)

@@ -127,12 +127,15 @@ def _note_complete(text: str) -> bool:
     return bool(re.search(r"[。.．]\s*$", text))
 
 
-def foot_notes(lines: list[Line], is_boundary) -> dict[int, tuple[int, str, int]]:
-    """Note blocks found at page feet: first-line index -> (last index + 1, label, page)."""
+def foot_notes(lines: list[Line], is_boundary) -> tuple[dict[int, tuple[int, str, int]], dict[int, int]]:
+    """Note blocks found at page feet: first-line index -> (last index + 1, label, page); and the lines that
+    finish a note the page before broke off (line index -> the index of that note's first line)."""
     # page feet below the reference list hold notes too; only [n] labels there are the list's own
     has_references = any(_REFERENCES.match(l.text) for l in lines)
     stop = len(lines)
     found: dict[int, tuple[int, str, int]] = {}
+    continued: dict[int, int] = {}
+    open_note = None  # the first line of the page before's last note, when it broke off mid-citation
     start = 0
     previous: tuple[str, int] | None = None  # family and last number of the previous page's notes
     pages_before = ["", ""]  # the text of the two pages before (a note may float a page or two past its marker)
@@ -143,6 +146,10 @@ def foot_notes(lines: list[Line], is_boundary) -> dict[int, tuple[int, str, int]
         page_text, offsets = _page_text(lines, start, end)
         prev_text = pages_before[0] + pages_before[1]
         block = _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_references, is_boundary)
+        foot = block[0][0] if block else end
+        if open_note is not None and foot - 1 > start and _finishes_note(lines[foot - 1].text):
+            continued[foot - 1] = open_note
+        open_note = None
         if block:
             fam = foot_label(lines[block[0][0]])
             # notes of the page before, set above this page's own (a note the page before had no room for):
@@ -155,9 +162,23 @@ def foot_notes(lines: list[Line], is_boundary) -> dict[int, tuple[int, str, int]
                 found[a] = (b, label, lines[a].page)
             fam = foot_label(lines[block[-1][0]])
             previous = (fam[0], fam[1])  # kept over pages without notes: numbering may run on
+            last = " ".join(l.text for l in lines[block[-1][0]:block[-1][1]])
+            if not _note_complete(last) and _open_brackets(last):
+                open_note = block[-1][0]
         pages_before = [pages_before[1], page_text]
         start = end
-    return found
+    return found, continued
+
+
+def _open_brackets(text: str) -> bool:
+    """Does ``text`` leave a book title or a parenthesis open (a citation broken off at the page's end)?"""
+    return any(text.count(a) > text.count(b) for a, b in ("《》", "（）", "()"))
+
+
+def _finishes_note(text: str) -> bool:
+    """A line that closes what a broken-off citation opened (``会科学版）》，2024 年第 2 期。``): a closing
+    bracket before any opening one, and a full stop at its end."""
+    return _note_complete(text) and bool(re.match(r"^[^《（(]*[》）)]", text))
 
 
 def _page_text(lines, start, end):
@@ -278,8 +299,9 @@ def extract_notes(lines: list[Line], is_boundary, declared: dict | None = None) 
     body: list[Line] = []
     notes: list[RawNote] = []
     log: list[LogEntry] = []
-    feet = {k: v for k, v in foot_notes(lines, is_boundary).items()
-            if not any(l.no in declared for l in lines[k:v[0]])}
+    feet, continued = foot_notes(lines, is_boundary)
+    feet = {k: v for k, v in feet.items() if not any(l.no in declared for l in lines[k:v[0]])}
+    last_note_of = {}  # a foot note's first line -> the index in ``notes`` of its (last) part
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -302,7 +324,14 @@ def extract_notes(lines: list[Line], is_boundary, declared: dict | None = None) 
                 notes.append(RawNote(normalise_label(part_label), tuple(part), page))
                 log.append(LogEntry("note", f"note {part_label} lifted out of the text flow (page foot, numbering in sequence)",
                                     part[0].no))
+            last_note_of[i] = len(notes) - 1
             i = end
+            continue
+        if continued.get(i) in last_note_of:
+            k = last_note_of[continued[i]]
+            notes[k] = replace(notes[k], lines=notes[k].lines + (line,))
+            log.append(LogEntry("note", f"note {notes[k].label} goes on at the next page's foot", line.no))
+            i += 1
             continue
         m = _definition(line)
         if not m:
