@@ -102,6 +102,8 @@ def join_hyphenated(left: str, right: str) -> tuple[str, bool]:
     joined_freq = _zipf(joined)
     if len(first) == 1 and joined_freq >= 2.0:  # e-conomy: a one-letter prefix is never a word part
         return left[:-1] + right, True
+    if len(first) >= 2 and first.isupper() and re.match(r"[A-Z]+\d", right):
+        return left[:-1] + right, True  # AH- / SKYY2023D047: a code of capitals and digits (a grant number)
     second_is_word = _zipf(second.lower()) >= 2.5 and len(second) > 3
     if joined_freq >= 2.5 and not (second_is_word and _zipf(first.lower()) >= 3.0 and joined_freq < 3.0):
         return left[:-1] + right, True

@@ -183,8 +183,9 @@ def _continues(label: str, text: str, nxt: Line, width: float, is_heading, last:
         return False
     if label == "关键词":
         return bool(re.search(r"[；;，,]$", text))
-    if label in RUN_ON:
-        return not ends_sentence(text) and cjk_ratio(nxt.text) > 0.3
+    if label in RUN_ON:  # on into Chinese text, or a Latin word or code the line broke (（AH- / SKYY2023D047）)
+        return not ends_sentence(text) and (cjk_ratio(nxt.text) > 0.3 or bool(
+            re.search(r"[A-Za-z]-$", text) and re.match(r"[A-Za-z0-9]", nxt.text.lstrip())))
     # 摘要: one paragraph; it ends at a sentence end followed by an indent or a narrower column, or at
     # any sentence end at a line's end when each paragraph is one line.
     if ends_sentence(text) and (not wrapped or nxt.indent or display_width(nxt.text) < width - 3 or nxt.page_start
