@@ -3,7 +3,8 @@
 The text is a real paper's paragraphs (wu-common-prosperity-logic, converted), set by this test
 in columns of 16 characters under a one-column opening page of 34, so the lines read on as a
 printed page's do. pdftotext writes a block of the left column, a blank line, the block beside
-it in the right column, and so on; the reader must give the columns back in order.
+it in the right column, and so on, and ends every page (the last too) with a form feed; the reader
+must give the columns back in order.
 """
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def test_headings_side_by_side_are_given_back_their_columns(paragraphs):
     """（一） and （三） stand side by side atop the columns, their texts beside each other below them."""
     a, b, c, d = (column(paragraphs, k) for k in (1, 2, 3, 4))
     page2 = blocks_read_across([(["（一）研究背景"], ["（三）分析框架"]), (a, c), (["（二）研究方法"], ["（四）结构安排"]),
-                                (b, d)]) + ["— 102 —"]
+                                (b, d)]) + ["— 102 —", "\f"]
     doc = read_text(opening(paragraphs) + page2, "t.txt")
     assert outline(doc) == [(2, "一、问题的提出"), (3, "（一）研究背景"), (3, "（二）研究方法"), (3, "（三）分析框架"),
                             (3, "（四）结构安排")]
@@ -86,7 +87,7 @@ def test_a_section_without_text_is_evidence_too(paragraphs):
     text of 2. runs on from the foot of the left column to the top of the right one, beside 1.'s."""
     a, c = column(paragraphs, 1), column(paragraphs, 3)
     b = column(paragraphs, 2, 13)
-    page2 = blocks_read_across([(a, b[6:]), (["2.主要特征"], ["3.基本路径"]), (b[:6], c)]) + ["— 102 —"]
+    page2 = blocks_read_across([(a, b[6:]), (["2.主要特征"], ["3.基本路径"]), (b[:6], c)]) + ["— 102 —", "\f"]
     doc = read_text(opening(paragraphs)[:-3] + ["", "1.基本内涵"] + column(paragraphs, 5) + ["", "— 101 —", "\f"] + page2,
                     "t.txt")
     assert [h.text for h in doc.headings()][-2:] == ["主要特征", "基本路径"]
@@ -114,7 +115,7 @@ def test_a_sentence_from_the_page_before_goes_on_first(paragraphs):
     page1 = opening(paragraphs)[:-3] + ["", "（一）研究背景", ""] + head + ["", "— 101 —", "\f"]
     b, c = column(paragraphs, 2), column(paragraphs, 3)
     # rows by height: the tail and （三） atop the columns, （三）'s text (beside the tail's foot), then （二）
-    page2 = blocks_read_across([(tail, ["（三）分析框架"]), (None, c), (["（二）研究方法"], None), (b, None)]) + ["— 102 —"]
+    page2 = blocks_read_across([(tail, ["（三）分析框架"]), (None, c), (["（二）研究方法"], None), (b, None)]) + ["— 102 —", "\f"]
     doc = read_text(page1 + page2, "t.txt")
     assert [h.text for h in doc.headings()][1:] == ["研究背景", "研究方法", "分析框架"]
     texts = [plain_text(p.inlines).replace(" ", "") for p in doc.paragraphs()]
@@ -130,7 +131,7 @@ def test_a_long_heading_wraps_over_three_column_lines(paragraphs):
     assert len(lines) == 3
     body = column(paragraphs, 2)
     raw = opening(paragraphs)[:-3] + ["", "2.1基本内涵"] + column(paragraphs, 1) + ["", "— 101 —", "\f"] + lines + \
-        body + ["— 102 —"]
+        body + ["— 102 —", "\f"]
     doc = read_text(raw, "t.txt")
     assert outline(doc)[-1] == (3, title)
     assert texts_after_headings(doc)[title[3:]] == body[0][:12]
@@ -141,7 +142,7 @@ def test_a_short_heading_atop_columns_after_one_column_text(paragraphs):
     is followed by its paragraph's first line (short by its indent), which is not the heading's."""
     one = wrap(paragraphs[6], 34)
     body = column(paragraphs, 2)
-    raw = opening(paragraphs)[:-3] + ["", "— 101 —", "\f"] + one + ["", "二、结论", ""] + body + ["— 102 —"]
+    raw = opening(paragraphs)[:-3] + ["", "— 101 —", "\f"] + one + ["", "二、结论", ""] + body + ["— 102 —", "\f"]
     doc = read_text(raw, "t.txt")
     assert outline(doc)[-1] == (2, "二、结论")
     assert texts_after_headings(doc)["结论"] == body[0][:12]

@@ -48,3 +48,25 @@ def test_stretched_spaces_of_a_justified_key_word_line_are_one_space():
                         "Key   words:  agricultural   treatises;   square-pallet   chain   pump;   noria"])
     english, _ = parse_english(lines, None, "t.txt")
     assert english.keywords == ("agricultural treatises", "square-pallet chain pump", "noria")
+
+
+def test_key_words_on_the_abstract_line_are_read_apart():
+    """One line per paragraph (pymupdf4llm): the key words label follows the abstract's last sentence."""
+    lines = make_lines(["**The Generative Logic of New Quality Productive Forces**", "", "Li Yongjian, Zhang Hairu", "",
+                        "**Abstract:** New quality productive forces are guided by innovation. They need reform. "
+                        "**Key words:** New Quality Productive Forces; New-type Production Relations"])
+    english, _ = parse_english(lines, None, "t.txt")
+    assert english.title == "The Generative Logic of New Quality Productive Forces"
+    assert english.abstract == "New quality productive forces are guided by innovation. They need reform."
+    assert english.keywords == ("New Quality Productive Forces", "New-type Production Relations")
+
+
+def test_a_compound_closed_up_at_a_line_join_gets_its_hyphen_back():
+    """pymupdf4llm joins ``high-`` / ``quality`` into ``highquality``; the block hyphenates high- elsewhere."""
+    lines = make_lines(["Abstract: The forces have high-tech, highquality characteristics and a highly "
+                        "sustainable development. Key words: new quality productive forces"])
+    english, log = parse_english(lines, None, "t.txt")
+    assert english.abstract == ("The forces have high-tech, high-quality characteristics and a highly "
+                                "sustainable development.")
+    lines = make_lines(["Abstract: The forces have highquality characteristics."])  # no evidence: as printed
+    assert parse_english(lines, None, "t.txt")[0].abstract == "The forces have highquality characteristics."

@@ -1,7 +1,7 @@
 """Page furniture found by repetition, in any folio style, with or without a folio; pages numbered."""
 import pytest
 
-from papersite.reader.furniture import folio_style, remove_furniture, shape
+from papersite.reader.furniture import folio_style, remove_furniture, shape, strip_inline_heads
 from papersite.reader.lines import make_lines
 
 from synthetic import sentence_lines
@@ -111,3 +111,38 @@ def test_a_bare_number_out_of_the_folio_sequence_is_text():
     kept, log = remove_furniture(make_lines(raw))
     assert "3" in [l.text for l in kept]
     assert sum("(folio)" in e.message for e in log) == 6
+
+
+def _head_glued_to_text(number: str) -> list[str]:
+    """Five pages with the title as running head and a folio of their own; on page 40 the extractor
+    ran the head, then ``number``, into the page's first line of text (pymupdf4llm)."""
+    head = "生产力与生产关系视角下新质生产力的生成逻辑"
+    raw = []
+    for p in range(5):
+        lines = [head, f"{38 + p:03d}"] + BODY[p * 10:(p + 1) * 10]
+        if p == 2:
+            lines = [f"{head} {number} {BODY[20]}"] + BODY[21:30]
+        raw += lines
+    return raw
+
+
+def test_a_folio_beside_a_head_run_into_the_text_is_cut_with_it():
+    kept, log = remove_furniture(make_lines(_head_glued_to_text("040")))
+    assert [l.text for l in kept] == BODY[:50]
+    assert [l.page for l in kept][::10] == [1, 2, 3, 4, 5]
+
+
+def test_a_number_opening_the_text_after_a_head_is_not_taken_for_a_folio():
+    kept, _ = remove_furniture(make_lines(_head_glued_to_text("2023")))
+    assert kept[20].text == "2023 " + BODY[20]  # between folios 039 and 041, 2023 is no page number
+
+
+def test_the_masthead_set_alone_again_near_the_start_is_a_running_head():
+    """Page 2's head repeats page 1's masthead line; the front matter took the title and the masthead,
+    so the body's early lines are no title, and the same text alone there is a running head."""
+    masthead = "社会科学论衡 2025年第1期"
+    lines = make_lines(BODY[:3] + [masthead] + BODY[3:6] + [f"{masthead} {BODY[6]}"])
+    kept, log = strip_inline_heads(lines, [masthead], frozenset({masthead}))
+    assert [l.text for l in kept] == BODY[:7]
+    kept, _ = strip_inline_heads(lines, [masthead])  # a head not read as front matter may be the title
+    assert masthead in [l.text for l in kept]

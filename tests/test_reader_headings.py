@@ -114,3 +114,41 @@ def test_a_short_heading_before_a_section_set_in_two_narrower_columns():
     doc = read_text(raw, "t.txt")
     assert found(doc) == [(2, "一、问题的提出"), (2, "二、结论")]
     assert [p.first_line for p in doc.paragraphs()] == [2, 33]
+
+
+def test_a_line_an_extractor_marked_as_a_heading_that_ends_with_a_full_stop_is_text():
+    """pymupdf4llm sets a page's first line alone, the rest of a sentence, as ``####``: it is text."""
+    from papersite.model import Paragraph, plain_text
+    raw = ["## 一、引言", "", TEXT[0] + TEXT[1], "", "— 80 —", "", "#### 力，形成产学研用融合的科技创新体系。", "",
+           "## 二、路径", "", TEXT[2][:-1] + "。", "", "## 何为新质生产力？", "", TEXT[3][:-1] + "。"]
+    doc = read_text(raw, "t.txt")
+    assert found(doc) == [(2, "一、引言"), (2, "二、路径"), (2, "何为新质生产力？")]
+    paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0] == TEXT[0] + TEXT[1] + "力，形成产学研用融合的科技创新体系。"
+
+
+def test_a_marked_heading_and_its_first_child_on_one_line_are_two_headings():
+    raw = ["### **一、新质生产力概念的回溯与界定 （一）生产力变革的回溯：生产力与生产关系的辩证统一**", "",
+           TEXT[0][:-1] + "。", "", "### **（二）新质生产力的界定**", "", TEXT[1][:-1] + "。", "",
+           "### **二、新质生产力的 1 个维度**", "", TEXT[2][:-1] + "。"]
+    doc = read_text(raw, "t.txt")
+    assert found(doc) == [(2, "一、新质生产力概念的回溯与界定"), (3, "（一）生产力变革的回溯：生产力与生产关系的辩证统一"),
+                          (3, "（二）新质生产力的界定"), (2, "二、新质生产力的1个维度")]
+
+
+def test_a_short_heading_over_a_narrower_column_does_not_take_the_columns_first_line():
+    """The last section is set in two columns: after ``2 结论`` the narrow column's first line is text."""
+    narrow = sentence_lines(20, width=10, seed=3)
+    raw = ["1 引言"] + TEXT[:11] + [TEXT[11][:-1] + "。", "2 结论"] + narrow[:5] + [narrow[5][:-1] + "。"]
+    doc = read_text(raw, "t.txt")
+    assert found(doc) == [(2, "1引言"), (2, "2结论")]
+    assert [p.first_line for p in doc.paragraphs()] == [2, 15]
+
+
+def test_a_heading_over_three_lines_of_a_narrow_column():
+    narrow = sentence_lines(40, width=10, seed=3)
+    heading = ["2.2 低质量的精神生产制约", "着精神生活的丰富度，会", "成阻碍"]
+    raw = ["2.1 精神富裕"] + narrow[:11] + [narrow[11][:-1] + "。"] + heading + narrow[12:23] + [narrow[23][:-1] + "。"]
+    doc = read_text(raw, "t.txt")
+    assert found(doc) == [(2, "2.1精神富裕"), (2, "2.2低质量的精神生产制约着精神生活的丰富度，会成阻碍")]
+    assert [p.first_line for p in doc.paragraphs()] == [2, 17]

@@ -78,16 +78,20 @@ def test_label_forms_and_labels_alone_on_their_line(marker, label):
     assert len(notes) == 3 and all(len(n.lines) == 2 for n in notes)
 
 
-def test_a_bracketed_number_after_a_latin_letter_is_not_a_note_marker():
-    """f(1) is a function's argument or an equation number: the note (1) is cited by the later (1)."""
+@pytest.mark.parametrize("label, number, line", [
+    ("(1)", "，记为f(1)，", -2),  # f(1) is a function's argument or an equation number
+    ("1)", "（见表1）", -13),  # the number's parenthesis closes one the text opened (the page's first line)
+])
+def test_a_number_in_the_text_is_not_a_note_marker(label, number, line):
+    """The note is cited by the later marker, not by the number that looks like it."""
     raw = []
     for n in range(1, 4):
-        raw += page(n, ["(1)"], [f"(1) 作者的说明{LINES[300 + n][:5]}"])
-        raw[-2] = raw[-2][:6] + "，记为f(1)，" + raw[-2][6:]
+        raw += page(n, [label], [f"{label} 作者的说明{LINES[300 + n][:5]}。"])
+        raw[line] = raw[line][:6] + number + raw[line][6:]
     doc = read_text(raw, "t.txt")
     text = "".join(x.text for p in doc.paragraphs() for x in p.inlines if hasattr(x, "text"))
     refs = [x for p in doc.paragraphs() for x in p.inlines if isinstance(x, NoteRef)]
-    assert text.count("f(1)") == 3
+    assert text.count(number) == 3
     assert len(refs) == 3 and len(doc.notes) == 3
 
 
@@ -112,3 +116,56 @@ def test_a_marker_set_apart_at_a_page_end_is_not_a_note():
                                                                           "。这种转型增强了协同劳动。"] + LINES[45:50]
     doc = read_text(raw, "t.txt")
     assert [n.label for n in doc.notes] == ["[注1]", "[注1]"]
+
+
+def test_a_note_the_page_before_had_no_room_for_stands_above_this_pages_own():
+    """Page 1 cites [注1] and [注2]; its [注2] is set at the foot of page 2, above page 2's [注1] [注2]."""
+    raw = page(1, ["[注1]", "[注2]"], ["[注1] 周文、许凌云：《论新质生产力》，《改革》，2023年第10期。"]) + \
+        page(2, ["[注1]", "[注2]"], ["[注2] 张辉、唐琦：《新质生产力形成的条件》，《学习与探索》，2024年第1期。",
+                                     "[注1] 韩颖、许薛璐：《人工智能技术与人力资本结构升级》，《江西财经大学学报》，",
+                                     "2024年第2期。",
+                                     "[注2] D.Acemoglu，P.Restrepo.The race between man and machine，2018（6）：1488-1542."])
+    lines, _ = remove_furniture(make_lines(raw))
+    body, notes, _ = extract_notes(lines, lambda l: False)
+    assert [(n.label, n.page, n.lines[0].text[5:7]) for n in notes] == \
+        [("[注1]", 1, "周文"), ("[注2]", 1, "张辉"), ("[注1]", 2, "韩颖"), ("[注2]", 2, "D.")]
+    assert len(body) == 24 and not any("《" in l.text or "2024年" in l.text for l in body)
+
+
+def test_notes_run_on_one_line_count_on_at_the_page_foot():
+    """One paragraph a line (pymupdf4llm): [注3] follows [注2]'s full stop on its line."""
+    raw = page(1, ["[注1]", "[注2]", "[注3]"], [
+        "[注1] 周文、许凌云：《论新质生产力》，《改革》，2023年第10期。",
+        "[注2] D.Acemoglu，P.Restrepo.The race between man and machine，2018（6）：1488-1542. "
+        "[注3] W.Dauth，S.Findeisen.The adjustment of labor markets to robots，2021（6）：3104-3153.",
+        "[注4] 焦勇：《数据要素赋能新质生产力涌现》，《新疆社会科学》，2024年第4期。"])
+    raw[8] = raw[8][:10] + "[注4]" + raw[8][10:]
+    lines, _ = remove_furniture(make_lines(raw))
+    body, notes, _ = extract_notes(lines, lambda l: False)
+    assert [(n.label, n.lines[0].text[5:7]) for n in notes] == \
+        [("[注1]", "周文"), ("[注2]", "D."), ("[注3]", "W."), ("[注4]", "焦勇")]
+    assert not any("《" in l.text or "Dauth" in l.text for l in body)
+
+
+def test_a_label_alone_and_its_text_after_a_space_on_the_next_line_is_one_note():
+    """PyMuPDF writes ``①`` and `` 韩颖、…`` (the gap after the label opening the next line): a line that
+    opens with one space starts a page for pdfminer, but not after a label alone."""
+    raw = []
+    for n in range(1, 4):
+        raw += page(n, ["①", "②"], ["①", f" 韩颖、许薛璐：《人工智能技术与人力资本结构升级》{LINES[300 + n][:5]}，",
+                                     "2024年第2期。", f"② 另见{LINES[320 + n][:5]}"])
+    lines, _ = remove_furniture(make_lines(raw))
+    body, notes, _ = extract_notes(lines, lambda l: False)
+    assert [(n.label, n.page, len(n.lines)) for n in notes] == [("(1)", p, 3) if k == 0 else ("(2)", p, 1)
+                                                               for p in (1, 2, 3) for k in (0, 1)]
+
+
+def test_a_note_broken_off_at_a_page_foot_goes_on_at_the_next():
+    """XeLaTeX splits a long note: its end stands at the foot of the next page, without a label."""
+    raw = page(1, ["1)", "2)"], ["1) 周文、许凌云：《论新质生产力》，《改革》，2023年第10期。",
+                                 "2) 梁玉成、赖小乔：《中国式现代化下的“新质生产力”发展》，《广西民族大学学报（哲学社"]) + \
+        page(2, [], ["会科学版）》，2024年第2期。"]) + page(3, [], [])
+    lines, _ = remove_furniture(make_lines(raw))
+    body, notes, _ = extract_notes(lines, lambda l: False)
+    assert [(n.label, [l.text[:4] for l in n.lines]) for n in notes] == [("1)", ["1) 周"]), ("2)", ["2) 梁", "会科学版"])]
+    assert len(body) == 12 * 3 and not any("会科学版" in l.text for l in body)

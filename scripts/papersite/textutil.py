@@ -82,6 +82,11 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+def word_frequency(word: str) -> float:
+    """How common an English word is (wordfreq's Zipf scale: 0 unknown, 3 uncommon, 6 very common)."""
+    return _zipf(word)
+
+
 def join_hyphenated(left: str, right: str) -> tuple[str, bool]:
     """Join ``left`` (ending in '-') with ``right`` across a line break.
 
@@ -97,6 +102,8 @@ def join_hyphenated(left: str, right: str) -> tuple[str, bool]:
     joined_freq = _zipf(joined)
     if len(first) == 1 and joined_freq >= 2.0:  # e-conomy: a one-letter prefix is never a word part
         return left[:-1] + right, True
+    if len(first) >= 2 and first.isupper() and re.match(r"[A-Z]+\d", right):
+        return left[:-1] + right, True  # AH- / SKYY2023D047: a code of capitals and digits (a grant number)
     second_is_word = _zipf(second.lower()) >= 2.5 and len(second) > 3
     if joined_freq >= 2.5 and not (second_is_word and _zipf(first.lower()) >= 3.0 and joined_freq < 3.0):
         return left[:-1] + right, True

@@ -69,13 +69,15 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     ``trace``, when given, receives the role of each front- and back-matter line (line number ->
     role), which the Document does not record by line (the proof view shows it).
     """
+    raw_lines = list(raw_lines)
     log: list[LogEntry] = []
     roles = options.roles_by_line()
     evidence: dict = {}
     all_lines = make_lines(raw_lines)
     lines, entries = remove_furniture(all_lines, options.furniture, {k: v[0] for k, v in roles.items()}, evidence)
     log += entries
-    lines, entries = unweave(lines)
+    tail = [raw for raw in raw_lines if raw.strip(" \t\r\n")][-1:]
+    lines, entries = unweave(lines, bool(tail) and tail[0].rstrip(" \t\r\n").endswith("\f"))
     log += entries
 
     lines, raw_notes, entries = extract_notes(lines, lambda l: label_at_start(l) is not None,
@@ -86,23 +88,32 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     for start, end in reversed(english_runs(lines)):
         english_lines[:0] = lines[start:end]
         del lines[start:end]
-    english, entries = parse_english(english_lines, options.english_abstract, path, _zh_keyword_count(lines))
-    log += entries
+    english, english_log = parse_english(english_lines, options.english_abstract, path, _zh_keyword_count(lines))
+    log += english_log
 
     def heading_like(line):
         return bool(line.md_level) or (match_heading(line.text) is not None and line.width < 40)
 
-    found = scan_fields(lines, heading_like, english.authors)
+    found = scan_fields(lines, heading_like, english.authors, measure_layout(lines).wrapped)
     for line in found.masthead or []:
         log.append(LogEntry("furniture", f"removed page furniture {line.text!r} (masthead)", line.no))
     body_lines = [l for k, l in enumerate(lines) if k not in found.used]
     masthead_pieces = [re.split(r"[ \u3000]+", l.text.strip()) for l in found.masthead or []]
-    heads = ["".join(l.text for l in found.title_lines)] + \
-        [" ".join(p[:k]) for p in masthead_pieces for k in range(len(p), 0, -1)] + \
+    # the title and masthead the fields took: the same text again is a running head, wherever it stands
+    read = ["".join(l.text for l in found.title_lines)] + \
+        [" ".join(p[:k]) for p in masthead_pieces for k in range(len(p), 0, -1)]
+    heads = read + \
         [e.message.split("'")[1] for e in log if e.kind == "furniture" and "running head" in e.message and e.message.count("'") >= 2]
     # a paper has a few running heads; a cap keeps a pathological source (everything recurring) linear
-    body_lines, entries = strip_inline_heads(body_lines, list(dict.fromkeys(h for h in heads if h))[:16])
+    heads = list(dict.fromkeys(h for h in heads if h))[:16]
+    body_lines, entries = strip_inline_heads(body_lines, heads, frozenset(read))
     log += entries
+    # a running head an extractor ran into an English line (the English block read again without it)
+    stripped, entries = strip_inline_heads(english_lines, heads, frozenset(read))
+    if entries:
+        log = [e for e in log if not any(e is x for x in english_log)] + entries
+        english, english_log = parse_english(stripped, options.english_abstract, path, _zh_keyword_count(lines))
+        log += english_log
     if trace is not None:
         _trace_front_matter(trace, lines, found, english_lines)
     layout = measure_layout(body_lines)

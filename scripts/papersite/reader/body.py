@@ -87,6 +87,7 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
     """
     declared = declared or {}
     log: list[LogEntry] = []
+    lines = _split_run_together_headings(lines, log)
     if not any(k for k in table_anchors if table_anchors[k]):
         lines, log = restore_displaced_headings(lines, layout, numbering)
     full = local_widths(lines, layout)
@@ -174,6 +175,32 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
     return items, log
 
 
+def _split_run_together_headings(lines: list[Line], log: list[LogEntry]) -> list[Line]:
+    """A marked heading followed on its line by its first child's (``### 一、… （一）…``, an extractor
+    joined the two lines) as two lines: the child's number is of another scheme and counts from 1."""
+    out = []
+    for line in lines:
+        cut = _child_heading_start(line)
+        if cut is None:
+            out.append(line)
+            continue
+        log.append(LogEntry("structure", f"two headings on one line: {line.text[cut[1]:]!r} is the second", line.no))
+        out += [replace(line, text=line.text[:cut[0]]), replace(line, text=line.text[cut[1]:])]
+    return out
+
+
+def _child_heading_start(line: Line) -> tuple[int, int] | None:
+    """(end of the heading, start of its first child's) on a marked heading line, or None."""
+    hm = match_heading(line.text) if line.md_level else None
+    if hm is None or hm.scheme == "none":
+        return None
+    for m in re.finditer(r"[ \u3000]+", line.text):
+        child = match_heading(line.text[m.end():])
+        if child is not None and child.scheme not in ("none", hm.scheme) and child.key[-1] == 1:
+            return m.start(), m.end()
+    return None
+
+
 def _candidate(lines: list[Line], i: int, layout: Layout) -> HeadingMatch | None:
     """A numbered line standing where a heading can: after a sentence end, a page start or a heading."""
     line = lines[i]
@@ -250,6 +277,8 @@ def _heading_here(line: Line, prev: Line | None, current, seq: HeadingSequence, 
     hm = match_heading(line.text)
     if line.md_level:
         if hm is None:
+            if re.search(r"。[”’」』）)]*$", line.text.rstrip()):
+                return None  # a full stop ends text, not a heading: a line an extractor set large or alone
             hm = HeadingMatch("none", (), None, re.sub(r"\s+", "", line.text))
         if hm.scheme != "none" and not seq.accepts(hm):
             hm = HeadingMatch(hm.scheme, hm.key, hm.number, hm.title)

@@ -10,7 +10,7 @@ paper.yml ``conversion.english_abstract`` (1-based) settles it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import PaperError
 from ..model import EnglishMeta, LogEntry
@@ -19,6 +19,8 @@ from .lines import Line
 
 _ABSTRACT = re.compile(r"^\**\s*Abstract\s*\**\s*[:：]\s*\**\s*", re.I)
 _KEYWORDS = re.compile(r"^\**\s*Key\s*-?\s*words?\s*\**\s*[:：]\s*\**\s*", re.I)
+# the key words label after the abstract's last sentence on the same line (one line per paragraph)
+_KEYWORDS_AFTER = re.compile(r"(?<=[.!?])[\s*]*(?=Key\s*-?\s*words?\s*\**\s*[:：])", re.I)
 
 
 def is_english(line: Line) -> bool:
@@ -60,6 +62,7 @@ def parse_english(lines: list[Line], choice: int | None, path: str,
     words run on over wrapped lines until there are as many (or a separator ends a line).
     """
     log: list[LogEntry] = []
+    lines = [part for line in lines for part in _split_keywords(line)]
     candidates: list[_Candidate] = []
     loose: list[Line] = []  # lines before the first Abstract label: title/authors, or a foreign fragment
     current: _Candidate | None = None
@@ -97,12 +100,42 @@ def parse_english(lines: list[Line], choice: int | None, path: str,
     title, authors = _title_and_authors(chosen.title_lines)
     abstract = _ABSTRACT.sub("", _join(chosen.abstract_lines)).strip()
     abstract = re.sub(r"^\**\s*", "", abstract)
+    abstract = _rehyphenate(abstract, " ".join(l.text for l in lines), log, chosen.abstract_lines[0].no)
     keywords: tuple[str, ...] = ()
     if chosen.keyword_lines:
         kw = _KEYWORDS.sub("", _join(chosen.keyword_lines))
         # a justified line's stretched word spaces are layout: one space between a key word's words
         keywords = tuple(" ".join(k.strip(" *").split()) for k in re.split(r"\s*[;；]\s*", kw) if k.strip(" *"))
     return EnglishMeta(title=title, authors=authors, abstract=abstract or None, keywords=keywords), log
+
+
+def _rehyphenate(text: str, evidence: str, log: list[LogEntry], line_no: int) -> str:
+    """Compounds an extractor closed up when it joined lines (``high-`` + ``quality`` -> ``highquality``)
+    given their hyphen back: a word no dictionary knows, made of a part the English block hyphenates
+    elsewhere (``high-tech``) and a known word (``quality``)."""
+    from ..textutil import word_frequency
+    parts = {m.lower() for m in re.findall(r"\b([A-Za-z]{2,})-[A-Za-z]", evidence)}
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if not parts or word_frequency(word.lower()) >= 2.0:
+            return word
+        for part in sorted(parts, key=len, reverse=True):
+            rest = word[len(part):]
+            if word.lower().startswith(part) and len(rest) >= 3 and word_frequency(rest.lower()) >= 3.0:
+                log.append(LogEntry("normalised", f"{word!r} read as {word[:len(part)] + '-' + rest!r} "
+                                    f"(the English block hyphenates {part}- elsewhere)", line_no))
+                return word[:len(part)] + "-" + rest
+        return word
+    return re.sub(r"\b[a-z]{6,}\b", fix, text)
+
+
+def _split_keywords(line: Line) -> list[Line]:
+    """A line of the abstract that runs on into the key words label, as two lines."""
+    m = _KEYWORDS_AFTER.search(line.text)
+    if not m:
+        return [line]
+    return [replace(line, text=line.text[:m.start()].rstrip()), replace(line, text=line.text[m.end():])]
 
 
 def _wrapped_tail(line: Line, after: Line | None) -> bool:

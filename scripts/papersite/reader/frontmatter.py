@@ -103,8 +103,11 @@ def join_split_labels(lines: list[Line]) -> tuple[list[Line], set[int]]:
     return out, used
 
 
-def scan_fields(lines: list[Line], is_heading, english_authors: str | None = None) -> Fields:
-    """Find the title block and every labelled field; ``is_heading(line)`` stops an abstract."""
+def scan_fields(lines: list[Line], is_heading, english_authors: str | None = None, wrapped: bool = True) -> Fields:
+    """Find the title block and every labelled field; ``is_heading(line)`` stops an abstract.
+
+    ``wrapped``: the source's lines are wrapped at a column width (False: each paragraph is one line,
+    so an abstract ends at the first line that ends a sentence)."""
     lines, used = join_split_labels(lines)
     split_parts = set(used)
     fields: list[tuple[str, str, int]] = []
@@ -126,7 +129,8 @@ def scan_fields(lines: list[Line], is_heading, english_authors: str | None = Non
             fields.append((lab, val, line.no))
         text = value
         width = display_width(line.text)
-        while j < len(lines) and j not in split_parts and _continues(last_label, text, lines[j], width, is_heading, lines[j - 1]):
+        while j < len(lines) and j not in split_parts and _continues(last_label, text, lines[j], width, is_heading, lines[j - 1],
+                                                                                 wrapped):
             text = join_lines(text, lines[j].text)
             width = max(width, display_width(lines[j].text))
             used.add(j)
@@ -171,17 +175,20 @@ def _strip_wrapping(text: str) -> str:
     return text.strip()
 
 
-def _continues(label: str, text: str, nxt: Line, width: float, is_heading, last: Line | None = None) -> bool:
+def _continues(label: str, text: str, nxt: Line, width: float, is_heading, last: Line | None = None,
+               wrapped: bool = True) -> bool:
     if label_at_start(nxt) or is_heading(nxt) or nxt.md_level:
         return False
     if label in SINGLE_LINE:
         return False
     if label == "关键词":
         return bool(re.search(r"[；;，,]$", text))
-    if label in RUN_ON:
-        return not ends_sentence(text) and cjk_ratio(nxt.text) > 0.3
-    # 摘要: one paragraph; it ends at a sentence end followed by an indent or a narrower column.
-    if ends_sentence(text) and (nxt.indent or display_width(nxt.text) < width - 3 or nxt.page_start
+    if label in RUN_ON:  # on into Chinese text, or a Latin word or code the line broke (（AH- / SKYY2023D047）)
+        return not ends_sentence(text) and (cjk_ratio(nxt.text) > 0.3 or bool(
+            re.search(r"[A-Za-z]-$", text) and re.match(r"[A-Za-z0-9]", nxt.text.lstrip())))
+    # 摘要: one paragraph; it ends at a sentence end followed by an indent or a narrower column, or at
+    # any sentence end at a line's end when each paragraph is one line.
+    if ends_sentence(text) and (not wrapped or nxt.indent or display_width(nxt.text) < width - 3 or nxt.page_start
                                 or (last is not None and display_width(last.text) < width - 3)):
         return False  # the paragraph ended: an indent, a narrower measure, a page, or its short last line
     return True
@@ -253,7 +260,9 @@ def title_block(lines: list[Line], used: set[int], skip: set[int], fields, engli
         if idx in skip:
             continue
         masthead_near = any(_masthead_like(l.text) for l in lines[idx:idx + 3])
-        if (line.md_level > 1 and not (idx < 4 and masthead_near)) or ends_sentence(line.text) or \
+        # an extractor marks the author line as a heading too (#### 续 继  刘学良, set large)
+        names = line.md_level > 1 and _strong_author_line(line.text)
+        if (line.md_level > 1 and not (idx < 4 and masthead_near) and not names) or ends_sentence(line.text) or \
                 (display_width(line.text) > 40 and not _masthead_like(line.text)):
             break
         head.append(idx)

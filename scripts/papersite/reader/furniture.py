@@ -161,7 +161,30 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
             cut = _leading_furniture(line.text, parts, declared_shapes)
             if cut:
                 cuts[i] = cut
+    _cut_folios_beside_heads(lines, out, cuts)
     return out, cuts
+
+
+_LEADING_NUMBER = re.compile(r"[ \u3000]*(\d{1,4})[ \u3000]+(?=\S)")
+
+
+def _cut_folios_beside_heads(lines: list[Line], found: dict[int, str], cuts: dict[int, int]) -> None:
+    """Extend each cut over a folio printed beside the head it cut (``title 045 text``).
+
+    The number is a folio when it fits the sequence of the folios found on lines of their own: above
+    the one before the line, and at most the one after (which repeats it when the extractor printed it
+    twice). A number opening the text (a year, a count) does not fit between two page numbers.
+    """
+    folios = sorted((i, int(lines[i].text.strip())) for i, why in found.items()
+                    if why == "folio" and lines[i].text.strip().isdigit())
+    for i, cut in cuts.items():
+        m = _LEADING_NUMBER.match(lines[i].text, cut)
+        if not m:
+            continue
+        before = [n for j, n in folios if j < i]
+        after = [n for j, n in folios if j > i]
+        if before and after and before[-1] < int(m.group(1)) <= after[0]:
+            cuts[i] = m.end()
 
 
 def _beside_folio(lines: list[Line], i: int) -> bool:
@@ -314,20 +337,22 @@ def head_pattern(text: str) -> re.Pattern | None:
     return re.compile(rf"(?:{folio_before}{body}(?:{folio_after})?|{body}{folio_after}|^{body}|{body}$)")
 
 
-def strip_inline_heads(lines: list[Line], heads: list[str]) -> tuple[list[Line], list[LogEntry]]:
+def strip_inline_heads(lines: list[Line], heads: list[str], read: frozenset[str] = frozenset()) -> tuple[list[Line], list[LogEntry]]:
     """Cut running heads an extractor set inside a line of text (the title or a masthead line repeated).
 
     Only text at least eight characters long is cut, and only beside a folio or at the start or
     end of the line: a sentence may quote the title, but not with a page number stuck to it.
+    A line near the start that is a head alone may be the title itself and is kept, unless the head
+    is in ``read`` (the title and masthead the front matter already took: set again, a running head).
     """
-    patterns = [p for p in (head_pattern(h) for h in heads) if p]
+    patterns = [(p, h in read) for p, h in ((head_pattern(h), h) for h in heads) if p]
     if not patterns:
         return lines, []
     out, log = [], []
     for i, line in enumerate(lines):
         text = line.text
-        for pattern in patterns:
-            if i < 12 and pattern.fullmatch(text.strip()):
+        for pattern, was_read in patterns:
+            if not was_read and i < 12 and pattern.fullmatch(text.strip()):
                 continue  # the title itself
             new = pattern.sub("", text)
             if new != text:

@@ -52,6 +52,8 @@ def parse_inlines(lines: list[Line], pairing: MarkerPairing, note_ids: list[str]
     if pattern:
         for m in pattern.finditer(text):
             raw = m.group(0).strip()
+            if raw[0] not in "(（" and raw[-1] in ")）" and _closes_parenthesis(text, m.start(), m.end()):
+                continue  # （见表1）: the number's parenthesis closes one the text opened
             label = normalise_label(raw)
             line = src[max(0, bisect_right(starts, m.start()) - 1)]
             idx = pairing.pair(label, line.page)
@@ -84,6 +86,29 @@ def parse_inlines(lines: list[Line], pairing: MarkerPairing, note_ids: list[str]
     if trimmed:
         log.append(LogEntry("normalised", f"removed {trimmed} PDF space(s) around note/citation markers", lines[0].no))
     return tuple(_merge_text(nodes)), log
+
+
+def _closes_parenthesis(text: str, start: int, end: int, reach: int = 40) -> bool:
+    """Does the closing parenthesis at ``end - 1`` close one opened before ``start`` (within the
+    sentence), with no other closing parenthesis for it after?"""
+    depth = 0
+    for ch in reversed(text[max(0, start - reach):start]):
+        if ch in "。！？":
+            return False
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+    else:
+        return False
+    for ch in text[end:end + reach]:
+        if ch in "(（。！？":
+            return True
+        if ch in ")）":
+            return False
+    return True
 
 
 def _merge_text(nodes: list[Inline]) -> list[Inline]:

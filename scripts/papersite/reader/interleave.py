@@ -213,7 +213,7 @@ def _closes_first(text: str) -> str | None:
     return None
 
 
-def unweave(lines: list[Line]) -> tuple[list[Line], list[LogEntry]]:
+def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list[Line], list[LogEntry]]:
     """Lines of pages read across two columns, put back in column order (left, then right)."""
     found = column_width(lines)
     items: list[tuple[Line, str | None]] = []  # (line, side fixed by a merged line: "L", "R" or None)
@@ -243,7 +243,9 @@ def unweave(lines: list[Line]) -> tuple[list[Line], list[LogEntry]]:
         i += 1
     narrow = None
     if found is None and not rows_read:
-        narrow = _narrow_columns(lines)
+        # text boxes written apart (pdfminer). pdftotext, which ends every page with a form feed, the last too,
+        # writes blocks read by height: the blocks stage (reader/blocks.py) weighs more evidence for those
+        narrow = None if pages_end_with_feeds else _narrow_columns(lines)
         if narrow is None:
             return lines, []
     width = found[0] if found else narrow or _median_left(items)

@@ -66,7 +66,7 @@ def make_lines(raw_lines) -> list[Line]:
             blank = True
             continue
         plain = raw.replace("\f", "")
-        spaced = not feeds and plain.startswith(" ") and not plain.startswith("  ")
+        spaced = not feeds and plain.startswith(" ") and not plain.startswith("  ") and not _label_alone(out)
         page_start = spaced or bool(pending_break)
         page_mark = pending_break or ("space" if spaced else "")
         pending_break = ""
@@ -82,3 +82,13 @@ def make_lines(raw_lines) -> list[Line]:
                         page_mark=page_mark, gap=blank))
         blank = False
     return out
+
+
+def _label_alone(lines: list[Line]) -> bool:
+    """Is the last line a note label alone (``①``, ``[注1]``)? The next line is its text, set beside it on the
+    same printed line (PyMuPDF puts the space between them at that line's start): no page starts there."""
+    from .notes import foot_label
+    if not lines:
+        return False
+    lab = foot_label(lines[-1])
+    return lab is not None and not lab[3]

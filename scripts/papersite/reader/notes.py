@@ -127,12 +127,15 @@ def _note_complete(text: str) -> bool:
     return bool(re.search(r"[。.．]\s*$", text))
 
 
-def foot_notes(lines: list[Line], is_boundary) -> dict[int, tuple[int, str, int]]:
-    """Note blocks found at page feet: first-line index -> (last index + 1, label, page)."""
+def foot_notes(lines: list[Line], is_boundary) -> tuple[dict[int, tuple[int, str, int]], dict[int, int]]:
+    """Note blocks found at page feet: first-line index -> (last index + 1, label, page); and the lines that
+    finish a note the page before broke off (line index -> the index of that note's first line)."""
     # page feet below the reference list hold notes too; only [n] labels there are the list's own
     has_references = any(_REFERENCES.match(l.text) for l in lines)
     stop = len(lines)
     found: dict[int, tuple[int, str, int]] = {}
+    continued: dict[int, int] = {}
+    open_note = None  # the first line of the page before's last note, when it broke off mid-citation
     start = 0
     previous: tuple[str, int] | None = None  # family and last number of the previous page's notes
     pages_before = ["", ""]  # the text of the two pages before (a note may float a page or two past its marker)
@@ -146,15 +149,33 @@ def foot_notes(lines: list[Line], is_boundary) -> dict[int, tuple[int, str, int]
         block = _foot_block(lines, start, end, page_text, offsets, prev_text, previous, has_references, is_boundary,
                             (pages_before[1], prev_labels))
         prev_labels = {label for _, _, label, _ in block or ()}
+        foot = block[0][0] if block else end
+        if open_note is not None and foot - 1 > start and _finishes_note(lines[foot - 1].text):
+            continued[foot - 1] = open_note
+        open_note = None
         if block:
             for a, b, label, carried in block:
                 # a note carried over from the page before is paired with the markers there
                 found[a] = (b, label, lines[a].page - 1 if carried else lines[a].page)
             fam = foot_label(lines[block[-1][0]])
             previous = (fam[0], fam[1])  # kept over pages without notes: numbering may run on
+            last = " ".join(l.text for l in lines[block[-1][0]:block[-1][1]])
+            if not _note_complete(last) and _open_brackets(last):
+                open_note = block[-1][0]
         pages_before = [pages_before[1], page_text]
         start = end
-    return found
+    return found, continued
+
+
+def _open_brackets(text: str) -> bool:
+    """Does ``text`` leave a book title or a parenthesis open (a citation broken off at the page's end)?"""
+    return any(text.count(a) > text.count(b) for a, b in ("《》", "（）", "()"))
+
+
+def _finishes_note(text: str) -> bool:
+    """A line that closes what a broken-off citation opened (``会科学版）》，2024 年第 2 期。``): a closing
+    bracket before any opening one, and a full stop at its end."""
+    return _note_complete(text) and bool(re.match(r"^[^《（(]*[》）)]", text))
 
 
 def _page_text(lines, start, end):
@@ -236,6 +257,32 @@ def _carried_over(lines, start, block, prev_text, prev_labels, reach: int = 3):
     return []
 
 
+def _split_labelled(lines: list[Line]) -> list[Line]:
+    """A labelled line that runs on into the next note (``[注2] …2018（6）。 [注3] W.Dauth…``, one
+    paragraph a line) as two lines, so the labels opening the lines of a page foot count on."""
+    out = []
+    for line in lines:
+        lab = foot_label(line)
+        hit = _next_label(lab[0], lab[1], line.text) if lab else None
+        while hit:
+            out.append(replace(line, text=line.text[:hit.start()]))
+            line = replace(line, text=line.text[hit.start():].strip())
+            lab = foot_label(line)
+            hit = _next_label(lab[0], lab[1], line.text) if lab else None
+        out.append(line)
+    return out
+
+
+def _next_label(family: str, n: int, text: str) -> re.Match | None:
+    """Where note ``n + 1``'s label stands after a full stop in ``text`` (the text after it running on)."""
+    hit = None
+    for f in (f for f in marker_forms(family, _label_of(family, n + 1)) if f):
+        m = re.search(r"(?<=[。.．])\s*" + re.escape(f) + r"\s*(?=\S)", text)
+        if m and (hit is None or m.start() < hit.start()):
+            hit = m
+    return hit
+
+
 def _split_run_on(label: str, note_lines: list[Line]) -> list[tuple[str, list[Line]]]:
     """A note run into the next on one line (``…第2期。 [注4] 梁玉成…``, one paragraph a line): split it."""
     lab = foot_label(note_lines[0])
@@ -247,12 +294,7 @@ def _split_run_on(label: str, note_lines: list[Line]) -> list[tuple[str, list[Li
     for line in note_lines:
         text = line.text
         while True:
-            forms = [f for f in marker_forms(family, _label_of(family, n + 1)) if f]
-            hit = None
-            for f in forms:
-                m = re.search(r"(?<=[。.．])\s*" + re.escape(f) + r"\s*(?=\S)", text)
-                if m and (hit is None or m.start() < hit.start()):
-                    hit = m
+            hit = _next_label(family, n, text)
             if not hit:
                 break
             current.append(replace(line, text=text[:hit.start()]))
@@ -284,11 +326,13 @@ def extract_notes(lines: list[Line], is_boundary, declared: dict | None = None) 
     makes a note of those lines, any other role keeps a line out of notes.
     """
     declared = declared or {}
+    lines = _split_labelled(lines)
     body: list[Line] = []
     notes: list[RawNote] = []
     log: list[LogEntry] = []
-    feet = {k: v for k, v in foot_notes(lines, is_boundary).items()
-            if not any(l.no in declared for l in lines[k:v[0]])}
+    feet, continued = foot_notes(lines, is_boundary)
+    feet = {k: v for k, v in feet.items() if not any(l.no in declared for l in lines[k:v[0]])}
+    last_note_of = {}  # a foot note's first line -> the index in ``notes`` of its (last) part
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -311,7 +355,14 @@ def extract_notes(lines: list[Line], is_boundary, declared: dict | None = None) 
                 notes.append(RawNote(normalise_label(part_label), tuple(part), page))
                 log.append(LogEntry("note", f"note {part_label} lifted out of the text flow (page foot, numbering in sequence)",
                                     part[0].no))
+            last_note_of[i] = len(notes) - 1
             i = end
+            continue
+        if continued.get(i) in last_note_of:
+            k = last_note_of[continued[i]]
+            notes[k] = replace(notes[k], lines=notes[k].lines + (line,))
+            log.append(LogEntry("note", f"note {notes[k].label} goes on at the next page's foot", line.no))
+            i += 1
             continue
         m = _definition(line)
         if not m:
