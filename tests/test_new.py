@@ -102,8 +102,10 @@ def test_a_table_read_by_a_close_call_is_proposed_in_table_columns_syntax(tmp_pa
     assert tables == {"表2": {"columns": 3, "order": "rows"}}
 
 
-CASES = ("b-two-column/zhang-factor-allocation/pdftotext", "b-two-column/own-irrigation-treatises/pdftotext",
-         "b-two-column/li-zhang-2025-generative-logic/markitdown", "c-mixed/li-zhang-2025-generative-logic/pymupdf4llm")
+# Extractions the reader still gets wrong in places (so that `papersite new` has decisions to propose): when
+# the reader learns to read one, its draft proposes nothing and the case is replaced by another that fails.
+CASES = ("b-two-column/xu-liu-distribution-relations/pdftotext-layout", "b-two-column/xu-liu-distribution-relations/markitdown",
+         "b-two-column/liu-pei-common-prosperity/pdftotext-layout", "b-two-column/li-zhang-2025-generative-logic/pdftotext-layout")
 
 
 @pytest.mark.parametrize("case", CASES)
