@@ -1,6 +1,7 @@
 """Performance benchmark: build time and its split, scale, page weight and search latency.
 
     python scripts/benchmark.py [--sizes 5,25,100] [--no-baseline] [--no-browser] [--out benchmarks/results]
+    python scripts/benchmark.py --browser-only SITE [LARGEST_SITE] [--lighthouse PATH]
 
 Writes benchmarks/results/benchmark.json and benchmarks/results/performance.md (shown on the site's
 "Performance" page). Figures are measured on the machine that runs it; nothing here is a pass/fail test.
@@ -390,9 +391,24 @@ def main() -> None:
     parser.add_argument("--lighthouse", metavar="PATH", help="the lighthouse CLI (npm lighthouse), to score pages")
     parser.add_argument("--lighthouse-runs", type=int, default=1, help="runs per page (the median is reported)")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results"))
+    parser.add_argument("--browser-only", nargs="+", metavar="SITE",
+                        help="no builds: measure search (and Lighthouse) on these built sites, the real corpus's "
+                             "and optionally the largest synthetic one's, and replace those figures in benchmark.json")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.browser_only:
+        result = json.loads((out / "benchmark.json").read_text(encoding="utf-8"))
+        site, largest = Path(args.browser_only[0]), Path(args.browser_only[-1]) if len(args.browser_only) > 1 else None
+        result["search_latency"] = search_latency(site)
+        if largest:
+            result["search_latency_largest"] = search_latency(largest, ("zh-Hans",))
+        if args.lighthouse:
+            result["lighthouse"] = lighthouse(site, args.lighthouse, args.lighthouse_runs)
+        (out / "benchmark.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        (out / "performance.md").write_text(report(result), encoding="utf-8")
+        print(report(result))
+        return
     result = {"machine": f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}", "date": time.strftime("%Y-%m-%d"),
               "papers": len([p for p in (ROOT / "content" / "papers").iterdir() if p.is_dir()])}
     with tempfile.TemporaryDirectory() as tmp:
