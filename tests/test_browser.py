@@ -116,6 +116,29 @@ def test_a_page_that_is_only_read_loads_no_search(server, chromium, path):
     page.close()
 
 
+@pytest.mark.parametrize("path,first_use", [("concepts/new-quality-productive-forces.html", "pointer"),
+                                            ("en/papers/zhang-factor-allocation.html", "key")])
+def test_material_starts_at_the_first_use_of_a_page(server, chromium, path, first_use):
+    """A page that is only read runs none of Material's bundle (its start-up was half of the main thread's work
+    at load); the reader's first use of the page starts it, and its table of contents then follows the scroll."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.document$") == "undefined"   # Material's global: its bundle has not run
+    if first_use == "pointer":
+        page.mouse.move(700, 500)
+    else:
+        page.keyboard.press("Shift")
+    page.wait_for_function("() => typeof window.document$ === 'object'")
+    page.mouse.wheel(0, 4000)
+    page.wait_for_function("() => document.querySelector('.md-sidebar--secondary .md-nav__link--active')")
+    assert not errors, errors
+    page.close()
+
+
 def test_search_keyboard(server, chromium):
     """"/" opens the search box from anywhere on the page, the arrow keys walk the results, Enter on the box
     follows the first result, Escape closes the search."""

@@ -110,19 +110,27 @@
   function postings(gram) {
     if (parsed[gram]) return Promise.resolve(parsed[gram]);
     return load("g/" + (hash(gram) % M.shards)).then(function (shard) {
-      var map = new Map(), text = shard[gram];
-      if (text) {
-        var pid = 0;
-        text.split(";").forEach(function (entry) {
-          var colon = entry.indexOf(":");
-          pid += +entry.slice(0, colon);
-          var pos = entry.slice(colon + 1).split(","), at = 0, arr = new Array(pos.length);
-          for (var i = 0; i < pos.length; i++) { at += +pos[i]; arr[i] = at; }
-          map.set(pid, arr);
-        });
+      // pid -> its positions, still as text: a common gram's long list is only scanned for its passages;
+      // positions are read (positionsOf) for the passages that hold every gram of the query.
+      var map = new Map(), text = shard[gram] || "", pid = 0, at = 0;
+      while (at < text.length) {
+        var colon = text.indexOf(":", at), end = text.indexOf(";", colon);
+        if (end < 0) end = text.length;
+        pid += +text.slice(at, colon);
+        map.set(pid, text.slice(colon + 1, end));
+        at = end + 1;
       }
       return (parsed[gram] = map);
     });
+  }
+
+  function positionsOf(list, pid) {
+    var v = list.get(pid);
+    if (typeof v !== "string") return v;
+    var pos = v.split(","), at = 0, arr = new Array(pos.length);
+    for (var i = 0; i < pos.length; i++) { at += +pos[i]; arr[i] = at; }
+    list.set(pid, arr);
+    return arr;
   }
 
   function covering(chars) {
@@ -147,13 +155,13 @@
     return Promise.all(need.map(function (n) { return postings(n[0]); })).then(function (lists) {
       var order = lists.map(function (_, i) { return i; }).sort(function (a, b) { return lists[a].size - lists[b].size; });
       var first = order[0], hits = new Map();
-      lists[first].forEach(function (positions, pid) {
+      lists[first].forEach(function (_, pid) {
         for (var k = 1; k < order.length; k++) if (!lists[order[k]].has(pid)) return;
-        var count = 0;
+        var count = 0, positions = positionsOf(lists[first], pid);
         for (var i = 0; i < positions.length; i++) {
           var start = positions[i] - need[first][1], ok = true;
           for (var j = 0; j < need.length && ok; j++) {
-            if (j !== first) ok = has(lists[j].get(pid), start + need[j][1]);
+            if (j !== first) ok = has(positionsOf(lists[j], pid), start + need[j][1]);
           }
           if (ok) count++;
         }
@@ -179,6 +187,24 @@
       if (best && (!out.has(n.page) || out.get(n.page).score < best)) out.set(n.page, {score: best, form: form});
     });
     return out;
+  }
+
+  // A page the query names comes first: the text chunk that opens it (its title and first passages, the
+  // passages ranked first) is requested along with the posting lists, not after them.
+  function prefetchNamed(named) {
+    var best = 0, pages = [], chunks = [];
+    named.forEach(function (n, p) {
+      if (n.score > best) { best = n.score; pages = [p]; }
+      else if (n.score === best) pages.push(p);
+    });
+    // Two chunks: the first two of a page (a concept page has about two), or the first of two pages.
+    pages.slice(0, 2).forEach(function (p) {
+      var page = M.pages[p], c = chunkOf(page[3]);
+      if (!page[4]) return;
+      chunks.push(c);
+      if (pages.length === 1 && c + 1 < M.chunks.length && M.chunks[c + 1] < page[3] + page[4].length) chunks.push(c + 1);
+    });
+    chunks.forEach(function (c) { load("t/" + c).catch(function () { /* requested again when shown */ }); });
   }
 
   // ---- ranking --------------------------------------------------------------------------------------
@@ -376,9 +402,14 @@
     // Each page of results is shown as soon as its text chunks are there and the pages ranked above it
     // are shown: the first result does not wait for the tenth. ``first`` is called after the first one.
     var state = shown, slice = state.groups.slice(from, from + GROUPS);
-    var pending = slice.map(function (g) { return renderGroup(g, state.needles); });
-    // The first screen appears page by page; "more pages" (from > 0) adds its pages together.
-    if (from) pending = [Promise.all(pending)];
+    // The first screen appears page by page; "more pages" (from > 0) adds its pages together. The
+    // best-ranked page's text chunks are requested alone, the others' once it is shown: the first result's
+    // few small files do not queue behind twenty others (six connections per host, one main thread).
+    var pending, release, released = new Promise(function (ok) { release = ok; });
+    if (from) pending = [Promise.all(slice.map(function (g) { return renderGroup(g, state.needles); }))];
+    else pending = slice.map(function (g, i) {
+      return i ? released.then(function () { return renderGroup(g, state.needles); }) : renderGroup(g, state.needles);
+    });
     var chain = Promise.resolve();
     pending.forEach(function (item, i) {
       chain = chain.then(function () { return item; }).then(function (li) {
@@ -389,6 +420,7 @@
         }
         [].concat(li).forEach(function (item) { list.appendChild(item); });
         if (i === 0 && first) first();
+        if (i === 0) release();
       });
     });
     return chain.then(function () {
@@ -418,10 +450,12 @@
       mark("manifest_ms");
       var q = queryForm(raw);
       if (!q) return null;
-      return match(q).then(function (hits) {
+      var named = nameHits(q), matching = match(q);   // the posting lists are requested first
+      prefetchNamed(named);
+      return matching.then(function (hits) {
         mark("postings_ms");
-        var names = HAN.test(q) ? new Map() : nameHits(q);
-        if (HAN.test(q)) nameHits(q).forEach(function (n, p) {
+        var names = HAN.test(q) ? new Map() : named;
+        if (HAN.test(q)) named.forEach(function (n, p) {
           // A Chinese name only reorders pages that contain it (every result contains the query).
           var page = M.pages[p], has = false;
           hits.forEach(function (_, pid) { if (pid >= page[3] && pid < page[3] + page[4].length) has = true; });

@@ -1,9 +1,14 @@
 /* Small site helpers: the "include answers when printing" choice, the printed pages' running head, copying
    a paragraph's address when its ¶ number is clicked, "cite this paragraph", concept previews and the switch
-   for concept links, a language switcher that always leads to the twin page, and the search box (opening,
-   keyboard shortcuts, loading search.js the first time it is used). No network, no dependencies. */
+   for concept links, a language switcher that always leads to the twin page, the search box (opening,
+   keyboard shortcuts, loading search.js the first time it is used), and starting Material's bundle at the
+   first use of the page. No network, no dependencies. */
 (function () {
   "use strict";
+  // The site's scripts run: papers.css shows the search box and its header button, which Material hides
+  // until its bundle starts. Marked on them, not on <html>: a class there restyles the whole page.
+  var searchParts = document.querySelectorAll(".papersite-search, label.md-header__button[for='__search']");
+  for (var j = 0; j < searchParts.length; j++) searchParts[j].setAttribute("data-js", "");
   // The "include answers when printing" choice. Its default is the checkbox's own (concept pages print
   // the answers, a reading pack leaves its answer key out: data-print-answers="pack"); each kind of page
   // remembers the reader's choice under its own key.
@@ -339,6 +344,47 @@
       ev.preventDefault();
       openSearch();
     }
+  });
+
+  // Material's bundle starts at the reader's first use of the page (a pointer moving or pressed, a key, a
+  // scroll, a touch), not at load: all it adds (its tooltips, the table of contents following the scroll,
+  // the header's title, the back-to-top button) answers to such use, and its start-up, about half of the
+  // main thread's work at load, no longer holds up a page that is only read. overrides/main.html gives its
+  // script a type the browser does not run; it is fetched once the page has loaded, so that it starts at
+  // once. It waits for DOMContentLoaded, which has passed by then: it is sent again for it.
+  var USE = ["pointerdown", "pointermove", "keydown", "touchstart", "wheel", "scroll", "focusin"];
+  function heldBundle() { return document.querySelector("script[type='text/x-papersite-on-use'][src]"); }
+  function startMaterial() {
+    USE.forEach(function (type) { window.removeEventListener(type, startMaterial, true); });
+    var held = heldBundle();
+    if (!held) return;
+    var s = document.createElement("script");
+    s.src = held.src;
+    s.onload = function () { document.dispatchEvent(new Event("DOMContentLoaded")); };
+    held.parentNode.replaceChild(s, held);
+  }
+  if (heldBundle()) {
+    USE.forEach(function (type) { window.addEventListener(type, startMaterial, {capture: true, passive: true}); });
+    window.addEventListener("load", function () {
+      var held = heldBundle();
+      if (!held) return;
+      var link = document.createElement("link");
+      link.rel = "prefetch";
+      link.href = held.src;
+      document.head.appendChild(link);
+    });
+  }
+
+  // Printing opens the article's closed details (the self-check answers), as Material does when it has
+  // started, and closes them again afterwards.
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    var closed = document.querySelectorAll(".md-content details:not([open])");
+    for (var i = 0; i < closed.length; i++) { closed[i].open = true; openedForPrint.push(closed[i]); }
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
   });
 
   function init() { apply(choice()); setRunningHead(); addCiteButtons(); addConceptLinkSwitch(); }
