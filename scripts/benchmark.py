@@ -81,8 +81,10 @@ def build(site: Path, content: Path | None = None, config: Path | None = None) -
 
 def baseline(work: Path) -> dict:
     """The same pages without the pipeline: each variant's generated Markdown as plain files."""
+    from mkdocs.utils.yaml import get_yaml_loader
     from papersite.site import build_site
-    root_config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # mkdocs.yml's site_url is an !ENV tag: read it with MkDocs' own loader (safe_load refuses the tag).
+    root_config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader(yaml.SafeLoader))
     overrides = {v: yaml.safe_load((ROOT / "variants" / v / "mkdocs.yml").read_text(encoding="utf-8"))
                  for v in ("zh-Hant", "en")}
     configs = []

@@ -50,6 +50,13 @@ def _locked(folder: Path, name: str):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def is_cached(content: Path, part: Path | None = None, name: str = "corpus") -> bool:
+    """Whether :func:`cached` has an entry for this content (it may still be a copy it cannot read)."""
+    if os.environ.get("PAPERSITE_NO_CACHE"):
+        return False
+    return (cache_folder(content) / f"{name}--{content_key(part or content)}.pickle").is_file()
+
+
 def cached(content: Path, compute, part: Path | None = None, name: str = "corpus"):
     """``compute()``'s result for this content, computed once and shared by every process that asks.
 

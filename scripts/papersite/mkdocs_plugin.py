@@ -28,16 +28,22 @@ Events used (MkDocs 1.6):
 - on_post_page: take the page's passages (paragraphs, headings, notes, blocks) from its final HTML
   for the search index (papersite.search).
 - on_post_build: write the variant's search index, search/*.js (papersite.search.index; the
-  browser side is docs/assets/javascripts/search.js). Material's search plugin is not used.
+  browser side is docs/assets/javascripts/search.js). Material's search plugin is not used. The top-level
+  ``build`` then waits for the other variants, which build beside it (VariantBuilds).
+- under ``mkdocs serve`` only (papersite.serving): on_env gives Jinja the templates compiled in earlier
+  rebuilds, on_page_markdown reuses an unchanged page's rendering, and the top-level project writes its
+  search index in a thread once its pages are built (on_shutdown waits for it).
 """
 from __future__ import annotations
 
 import html
 import importlib
 import json
+import logging
 import os
 import shutil
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -50,10 +56,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .project import project_root
+from .serving import Background, RenderMemo, TemplateCache
 
 VARIANTS = ("zh-Hans", "zh-Hant", "en")
 # The pipeline code last imported (file, mtime): not a build's state, a record of what is in sys.modules.
 _LOADED: dict = {}
+log = logging.getLogger("mkdocs.plugins.papersite")
 
 
 ERROR_BANNER = ('<div class="papersite-build-error" role="alert" style="position:sticky;top:0;z-index:10;'
@@ -107,6 +115,85 @@ def _group_concepts(section, groups) -> None:
     section.children = children
 
 
+class VariantBuilds:
+    """Material's projects builder (the zh-Hant and en projects, each built in a process of its own) run in
+    a thread, so that the variants build while this process builds the zh-Hans pages instead of before
+    them: the projects plugin's on_pre_build would otherwise wait for both before the first zh-Hans page.
+
+    ``mkdocs build`` waits for them at the end of its own build (on_post_build, before MkDocs counts the
+    warnings for ``strict``) and fails with their error. Under ``mkdocs serve`` the zh-Hans pages are
+    served as soon as they are built (the page being edited comes first); the variants' processes run at
+    a lower priority beside it, and when they are done the open pages reload once more (MkDocs' livereload
+    reloaded them when the zh-Hans build ended). A rebuild asked for while the variants are still building
+    is not waited for: they build once more when done, with every change made meanwhile."""
+
+    def __init__(self, builder):
+        self.builder = builder
+        self.material_build = builder.build     # bound: ProjectsBuilder.build(serve, dirty)
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+        self.running = False
+        self.again: tuple | None = None         # serve: a build asked for while one was running
+        self.error: BaseException | None = None
+        builder.build = self.start
+
+    @classmethod
+    def install(cls, builder) -> "VariantBuilds":
+        """The wrapper of ``builder`` (made once: the projects plugin keeps its builder across serve rebuilds)."""
+        current = getattr(builder, "_papersite_variants", None)
+        if current is None:
+            current = builder._papersite_variants = cls(builder)
+        return current
+
+    def start(self, serve: bool = False, dirty: bool = False) -> None:
+        with self.lock:
+            if self.running:
+                self.again = (serve, dirty)
+                return
+            self.running = True
+            self.thread = threading.Thread(target=self._run, args=(serve, dirty), name="papersite-variants",
+                                           daemon=True)
+        self.thread.start()
+
+    def _run(self, serve: bool, dirty: bool) -> None:
+        while True:
+            try:
+                self.material_build(serve, dirty)
+            except BaseException as exc:    # noqa: BLE001  (raised by wait() under build, logged under serve)
+                if serve:
+                    log.error(f"building the other variants failed: {exc}")
+                else:
+                    self.error = exc
+            with self.lock:
+                if self.again is None:
+                    self.running = False
+                    break
+                (serve, dirty), self.again = self.again, None
+        if serve:
+            self._reload_browsers()
+
+    def _reload_browsers(self) -> None:
+        """Tell the pages open under ``mkdocs serve`` to reload (MkDocs' livereload: a new epoch), unless a
+        rebuild is under way (its end reloads them)."""
+        server = getattr(getattr(self.builder, "watcher", None), "server", None)
+        if server is None or not hasattr(server, "_epoch_cond") or not hasattr(server, "_rebuild_cond"):
+            return
+        from mkdocs.livereload import _timestamp
+        with server._rebuild_cond, server._epoch_cond:
+            if server._visible_epoch == server._wanted_epoch and not server._want_rebuild:
+                server._visible_epoch = server._wanted_epoch = _timestamp()
+                server._epoch_cond.notify_all()
+
+    def wait(self) -> None:
+        """Wait for the variants' build under way; raise its error (``mkdocs build``)."""
+        thread = self.thread
+        if thread is not None:
+            thread.join()
+        error, self.error = self.error, None
+        if error is not None:
+            raise error
+
+
 class PapersiteConfig(base.Config):
     content = c.Optional(c.Dir(exists=True))
 
@@ -126,6 +213,14 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         # appends one JSON line: the pipeline (conversion, concept index, page writing), the search index
         # (passages read from each page's HTML, index files written), and the whole variant build.
         self.timings: dict = {}
+        self.variants: VariantBuilds | None = None   # the top-level project's: the other variants' builds
+        # Under serve only (papersite.serving), kept from one rebuild to the next: renderings, compiled
+        # templates; the pages' HTML for the search index written in the background.
+        self.renderings = RenderMemo()
+        self.templates = TemplateCache()
+        self.index_writer = Background("papersite-search-index")
+        self.outputs: dict[str, tuple[str, str]] = {}
+        self.background_index = False   # the top-level project under serve: its index is written in a thread
 
     # -- where things are --------------------------------------------------------------------------
     def _content(self) -> Path:
@@ -182,9 +277,19 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         # The site root's address in every variant (a variant's own site_url is the root's + its folder): what
         # page addresses, the canonical and hreflang links and sitemap.xml are written from.
         config.extra["site_root"] = site.site_root(config.site_url, self._variant(config))
+        self.background_index = self.command == "serve" and self._top_level(config)
         projects = config.plugins.get("material/projects")
+        self.variants = None
         if getattr(projects, "builder", None) is not None:
             projects.builder.root.plugin.projects_config_transform = _own_site_url
+            self.variants = VariantBuilds.install(projects.builder)
+        elif self.command == "serve" and not self._top_level(config) and not _LOADED.get("niced"):
+            # A variant's process under serve (a new one for each rebuild): the zh-Hans pages first.
+            try:
+                os.nice(10)
+            except (AttributeError, OSError):
+                pass
+            _LOADED["niced"] = True
         return config
 
     @event_priority(100)
@@ -194,6 +299,10 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         Under ``mkdocs serve`` a bad input does not stop the server (MkDocs would hold every request until the
         file is fixed): the pages of the last good build are served with the error shown at the top of each."""
         site, errors = self._reload_pipeline()
+        if self.command == "serve":
+            self.index_writer.stop()    # the index of the rebuild before: this one's replaces it
+            self.renderings.begin()
+            self.outputs = {}
         started = time.perf_counter()
         last_good = self.root / ".cache" / "papersite" / f"last-good-{self._variant(config)}.pickle"
         try:
@@ -253,19 +362,32 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
                     _group_concepts(item, self.build.concept_groups)
         return nav
 
+    def on_env(self, env, *, config, files):
+        """Under serve: the templates compiled in earlier rebuilds (papersite.serving.TemplateCache)."""
+        if self.command == "serve":
+            env.bytecode_cache = self.templates
+        return env
+
+    # last of the plugins' on_page_markdown: the rendering kept under serve is that of the final Markdown
+    @event_priority(-100)
     def on_page_markdown(self, markdown, *, page, config, files):
         """Mark the front matter's title as the escaped HTML it is (papersite.writers.pages.front_matter escapes
-        it), so that templates which escape again (``| e`` in Material's footer) do not show entities."""
+        it), so that templates which escape again (``| e`` in Material's footer) do not show entities. Under
+        serve, a page whose rendering is that of the rebuild before is not rendered again (papersite.serving)."""
         title = page.meta.get("title")
         if isinstance(title, str):
             page.meta["title"] = Markup(title)
+        if self.command == "serve":
+            self.renderings.prepare(page, markdown, config, files)
         return markdown
 
     def on_post_page(self, output, *, page, config):
         """Take the page's passages for the search index from its final HTML (papersite.search.passages); give
         the footer's link the way to the site root; under ``mkdocs serve``, show a build error at the top."""
         meta_search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
-        if not meta_search.get("exclude"):
+        if not meta_search.get("exclude") and self.background_index:
+            self.outputs[page.file.dest_uri] = (output, str(page.title or ""))   # read in the background
+        elif not meta_search.get("exclude"):
             search = importlib.import_module("papersite.search")
             started = time.perf_counter()
             passages = search.page_passages(output)
@@ -291,24 +413,77 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
 
     @event_priority(-100)
     def on_post_build(self, *, config):
-        """Write the variant's search index (search/*.js) from the passages of every page built."""
-        search = importlib.import_module("papersite.search")
-        script = importlib.import_module("papersite.script")
-        build = self.build
+        """Write the variant's search index (search/*.js) from the passages of every page built; under serve,
+        in the background once the pages are served (a rebuild that starts meanwhile stops it)."""
+        if self.command == "serve":
+            self.renderings.end()
+        if self.background_index:
+            outputs, build, out = self.outputs, self.build, Path(config.site_dir) / "search"
+            self.outputs = {}
+            self.index_writer.start(lambda stopped: self._write_index_from_outputs(outputs, build, out, stopped))
+            return
         started = time.perf_counter()
         pages = [(url, title, passages) for url, (title, passages) in self.passages.items()]
+        self._write_index(pages, self.build, Path(config.site_dir) / "search")
+        self.timings["search"] = self.timings.get("search", 0.0) + time.perf_counter() - started
+        if self.variants is not None:
+            self.variants.wait()
+        self._write_timings(config)
+
+    def on_shutdown(self):
+        self.index_writer.wait()
+
+    @staticmethod
+    def _write_index(pages, build, out: Path, stopped=None) -> None:
+        search = importlib.import_module("papersite.search")
+        script = importlib.import_module("papersite.script")
         chars = {c for _, title, passages in pages for p in passages for c in p.text}
         chars |= {c for n in build.names for f in n.forms for c in f}
         folder = search.build_folder(chars, script.to_simplified, build.to_traditional)
         files = search.build_index(pages, build.names, folder)
-        out = Path(config.site_dir) / "search"
+        if stopped is not None:
+            # Written beside, then put in place: the served folder is never half old, half new.
+            if stopped.is_set():
+                return
+            target, out = out, out.with_name(out.name + ".new")
         if out.is_dir():
             shutil.rmtree(out)
         for name, text in files.items():
             (out / name).parent.mkdir(parents=True, exist_ok=True)
             (out / name).write_text(text, encoding="utf-8")
-        self.timings["search"] = self.timings.get("search", 0.0) + time.perf_counter() - started
-        self._write_timings(config)
+        if stopped is not None:
+            old = target.with_name(target.name + ".old")
+            if old.is_dir():
+                shutil.rmtree(old)
+            if target.is_dir():
+                target.rename(old)
+            out.rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+
+    def _write_index_from_outputs(self, outputs: dict, build, out: Path, stopped) -> None:
+        """The serve rebuild's search index, from the pages' HTML (in the background: papersite.serving)."""
+        search = importlib.import_module("papersite.search")
+        unescape = importlib.import_module("papersite.search.passages").unescape
+        pages = []
+        for url, (output, page_title) in outputs.items():
+            if stopped.is_set():
+                return
+            passages = search.page_passages(output)
+            title = next((p.text for p in passages if p.kind == "title"), None) or unescape(page_title)
+            pages.append((url, title, passages))
+        try:
+            self._write_index(pages, build, out, stopped)
+        except Exception as exc:   # noqa: BLE001  (a thread: say it, the pages are served regardless)
+            log.error(f"writing the search index failed: {exc}")
+
+    def on_build_error(self, *, error):
+        """A failed ``mkdocs build`` still waits for the variants' processes it started (their error, if any,
+        is not the one reported)."""
+        if getattr(self, "variants", None) is not None and self.command != "serve":
+            try:
+                self.variants.wait()
+            except BaseException:   # noqa: BLE001
+                pass
 
     # -- helpers -----------------------------------------------------------------------------------
     def _write_timings(self, config) -> None:

@@ -10,15 +10,16 @@ import functools
 import logging
 import unicodedata
 
-import jieba
-from pypinyin import Style, pinyin
-
-jieba.setLogLevel(logging.WARNING)
 VOWEL_START = tuple("aāáǎàoōóǒòeēéěè")
 
 
+# jieba and pypinyin are imported when a term is first spelled (converting the concepts), not with the
+# module: a build whose concepts are cached (papersite.corpuscache) never needs them, and they take
+# longer to import than such a build's pages take to write.
 @functools.lru_cache(maxsize=1)
-def _tokenizer() -> jieba.Tokenizer:
+def _tokenizer() -> "jieba.Tokenizer":
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     return tokenizer
@@ -36,6 +37,7 @@ def _split_long(word: str, freq: dict) -> list[str]:
 
 
 def _spell(word: str) -> str:
+    from pypinyin import Style, pinyin
     syllables = [s[0] for s in pinyin(word, style=Style.TONE, heteronym=False)]
     out = syllables[0]
     for s in syllables[1:]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .addresses import LOCK_NAME, Assignment, assign, read_lock
-from .corpuscache import cached
+from .corpuscache import cached, is_cached
 from .errors import PaperError
 from .model import Document
 from .paperyml import PaperRecord, check_declarations, load_record
@@ -101,8 +101,63 @@ def paper_folders(content: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
+# Papers to convert (not cached) from which other processes help convert them: each starts in about the
+# time one paper takes to convert.
+HELP_FROM = 4
+
+
 def convert_corpus(content: Path) -> list[Paper]:
     """Convert every paper; the first bad input stops the build with its error."""
     # Each paper depends on its own folder only: an edit elsewhere leaves its conversion cached.
-    return [cached(content, lambda f=folder: convert_paper(f), part=folder, name=f"paper.{folder.name}")
-            for folder in paper_folders(content)]
+    folders = paper_folders(content)
+    helpers = _start_helpers(content, [f for f in folders if not is_cached(content, f, _entry(f))])
+    try:
+        papers = [cached(content, lambda f=folder: convert_paper(f), part=folder, name=_entry(folder))
+                  for folder in folders]
+    except BaseException:
+        for helper in helpers:
+            helper.kill()
+        raise
+    finally:
+        for helper in helpers:
+            helper.wait()
+    return papers
+
+
+def _entry(folder: Path) -> str:
+    return f"paper.{folder.name}"
+
+
+def _start_helpers(content: Path, todo: list[Path]) -> list:
+    """With many papers to convert, one process per other CPU converting them into the cache
+    (papersite.corpuscache) while this one does too: each starts at its own place in the list and goes on
+    with the papers nobody has converted yet (a paper another process is converting waits for it, through
+    the cache's lock). A paper a helper cannot convert is left to this process, which reports its error."""
+    import os
+    import subprocess
+    import sys
+    count = min((os.cpu_count() or 1) - 1, len(todo) // 2)
+    if len(todo) < HELP_FROM or count < 1 or os.environ.get("PAPERSITE_NO_CACHE"):
+        return []
+    scripts = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (scripts, os.environ.get("PYTHONPATH")))))
+    helpers = []
+    for i in range(1, count + 1):
+        start = i * len(todo) // (count + 1)
+        order = todo[start:] + todo[:start]
+        helpers.append(subprocess.Popen(
+            [sys.executable, "-c", "import sys; from papersite.pipeline import convert_into_cache; "
+             "convert_into_cache(sys.argv[1], sys.argv[2:])", str(content), *map(str, order)],
+            env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    return helpers
+
+
+def convert_into_cache(content, folders) -> None:
+    """A helper of :func:`convert_corpus`: convert the papers of ``folders`` that are not cached yet."""
+    for folder in map(Path, folders):
+        if is_cached(content, folder, _entry(folder)):
+            continue
+        try:
+            cached(Path(content), lambda f=folder: convert_paper(f), part=folder, name=_entry(folder))
+        except PaperError:
+            pass

@@ -1,6 +1,7 @@
 """The whole-corpus pass: converted papers -> one variant's generated pages (src_uri -> Markdown)."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -101,7 +102,9 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
     config: SiteConfig = load_site_config(content)
     # Converted once for all variants (each builds in its own process): corpuscache.
     papers, index = cached(content, lambda: concept_corpus(content, config, convert_corpus(content)))
-    to_traditional = traditional_converter(config.opencc, config.exceptions)
+    # The pages convert the same texts many times (a paragraph once for each of its concept mentions'
+    # contexts: CorpusIndex.span) and each OpenCC call has a fixed cost: each text is converted once per build.
+    to_traditional = functools.lru_cache(maxsize=None)(traditional_converter(config.opencc, config.exceptions))
     out: dict[str, str] = {}
     convert = to_traditional if variant == "zh-Hant" else (lambda s: s)
     home_concepts = home_teaching = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 SPACE_LIKE = set(string.punctuation) | set(" \t\n\r\f\v\u00a0\u200b\u3000")
 
@@ -19,6 +19,8 @@ SPACE_LIKE = set(string.punctuation) | set(" \t\n\r\f\v\u00a0\u200b\u3000")
 class Folder:
     """The per-character fold of one variant (``table``: Traditional or variant form -> Simplified)."""
     table: dict
+    # Each character's fold, by code point, filled as characters are met (str.translate's table).
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def char(self, c: str) -> str:
         """Fold one character (always one character out)."""
@@ -39,7 +41,11 @@ class Folder:
 
     def fold(self, text: str) -> str:
         """Fold a text character by character (same length as ``text``)."""
-        return "".join(self.char(c) for c in text)
+        memo = self._memo
+        for c in set(text):
+            if ord(c) not in memo:
+                memo[ord(c)] = self.char(c)
+        return text.translate(memo)
 
 
 def build_folder(chars, to_simplified, to_traditional) -> Folder:

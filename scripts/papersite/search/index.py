@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import json
 import math
+import operator
+import re
 from collections import defaultdict
+from itertools import chain
 
 from .fold import Folder
 from .names import Name
@@ -48,13 +51,7 @@ def grams_at(folded: str):
             yield c + folded[i + 1], i
 
 
-def _postings(entries: list[tuple[int, list[int]]]) -> str:
-    out, last = [], 0
-    for pid, positions in entries:
-        deltas = [positions[0]] + [b - a for a, b in zip(positions, positions[1:])]
-        out.append(f"{pid - last}:{','.join(map(str, deltas))}")
-        last = pid
-    return ";".join(out)
+WORD_START = re.compile("(?<![A-Za-z0-9])[A-Za-z0-9]")   # is_word_char, after a character that is not
 
 
 def _script(name: str, data) -> str:
@@ -72,9 +69,14 @@ def build_index(pages: list[tuple[str, str, list[Passage]]], names: tuple[Name, 
 
     ``pages``: (URL relative to the variant's root, page title, passages)."""
     pages = sorted(pages, key=lambda p: p[0])
-    grams: dict[str, dict[int, list[int]]] = defaultdict(dict)
+    # gram -> [the last passage it is in, its last position there, the pieces of its posting list]: passages
+    # come in order and each gram's positions in a passage in ascending order, so the list is written as
+    # its occurrences are met ("Δpassage:pos" for the first in a passage, ",Δpos" for the next ones).
+    postings: dict[str, list] = {}
+    get = postings.get
     table_pages, chunk_starts, chunks = [], [], []
     pid = 0
+    fold = folder.fold
     for url, title, passages in pages:
         table_pages.append([url, title, page_type(url), pid, "".join(KINDS[p.kind] for p in passages)])
         size = CHUNK
@@ -88,12 +90,25 @@ def build_index(pages: list[tuple[str, str, list[Passage]]], names: tuple[Name, 
             chunk["l"].append(p.label)
             chunk["x"].append(p.text)
             size += len(p.text)
-            for gram, i in grams_at(folder.fold(p.text)):
-                grams[gram].setdefault(pid, []).append(i)
+            folded = fold(p.text)
+            # The grams of grams_at, kind by kind (a gram is of one kind: one character, two, or ^ + a letter).
+            for pos, gram in chain(enumerate(folded), enumerate(map(operator.add, folded, folded[1:])),
+                                   ((m.start(), "^" + m.group()) for m in WORD_START.finditer(folded))):
+                st = get(gram)
+                if st is None:
+                    postings[gram] = [pid, pos, [f"{pid}:{pos}"]]
+                elif st[0] == pid:
+                    st[2].append(f",{pos - st[1]}")
+                    st[1] = pos
+                else:
+                    st[2].append(f";{pid - st[0]}:{pos}")
+                    st[0], st[1] = pid, pos
             pid += 1
         if passages:
             size = CHUNK   # chunks never cross pages
-    encoded = {g: _postings(sorted(entries.items())) for g, entries in grams.items()}
+    postings.pop(" ", None)     # spaces are not grams, nor are two of them
+    postings.pop("  ", None)
+    encoded = {g: "".join(st[2]) for g, st in postings.items()}
     total = sum(len(v.encode()) for v in encoded.values())
     shards = 1 << max(4, min(14, math.ceil(math.log2(max(1, total / SHARD_TARGET)))))
     sharded: dict[int, dict[str, str]] = defaultdict(dict)
