@@ -22,6 +22,14 @@ def page(built_site, slug):
     return path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def section_list(built_site, slug, section: str, list_class: str):
+    """The English paper page (path, parsed) and the items of the list under its section heading ``h2#section``."""
+    path, soup = page(built_site, slug)
+    heading = soup.select_one(f"h2#{section}")
+    assert heading is not None, section
+    return path, soup, heading.find_next("ul", class_=list_class).select("li")
+
+
 def target(path: Path, href: str) -> tuple[Path, str]:
     url = urlparse(urljoin(path.as_uri(), href))
     return Path(url.path), url.fragment
@@ -29,10 +37,7 @@ def target(path: Path, href: str) -> tuple[Path, str]:
 
 @pytest.mark.parametrize("slug", all_slugs())
 def test_english_paper_page_outlines_the_sections_with_english_headings_and_paragraph_ranges(built_site, corpus, slug):
-    path, soup = page(built_site, slug)
-    outline = soup.select_one("h2#outline")
-    assert outline is not None
-    items = outline.find_next("ul", class_="guide-structure").select("li")
+    path, _, items = section_list(built_site, slug, "outline", "guide-structure")
     doc = corpus[slug].document
     headings = doc.headings()
     guide = load_guide(Path(corpus[slug].record.path).parent)
@@ -57,10 +62,7 @@ def test_english_paper_page_outlines_the_sections_with_english_headings_and_para
 
 @pytest.mark.parametrize("slug", all_slugs())
 def test_english_paper_page_lists_key_concepts_with_english_renderings_and_links(built_site, corpus, slug):
-    path, soup = page(built_site, slug)
-    heading = soup.select_one("h2#key-concepts")
-    assert heading is not None
-    entries = heading.find_next("ul", class_="guide-concepts").select("li")
+    path, soup, entries = section_list(built_site, slug, "key-concepts", "guide-concepts")
     assert len(entries) >= 3
     for li in entries:
         a = li.find("a")
