@@ -18,6 +18,8 @@ infers from the document itself — repetition, sequence and position — not fr
  6. fields      masthead, title over lines, authors (checked against 作者简介 or the English
                 names' pinyin), affiliations, 摘要, 关键词, 文章编号 … 作者简介, 责任编辑
  7. tables      flattened tables rebuilt, in row or column order
+ 7b. blocks     pages pdftotext read block by block across two columns (side-by-side headings, their
+                texts after both) put back in column order where the order given breaks the numbering
  8. body        headings (numbering families, restarting or continuing), paragraphs, reference
                 list; markers paired with notes
 Facts the reader cannot infer are declared in paper.yml ``conversion`` (see ReaderOptions).
