@@ -10,7 +10,7 @@ import pytest
 
 from conftest import all_slugs
 from papersite.citation import (Citation, bibtex, page_span, bibtex_escape, citation_data, csl_json, csl_json_text,
-                                dublin_core, gbt7714, gbt7714_passage, highwire, json_ld, parse_article_number,
+                                MARKS, dublin_core, gbt7714, gbt7714_passage, highwire, json_ld, parse_article_number,
                                 ris, script_json)
 from papersite.paperyml import Author, PaperRecord
 
@@ -77,27 +77,33 @@ def test_citation_data_knows_nothing_the_record_does_not_say():
 
 # --- GB/T 7714-2025 and -2015 -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("kw, url, expected", [
-    (dict(journal="测试学报", source_fields=NUMBERED), URL, "李勇坚, 张海汝. 标题[J]. 测试学报, 2025(1): 89-97."),
-    (dict(journal="测试学报", year=2025), URL, "李勇坚, 张海汝. 标题[J]. 测试学报, 2025."),
-    (dict(journal="财经智库"), URL, "李勇坚, 张海汝. 标题[J]. 财经智库."),
+# Each case: the reference in GB/T 7714-2015 (half-width marks) and in -2025, whose §7 sets every identifying
+# symbol but "." and "[ ]" full-width (，：（）), as the 2025 standard's own examples are printed.
+@pytest.mark.parametrize("kw, url, expected_2015, expected_2025", [
+    (dict(journal="测试学报", source_fields=NUMBERED), URL,
+     "李勇坚, 张海汝. 标题[J]. 测试学报, 2025(1): 89-97.", "李勇坚，张海汝. 标题[J]. 测试学报，2025（1）：89-97."),
+    (dict(journal="测试学报", year=2025), URL, "李勇坚, 张海汝. 标题[J]. 测试学报, 2025.", "李勇坚，张海汝. 标题[J]. 测试学报，2025."),
+    (dict(journal="财经智库"), URL, "李勇坚, 张海汝. 标题[J]. 财经智库.", "李勇坚，张海汝. 标题[J]. 财经智库."),
     # a 文章编号 without a journal name: a journal article, its serial named by the ISSN it prints
-    (dict(source_fields=NUMBERED), URL, "李勇坚, 张海汝. 标题[J]. ISSN 1005-9245, 2025(1): 89-97."),
-    (dict(source_fields=NUMBERED), None, "李勇坚, 张海汝. 标题[J]. ISSN 1005-9245, 2025(1): 89-97."),
-    (dict(), URL, f"李勇坚, 张海汝. 标题[EB/OL]. {URL}."),
-    (dict(), None, "李勇坚, 张海汝. 标题[Z]."),
-    (dict(authors=FOUR, journal="测试学报"), None, "甲一, 乙二, 丙三, 等. 标题[J]. 测试学报."),  # §8.1.3
-    (dict(authors=FOUR[:3], journal="测试学报"), None, "甲一, 乙二, 丙三. 标题[J]. 测试学报."),
+    (dict(source_fields=NUMBERED), URL,
+     "李勇坚, 张海汝. 标题[J]. ISSN 1005-9245, 2025(1): 89-97.", "李勇坚，张海汝. 标题[J]. ISSN 1005-9245，2025（1）：89-97."),
+    (dict(source_fields=NUMBERED), None,
+     "李勇坚, 张海汝. 标题[J]. ISSN 1005-9245, 2025(1): 89-97.", "李勇坚，张海汝. 标题[J]. ISSN 1005-9245，2025（1）：89-97."),
+    (dict(), URL, f"李勇坚, 张海汝. 标题[EB/OL]. {URL}.", f"李勇坚，张海汝. 标题[EB/OL]. {URL}."),
+    (dict(), None, "李勇坚, 张海汝. 标题[Z].", "李勇坚，张海汝. 标题[Z]."),
+    (dict(authors=FOUR, journal="测试学报"), None, "甲一, 乙二, 丙三, 等. 标题[J]. 测试学报.",  # §8.1.3
+     "甲一，乙二，丙三，等. 标题[J]. 测试学报."),
+    (dict(authors=FOUR[:3], journal="测试学报"), None, "甲一, 乙二, 丙三. 标题[J]. 测试学报.", "甲一，乙二，丙三. 标题[J]. 测试学报."),
 ])
-@pytest.mark.parametrize("edition", ["2025", "2015"])
-def test_gbt7714(kw, url, expected, edition):
-    """Chinese names: the editions write these references alike."""
-    assert gbt7714(citation_data(record(**kw), url), edition) == expected
+def test_gbt7714(kw, url, expected_2015, expected_2025):
+    c = citation_data(record(**kw), url)
+    assert gbt7714(c, "2015") == expected_2015
+    assert gbt7714(c, "2025") == gbt7714(c) == expected_2025
 
 
 def test_gbt7714_pinyin_names_by_edition():
     c = citation_data(record(authors=PINYIN_ONLY, journal="测试学报"), None)
-    assert gbt7714(c) == gbt7714(c, "2025") == "Liu Qian, Pei Xiaoge. 标题[J]. 测试学报."
+    assert gbt7714(c) == gbt7714(c, "2025") == "Liu Qian，Pei Xiaoge. 标题[J]. 测试学报."
     assert gbt7714(c, "2015") == "LIU Qian, PEI Xiaoge. 标题[J]. 测试学报."  # 2015 §8.1.2: surname in capitals
     with pytest.raises(ValueError):
         gbt7714(c, "2005")
@@ -105,22 +111,26 @@ def test_gbt7714_pinyin_names_by_edition():
 
 def test_gbt7714_english_form():
     c = citation_data(record(journal="测试学报", journal_en="Test Journal", source_fields=NUMBERED), URL)
-    assert gbt7714(c, english=True) == "Li Yongjian, Zhang Hairu. A Title[J]. Test Journal, 2025(1): 89-97 (in Chinese)."
-    assert gbt7714(c, "2015", english=True).startswith("LI Yongjian, ZHANG Hairu. A Title[J].")
+    assert gbt7714(c, english=True) == "Li Yongjian，Zhang Hairu. A Title[J]. Test Journal，2025（1）：89-97（in Chinese）."
+    assert gbt7714(c, "2015", english=True) == (
+        "LI Yongjian, ZHANG Hairu. A Title[J]. Test Journal, 2025(1): 89-97 (in Chinese).")
     c = citation_data(record(journal="测试学报", authors=FOUR), None)  # no English journal name: the Chinese one
-    assert gbt7714(c, english=True) == "Jia Yi, Yi Er, Bing San, et al. A Title[J]. 测试学报 (in Chinese)."
+    assert gbt7714(c, english=True) == "Jia Yi，Yi Er，Bing San，et al. A Title[J]. 测试学报（in Chinese）."
+    assert gbt7714(c, "2015", english=True) == "JIA Yi, YI Er, BING San, et al. A Title[J]. 测试学报 (in Chinese)."
 
 
 def test_gbt7714_with_volume():
     c = dataclasses.replace(citation_data(record(journal="测试学报", source_fields=NUMBERED), None), volume="12")
-    assert gbt7714(c) == "李勇坚, 张海汝. 标题[J]. 测试学报, 2025, 12(1): 89-97."
+    assert gbt7714(c) == "李勇坚，张海汝. 标题[J]. 测试学报，2025，12（1）：89-97."
+    assert gbt7714(c, "2015") == "李勇坚, 张海汝. 标题[J]. 测试学报, 2025, 12(1): 89-97."
 
 
 def test_passage_citation_gives_the_paragraph_and_the_page_when_known():
     c = citation_data(record(journal="测试学报", source_fields=NUMBERED), None)
-    assert gbt7714_passage(c, "12") == "李勇坚, 张海汝. 标题[J]. 测试学报, 2025(1): 89-97. 第 12 段."
-    assert gbt7714_passage(c.at_page(93), "12.1") == "李勇坚, 张海汝. 标题[J]. 测试学报, 2025(1): 93. 第 12.1 段."
-    assert gbt7714_passage(c, "3", english=True).endswith("2025(1): 89-97 (in Chinese). para. 3.")
+    assert gbt7714_passage(c, "12") == "李勇坚，张海汝. 标题[J]. 测试学报，2025（1）：89-97. 第 12 段."
+    assert gbt7714_passage(c.at_page(93), "12.1") == "李勇坚，张海汝. 标题[J]. 测试学报，2025（1）：93. 第 12.1 段."
+    assert gbt7714_passage(c, "3", english=True).endswith("2025（1）：89-97（in Chinese）. para. 3.")
+    assert gbt7714_passage(c, "3", "2015", english=True).endswith("2025(1): 89-97 (in Chinese). para. 3.")
     assert gbt7714_passage(c, "3", label="第 {n} 段").endswith(" 第 3 段.")
 
 
@@ -375,11 +385,12 @@ def test_real_gbt7714_says_what_the_record_knows(corpus, slug):
         assert ("[J]." in text) == c.is_article
         if c.journal:
             assert f"[J]. {c.journal}" in text
-        for fact in (c.year, c.issue and f"({c.issue})", c.pages and f": {c.pages}."):
+        marks = MARKS[edition]
+        for fact in (c.year, c.issue and f"{marks.open}{c.issue}{marks.close}", c.pages and f"{marks.colon}{c.pages}."):
             if fact:
                 assert str(fact) in text
     if slug == "li-zhang-2025-generative-logic":  # issue 15: it was "…[Z]." with nothing after the title
-        assert gbt7714(c).endswith("[J]. ISSN 1005-9245, 2025(1): 89-97.")
+        assert gbt7714(c).endswith("[J]. ISSN 1005-9245，2025（1）：89-97.")
 
 
 def _meta(page, prefix):
@@ -432,7 +443,7 @@ def test_each_paragraph_offers_its_citation(built_site, corpus, slug, folder):
         on = pages[a["href"].lstrip("#")]
         assert a["data-cite"] == gbt7714_passage(c.at_page(page_span(on)), a["data-n"], label="第 {n} 段")
         if on:
-            assert f": {page_span(on)}. 第 " in a["data-cite"]
+            assert f"：{page_span(on)}. 第 " in a["data-cite"]  # 2025 §7: the full-width colon
 
 
 @pytest.mark.parametrize("folder, english", [("", False), ("zh-Hant/", False), ("en/", True)])
@@ -466,7 +477,7 @@ def test_cite_this_paragraph_copies_the_citation_with_its_address(server, chromi
         c = citation_data(corpus[slug].record, None)
         assert copied == gbt7714_passage(c.at_page(90), "3") + f" {server}{folder}papers/{slug}.html#p-3"
         # ¶3 (source lines 177-189) is on the article's second page, 90 (lines 69-229: tests/test_pagination.py)
-        assert "[J]. ISSN 1005-9245, 2025(1): 90. 第 3 段." in copied
+        assert "[J]. ISSN 1005-9245，2025（1）：90. 第 3 段." in copied
     finally:
         context.close()
 

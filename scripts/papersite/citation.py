@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .paperyml import PaperRecord
 
@@ -178,19 +179,34 @@ def _gbt_name(p: Person, edition: str, latin: bool = False) -> str:
     return " ".join(x for x in (surname, p.given) if x)
 
 
-def _gbt_source(c: Citation, journal: str) -> str:
-    """``Journal, year, volume(issue): pages`` with unknown parts left out (2015 §4.4, §8.8.2); a passage's
-    page, when known, in place of the article's range."""
+class _Marks(NamedTuple):
+    """The identifying symbols (著录用符号) of an edition other than "." and "[ ]"."""
+    comma: str
+    colon: str
+    open: str
+    close: str
+
+
+# GB/T 7714-2025 §7: "." and "[ ]" are half-width, every other identifying symbol full-width (，：（）), as the
+# standard's own examples are set, Latin-script references included (e.g. ``Caplan P. Cataloging internet
+# resources[J]. The Public-Access Computer Systems Review，1993，4（2）：61-66.``). 2015 set them half-width,
+# with a space after the comma and the colon.
+MARKS = {"2025": _Marks("，", "：", "（", "）"), "2015": _Marks(", ", ": ", "(", ")")}
+
+
+def _gbt_source(c: Citation, journal: str, marks: _Marks) -> str:
+    """``Journal, year, volume(issue): pages`` with unknown parts left out (2015 §4.4, §8.8.2), in the
+    edition's marks; a passage's page, when known, in place of the article's range."""
     source = journal
     if c.year is not None:
-        source += f", {c.year}"
+        source += f"{marks.comma}{c.year}"
     if c.volume:
-        source += f", {c.volume}"
+        source += f"{marks.comma}{c.volume}"
     if c.issue is not None:
-        source += f"({c.issue})"
+        source += f"{marks.open}{c.issue}{marks.close}"
     pages = str(c.page) if c.page is not None else c.pages
     if pages:
-        source += f": {pages}"
+        source += f"{marks.colon}{pages}"
     return source
 
 
@@ -219,23 +235,35 @@ def gbt7714(c: Citation, edition: str = "2025", english: bool = False) -> str:
       here carry none in either edition; the [EB/OL] form of a paper without a journal carries none
       because the site cannot know the day it is read (a known gap of that fallback form).
 
-    Nothing else in these forms differs, as far as can be checked without the text of the 2025 standard.
+    - Punctuation. 2025 §7 sets "." and "[ ]" half-width and every other identifying symbol full-width
+      (``李勇坚，张海汝. 题名[J]. 期刊，2025（1）：89-97.``), as its examples are printed, Latin-script
+      references included (MARKS); 2015 sets them half-width (``李勇坚, 张海汝. 题名[J]. 期刊, 2025(1): 89-97.``).
+      Sources: the standard's clause as quoted by the implementations (gbt7714-bibtex-style 3.x, option
+      bibpunct; biblatex-gb7714-2025, gbpunctwidth=mixed; the zotero-chinese GB/T 7714—2025 styles) and
+      the drafter's own reference to it (陈浩元, 编辑学报，2026，38（2）：150-158). Page ranges keep the
+      short hyphen (``150-158``); the 2025 dash (一字线) is for open ranges of serials, which a journal
+      article's reference does not have.
+
+    Nothing else in these forms differs, as far as can be checked without the full text of the 2025
+    standard.
 
     ``english``: the form for the English pages: pinyin names (in the edition's case), the English title,
     the journal's English name where the source prints one, and "(in Chinese)". The English title is the
     one paper.yml records (printed in the source, or the editors' translation, as the page says)."""
     if edition not in EDITIONS:
         raise ValueError(f"unknown GB/T 7714 edition {edition!r}; expected one of {', '.join(EDITIONS)}")
+    marks = MARKS[edition]
     names = [_gbt_name(p, edition, latin=english) for p in c.persons]
     if len(names) > 3:
         names = names[:3] + ["et al." if english else "等"]
-    head = ", ".join(names)
+    head = marks.comma.join(names)
     head = (head if head.endswith(".") else head + ".") + " " if names else ""  # "et al." ends with its own stop
     title = (c.title_en or c.title_zh) if english else c.title_zh
-    tail = " (in Chinese)." if english else "."
+    space = " " if edition == "2015" else ""
+    tail = f"{space}{marks.open}in Chinese{marks.close}." if english else "."
     if c.is_article:
         journal = ((c.journal_en or c.journal) if english else c.journal) or f"ISSN {c.issn}"
-        return f"{head}{title}[J]. {_gbt_source(c, journal)}{tail}"
+        return f"{head}{title}[J]. {_gbt_source(c, journal, marks)}{tail}"
     if c.url:
         return f"{head}{title}[EB/OL]. {c.url}{tail if english else '.'}"
     return f"{head}{title}[Z]{tail}"
