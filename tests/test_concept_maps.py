@@ -118,3 +118,38 @@ def test_broader_and_narrower_are_drawn_in_different_colours(server, chromium):
             return box ? [[k, getComputedStyle(box).stroke]] : []; }))"""))
     page.close()
     assert set(colours) == {"broader", "narrower"} and colours["broader"] != colours["narrower"], colours
+
+
+def _concept_links(slug: str) -> set[frozenset]:
+    """The editors' links of one concept, read from content/concepts (broader and related, either direction)."""
+    import yaml
+    files = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in (CONTENT / "concepts").glob("*.yml")}
+    by_term = {data["term"]: stem for stem, data in files.items()}
+    out = set()
+    for stem, data in files.items():
+        for term in (data.get("broader") or []) + (data.get("related") or []):
+            if slug in (stem, by_term[term]):
+                out.add(frozenset((stem, by_term[term])))
+    return out
+
+
+@pytest.mark.parametrize("path", ["concepts/index.html", "en/concepts/index.html"])
+def test_pointing_at_a_concept_on_the_whole_map_brings_out_its_links(server, chromium, path):
+    """~150 arcs cross on the whole map; pointing at one box shows that concept's links and fades the rest, and
+    moving away from the map shows them all again. The links shown are the editors' (content/concepts)."""
+    slug = "new-quality-productive-forces"
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    assert page.goto(server + path).ok
+    box = page.locator(f'svg.concept-map-all a[data-key="{slug}"]')
+    box.hover()
+    state = page.evaluate("""() => [...document.querySelectorAll('svg.concept-map-all path.map-edge')].map(p => ({
+        ends: [p.dataset.a, p.dataset.b], on: p.classList.contains('map-on'),
+        opacity: parseFloat(getComputedStyle(p).opacity)}))""")
+    shown = {frozenset(e["ends"]) for e in state if e["on"]}
+    assert shown == _concept_links(slug) and len(shown) >= 3
+    assert all(e["opacity"] == 1 for e in state if e["on"])
+    assert all(e["opacity"] < 0.2 for e in state if not e["on"])
+    page.mouse.move(5, 5)   # off the map: every arc as drawn
+    assert page.evaluate("document.querySelectorAll('svg.concept-map-all .map-on').length") == 0
+    assert page.evaluate("getComputedStyle(document.querySelector('svg.concept-map-all path.map-edge')).opacity") == "0.8"
+    page.close()

@@ -46,6 +46,29 @@
     document.documentElement.style.setProperty("--papersite-running-head", '"' + title + '"');
   }
 
+  // The whole concept map (concept index): pointing at a concept's box, or moving to it with the keyboard,
+  // marks its arcs and the boxes at their other ends (papers.css fades the rest).
+  function mapFocus(ev) {
+    var a = ev.target.closest ? ev.target.closest("svg.concept-map-all a[data-key]") : null;
+    if (!a && ev.target.closest && ev.target.closest("svg.concept-map-all")) return;  // between boxes: as it was
+    var map = a ? a.closest("svg") : document.querySelector("svg.concept-map-all.map-focus");
+    if (!map) return;
+    var on = map.querySelectorAll(".map-on");
+    for (var i = 0; i < on.length; i++) on[i].classList.remove("map-on");
+    map.classList.toggle("map-focus", !!a);
+    if (!a) return;
+    var key = a.getAttribute("data-key"), edges = map.querySelectorAll("path.map-edge"), ends = {};
+    ends[key] = true;
+    for (var k = 0; k < edges.length; k++) {
+      var x = edges[k].getAttribute("data-a"), y = edges[k].getAttribute("data-b");
+      if (x === key || y === key) { edges[k].classList.add("map-on"); ends[x] = ends[y] = true; }
+    }
+    var boxes = map.querySelectorAll("a[data-key]");
+    for (var m = 0; m < boxes.length; m++) if (ends[boxes[m].getAttribute("data-key")]) boxes[m].classList.add("map-on");
+  }
+  document.addEventListener("mouseover", mapFocus);
+  document.addEventListener("focusin", mapFocus);
+
   document.addEventListener("click", function (ev) {
     var a = ev.target.closest ? ev.target.closest("a.para-num") : null;
     if (!a || !navigator.clipboard || !window.isSecureContext) return;

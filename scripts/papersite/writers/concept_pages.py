@@ -323,9 +323,11 @@ class ConceptPages:
             out.append("")
         out += self._alphabetical(concepts)
         out += [f"## {self.L('概念总图', 'Map of all concepts')} {{#map}}", "",
-                md_text(self.L("按类别排列；右侧的弧线为编者选定的上位、下位（箭头指向下位概念）与相关关系。点击方框打开概念页。",
+                md_text(self.L("按类别排列；右侧的弧线为编者选定的上位、下位（箭头指向下位概念）与相关关系。"
+                               "指向一个方框（或用 Tab 键移到它）只突出它的关系；点击方框打开概念页。",
                                "One category after another; the arcs on the right are the editors' broader and narrower links "
-                               "(the arrow points at the narrower concept) and related links. Click a box to open the concept.")), "",
+                               "(the arrow points at the narrower concept) and related links. Point at a box (or move to it "
+                               "with Tab) to bring out its own links; click it to open the concept.")), "",
                 '<figure class="concept-map-figure" data-search-exclude>', self._whole_map(), "</figure>", ""]
         return "\n".join(out)
 

@@ -89,7 +89,7 @@ def _draw(node: Node, lines: list[str], x: float, y: float, w: float, h: float, 
         parts.append(f'<text x="{x + w / 2:.1f}" y="{y + 5 + (i + 1) * (size + 4) - 4:.1f}" text-anchor="middle">'
                      f'{html_text(line)}</text>')
     group = f'<g class="map-node {node.cls}">' + "".join(parts) + "</g>"
-    return f'<a href="{html_text(node.href)}">{group}</a>' if node.href else group
+    return f'<a href="{html_text(node.href)}" data-key="{html_text(node.key)}">{group}</a>' if node.href else group
 
 
 def _flow(nodes: list[Node], top: float, size: float) -> tuple[list[tuple[Node, list[str], float, float, float, float]], float]:
@@ -160,7 +160,10 @@ def neighbourhood_map(centre: Node, neighbours: list[tuple[Node, str, float]], t
 def columns_map(columns: list[tuple[str, list[Node]]], edges: list[tuple[str, str, str]], title: str,
                 legend: dict[str, str]) -> str:
     """The whole concept list, one category after another, one box per concept; the editors' relations as
-    arcs on the right between the boxes (broader → narrower with an arrowhead at the narrower concept)."""
+    arcs on the right between the boxes (broader → narrower with an arrowhead at the narrower concept).
+    Each arc names its two concepts (data-a, data-b) and each box its concept (data-key): pointing at a box
+    or moving to it with the keyboard brings its own arcs forward and fades the rest (site.js), so one
+    concept's relations can be followed among all of them."""
     box_w = MAP_WIDTH / 2 + 20
     right = 8 + box_w   # the boxes' right edge, where the arcs start and end
     arc_x = right + 6
@@ -189,7 +192,8 @@ def columns_map(columns: list[tuple[str, list[Node]]], edges: list[tuple[str, st
         y1, y2 = where[a], where[b]
         bulge = min(MAP_WIDTH - arc_x - 8, 14 + 0.12 * abs(y2 - y1))
         marker = ' marker-end="url(#map-arrow)"' if relation == "broader" else ""
-        arcs.append(f'<path class="map-edge {relation}" d="M{right:.1f},{y1:.1f} H{arc_x:.1f} C{arc_x + bulge:.1f},{y1:.1f} '
+        arcs.append(f'<path class="map-edge {relation}" data-a="{html_text(a)}" data-b="{html_text(b)}" '
+                    f'd="M{right:.1f},{y1:.1f} H{arc_x:.1f} C{arc_x + bulge:.1f},{y1:.1f} '
                     f'{arc_x + bulge:.1f},{y2:.1f} {arc_x:.1f},{y2:.1f} H{right + 1:.1f}" fill="none"{marker}/>')
     defs = ('<defs><marker id="map-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" '
             'orient="auto-start-reverse"><path class="map-arrowhead" d="M0,0 L8,4 L0,8 z"/></marker></defs>')
