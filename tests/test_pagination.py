@@ -166,7 +166,8 @@ def test_each_paragraph_knows_its_pages_and_its_citation_gives_them(slug, corpus
         soup = BeautifulSoup((built_site / f"{folder}papers/{slug}.html").read_text(encoding="utf-8"), "html.parser")
         for a in soup.select("a.para-num[data-cite]"):
             pid = a["href"].lstrip("#")
-            assert f": {page_span(model[pid])}. 第 {a['data-n']} 段." in a["data-cite"], (folder, pid)
+            # GB/T 7714-2025 (the default form): the page after a full-width colon
+            assert f"：{page_span(model[pid])}. 第 {a['data-n']} 段." in a["data-cite"], (folder, pid)
 
 
 def test_page_markers_leave_the_text_alone(corpus, built_site):
