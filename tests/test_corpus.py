@@ -1,4 +1,4 @@
-"""The varied corpus (tests/corpus/): the five papers and an article of our own, re-typeset in three journal
+"""The varied corpus (tests/corpus/): the five papers and an article of our own, re-typeset in five journal
 styles and extracted with five real extractors, must convert to the same document as the original.
 
 Each committed extraction is converted as the build would (its paper.yml's options) and scored against its
@@ -18,7 +18,7 @@ from corpus.score import CORPUS, CRITERIA, Score, cases, evaluate, expected_head
 from golden_structure import GOLDEN, load
 from papersite.model import Document, EnglishMeta, Heading, Meta, Note, NoteRef, Paragraph, Table, Text
 
-STYLES = ("a-one-column", "b-two-column", "c-mixed", "d-xelatex")
+STYLES = ("a-one-column", "b-two-column", "c-mixed", "d-xelatex", "e-two-column-circled")
 DOCS = ("li-zhang-2025-generative-logic", "liu-pei-common-prosperity", "wu-common-prosperity-logic",
         "xu-liu-distribution-relations", "zhang-factor-allocation", "own-irrigation-treatises")
 EXTRACTORS = ("markitdown", "pymupdf", "pdftotext", "pdftotext-layout", "pymupdf4llm")
@@ -86,6 +86,56 @@ KNOWN_FAILURES = {
     'd-xelatex/own-irrigation-treatises/markitdown::tables': 'tables rebuilt 0/1',
     'd-xelatex/xu-liu-distribution-relations/pdftotext-layout::sentences': 'sentence recall 0.989 (174/176)',
     'd-xelatex/zhang-factor-allocation/markitdown::front': 'front matter wrong: English abstract',
+    'e-two-column-circled/li-zhang-2025-generative-logic/markitdown::sentences': 'sentence recall 0.986 (208/211)',
+    'e-two-column-circled/li-zhang-2025-generative-logic/markitdown::boundaries': 'boundary F1 0.732 (26 of 35 starts right, 36 paragraphs found)',
+    'e-two-column-circled/li-zhang-2025-generative-logic/markitdown::headings': 'headings 18/30 right, 3 spurious',
+    'e-two-column-circled/li-zhang-2025-generative-logic/markitdown::notes': 'notes linked 20/23, 1 extra',
+    'e-two-column-circled/li-zhang-2025-generative-logic/markitdown::furniture': 'furniture left 1',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext::sentences': 'sentence recall 0.976 (206/211)',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext::boundaries': 'boundary F1 0.761 (27 of 35 starts right, 36 paragraphs found)',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext::headings': 'headings 19/30 right, 2 spurious',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext::notes': 'notes linked 20/23, 1 extra',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext::furniture': 'furniture left 1',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext-layout::sentences': 'sentence recall 0.972 (205/211)',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext-layout::boundaries': 'boundary F1 0.812 (28 of 35 starts right, 34 paragraphs found)',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext-layout::headings': 'headings 21/30 right, 3 spurious',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext-layout::notes': 'notes linked 21/23, 1 extra',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext-layout::furniture': 'furniture left 1',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pymupdf::notes': 'notes linked 22/23, 1 extra',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pymupdf4llm::headings': 'headings 29/30 right, 2 spurious',
+    'e-two-column-circled/li-zhang-2025-generative-logic/pymupdf4llm::notes': 'notes linked 22/23, 0 extra',
+    'e-two-column-circled/liu-pei-common-prosperity/markitdown::sentences': 'sentence recall 0.879 (138/157)',
+    'e-two-column-circled/liu-pei-common-prosperity/markitdown::boundaries': 'boundary F1 0.941 (40 of 43 starts right, 42 paragraphs found)',
+    'e-two-column-circled/liu-pei-common-prosperity/pdftotext::boundaries': 'boundary F1 0.930 (40 of 43 starts right, 43 paragraphs found)',
+    'e-two-column-circled/liu-pei-common-prosperity/pdftotext::headings': 'headings 11/14 right, 0 spurious',
+    'e-two-column-circled/liu-pei-common-prosperity/pdftotext-layout::sentences': 'sentence recall 0.936 (147/157)',
+    'e-two-column-circled/own-irrigation-treatises/markitdown::boundaries': 'boundary F1 0.857 (12 of 13 starts right, 15 paragraphs found)',
+    'e-two-column-circled/own-irrigation-treatises/markitdown::tables': 'tables rebuilt 0/1',
+    'e-two-column-circled/wu-common-prosperity-logic/markitdown::sentences': 'sentence recall 0.934 (71/76)',
+    'e-two-column-circled/wu-common-prosperity-logic/markitdown::boundaries': 'boundary F1 0.914 (16 of 17 starts right, 18 paragraphs found)',
+    'e-two-column-circled/wu-common-prosperity-logic/pdftotext::sentences': 'sentence recall 0.987 (75/76)',
+    'e-two-column-circled/wu-common-prosperity-logic/pdftotext-layout::sentences': 'sentence recall 0.829 (63/76)',
+    'e-two-column-circled/wu-common-prosperity-logic/pdftotext-layout::boundaries': 'boundary F1 0.824 (14 of 17 starts right, 17 paragraphs found)',
+    'e-two-column-circled/wu-common-prosperity-logic/pdftotext-layout::headings': 'headings 6/13 right, 0 spurious',
+    'e-two-column-circled/wu-common-prosperity-logic/pymupdf4llm::sentences': 'sentence recall 0.987 (75/76)',
+    'e-two-column-circled/xu-liu-distribution-relations/markitdown::sentences': 'sentence recall 0.898 (158/176)',
+    'e-two-column-circled/xu-liu-distribution-relations/markitdown::boundaries': 'boundary F1 0.710 (22 of 32 starts right, 30 paragraphs found)',
+    'e-two-column-circled/xu-liu-distribution-relations/markitdown::headings': 'headings 8/16 right, 0 spurious',
+    'e-two-column-circled/xu-liu-distribution-relations/pdftotext::front': 'front matter wrong: English abstract',
+    'e-two-column-circled/xu-liu-distribution-relations/pdftotext-layout::sentences': 'sentence recall 0.903 (159/176)',
+    'e-two-column-circled/xu-liu-distribution-relations/pdftotext-layout::boundaries': 'boundary F1 0.839 (26 of 32 starts right, 30 paragraphs found)',
+    'e-two-column-circled/xu-liu-distribution-relations/pdftotext-layout::headings': 'headings 12/16 right, 0 spurious',
+    'e-two-column-circled/xu-liu-distribution-relations/pymupdf4llm::front': 'front matter wrong: English abstract',
+    'e-two-column-circled/zhang-factor-allocation/markitdown::sentences': 'sentence recall 0.909 (120/132)',
+    'e-two-column-circled/zhang-factor-allocation/markitdown::boundaries': 'boundary F1 0.784 (20 of 25 starts right, 26 paragraphs found)',
+    'e-two-column-circled/zhang-factor-allocation/markitdown::headings': 'headings 21/23 right, 0 spurious',
+    'e-two-column-circled/zhang-factor-allocation/pdftotext::tables': 'tables rebuilt 0/1',
+    'e-two-column-circled/zhang-factor-allocation/pdftotext-layout::sentences': 'sentence recall 0.970 (128/132)',
+    'e-two-column-circled/zhang-factor-allocation/pdftotext-layout::boundaries': 'boundary F1 0.694 (17 of 25 starts right, 24 paragraphs found)',
+    'e-two-column-circled/zhang-factor-allocation/pdftotext-layout::headings': 'headings 14/23 right, 2 spurious',
+    'e-two-column-circled/zhang-factor-allocation/pdftotext-layout::front': 'front matter wrong: title',
+    'e-two-column-circled/zhang-factor-allocation/pymupdf4llm::sentences': 'sentence recall 0.977 (129/132)',
+    'e-two-column-circled/zhang-factor-allocation/pymupdf4llm::boundaries': 'boundary F1 0.941 (24 of 25 starts right, 26 paragraphs found)',
 }
 # END KNOWN_FAILURES
 
@@ -160,9 +210,17 @@ def test_styles_differ_as_required(style):
     furniture = set(expected[style]["furniture"]) - {title}
     others = set().union(*(set(expected[s]["furniture"]) for s in STYLES if s != style))
     assert furniture and not furniture & others, "each style prints its own running heads and folios"
-    labels = [n["label"] for b in expected[style]["description"]["blocks"] for n in b.get("notes", [])]
-    assert len(labels) == 5 and len(set(labels)) < 5 if expected[style]["style_summary"].count("restarting") else labels == [
-        f"({k})" for k in range(1, 6)]
+    notes = [n for b in expected[style]["description"]["blocks"] for n in b.get("notes", [])]
+    labels = [n["label"] for n in notes]
+    assert len(labels) == 5
+    if "restarting" in expected[style]["style_summary"]:   # each page's notes start again from the first marker
+        by_page: dict = {}
+        for n in notes:
+            by_page.setdefault(n["page"], []).append(n["label"])
+        assert len({marks[0] for marks in by_page.values()}) == 1 and all(len(set(m)) == len(m) for m in by_page.values())
+        assert len(by_page) > 1 or style == "e-two-column-circled"   # e's own article has its five notes on one page
+    else:
+        assert labels == [f"({k})" for k in range(1, 6)]
 
 
 def test_own_article_has_continuing_numbering_midsentence_notes_and_a_row_order_table():

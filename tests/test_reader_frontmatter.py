@@ -87,3 +87,18 @@ def test_a_foot_field_broken_inside_a_grant_number_goes_on():
     assert doc.meta.field("基金项目") == ("本文系安徽省哲学社会科学规划项目“数据要素推动数实深度融合发展的机理、路径与对策研究”"
                                         "（AHSKYY2023D047）的阶段性成果。")
     assert doc.meta.field("作者简介") == "李勇坚，中国社会科学院财经战略研究院研究员。"
+
+
+@pytest.mark.parametrize("head", [
+    # a masthead whose last line is a labelled field (the DOI): the title still comes after it
+    ["发展经济学刊", "第12卷　第2期　2025年4月", "ISSN 2095-0000　CN 10-0000/F", "DOI: 10.0000/fzjj.2025.02",
+     "加快形成与新质生产力发展相适应的分配关", "系", "续　继　　刘学良"],
+    # a Markdown-like output sets the journal's name as a smaller heading over the title's
+    ["## **发展经济学刊**", "", "# **加快形成与新质生产力发展相适应的分配关系**", "", "续 继  刘学良"],
+])
+def test_the_journals_name_and_its_doi_above_the_title_are_masthead(head):
+    doc = read_text(head + ABSTRACT + KEYWORDS + BODY + ENGLISH, "t.txt")
+    assert doc.meta.title == "加快形成与新质生产力发展相适应的分配关系"
+    assert doc.meta.authors == ("续继", "刘学良")
+    text = "".join(b.text if hasattr(b, "text") else "" for b in doc.blocks)
+    assert "发展经济学刊" not in text and "10.0000" not in text

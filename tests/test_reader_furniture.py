@@ -146,3 +146,30 @@ def test_the_masthead_set_alone_again_near_the_start_is_a_running_head():
     assert [l.text for l in kept] == BODY[:7]
     kept, _ = strip_inline_heads(lines, [masthead])  # a head not read as front matter may be the title
     assert masthead in [l.text for l in kept]
+
+
+def test_the_journals_name_again_is_a_running_head_even_on_a_short_article():
+    """A three-page article prints its even-page head once: the journal's name from page 1's masthead, with the
+    volume and issue and a folio, is furniture where it stands; the name inside a sentence is text."""
+    from papersite.reader.furniture import strip_masthead_repeats
+    text = ["发展经济学刊　第12卷第2期", "502", "本刊即发展经济学刊，创刊于二〇一四年。", "发展经济学刊", "503 发展经济学刊",
+            "发展经济学刊　第12卷　第2期　2025年4月"]
+    lines = make_lines(text)
+    kept, log = strip_masthead_repeats(lines, ["发展经济学刊"])
+    assert [l.text for l in kept] == ["502", "本刊即发展经济学刊，创刊于二〇一四年。"]
+    assert len(log) == 4 and all(e.kind == "furniture" for e in log)
+    assert strip_masthead_repeats(lines, ["学刊"])[0] == lines   # a name too short to trust
+
+
+def test_the_journals_name_after_a_page_foot_note_is_not_part_of_the_note():
+    from papersite.model import Paragraph, plain_text
+    from papersite.reader import read_text
+    text = ["发展经济学刊", "第12卷　第2期　2025年4月", "ISSN 2095-0000　CN 10-0000/F", "中国古代农书中的灌溉器具记述",
+            "林　远", "摘　要：灌溉器具是传统农业技术体系的重要组成部分。", "关键词：农书；灌溉器具",
+            "一、农书的体例", "农书的编纂者常常访问老农①，把口传经验写成文字。",
+            "① 老农：古代农书中常见的说法，指经验丰富的农民。", "发展经济学刊　第12卷第2期", "502",
+            "反过来，农书中的记述又回到乡村的生产实践之中。"]
+    doc = read_text(text, "t.txt")
+    assert [plain_text(n.inlines) for n in doc.notes] == ["老农：古代农书中常见的说法，指经验丰富的农民。"]
+    paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs and not any("发展经济学刊" in p or "第12卷" in p for p in paragraphs)

@@ -116,7 +116,7 @@ def make(style_names, doc_ids, pdf_dir: Path | None) -> dict:
         for desc in descs:
             t0 = time.time()
             setter = typeset_tex if style.typesetter == "xelatex" else typeset
-            result = setter(desc, style, START_PAGES.get(desc["id"], 1))
+            result = setter(desc, style, START_PAGES.get(desc["id"], 1) + style.page_offset)
             folder = OUT / style.name / desc["id"]
             folder.mkdir(parents=True, exist_ok=True)
             if pdf_dir:
@@ -126,7 +126,7 @@ def make(style_names, doc_ids, pdf_dir: Path | None) -> dict:
             pdf.write_bytes(result.pdf)
             expected = {
                 "style": style.name, "style_summary": style.summary, "doc": desc["id"],
-                "first_page": START_PAGES.get(desc["id"], 1), "pages": result.pages,
+                "first_page": START_PAGES.get(desc["id"], 1) + style.page_offset, "pages": result.pages,
                 "typesetter": ("XeLaTeX " + versions()["xelatex"]) if style.typesetter == "xelatex"
                               else "WeasyPrint " + versions()["weasyprint"],
                 "furniture": sorted(set(result.furniture)),

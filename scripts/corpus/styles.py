@@ -25,6 +25,7 @@ class Style:
     masthead: tuple[str, ...] = ()
     journal_en: str | None = None
     typesetter: str = "weasyprint"  # or "xelatex"
+    page_offset: int = 0            # added to each article's first page (scripts/corpus/make_corpus.START_PAGES)
 
     def folio(self, page: int) -> str:
         """The printed page number."""
@@ -32,6 +33,8 @@ class Style:
             return f"· {page} ·"
         if self.name == "b-two-column":
             return f"— {page} —"
+        if self.name == "e-two-column-circled":
+            return str(page)
         return f"{page:03d}"
 
     def note_label(self, n: int) -> str:
@@ -76,4 +79,16 @@ STYLES = {
                 "block at the end; the source's heading numbers",
         columns="one", english="end", note_marker="arabic-paren", notes_restart=True, numbering="original",
         typesetter="xelatex"),
+    # Made after the reader's rules for a-d were written, to test them on a combination none of a-d has:
+    # two columns with a rule between them, notes with circled markers restarting on every page under
+    # two columns, a bare folio at the outer foot corner, running heads centred over a rule.
+    "e-two-column-circled": Style(
+        name="e-two-column-circled", journal="发展经济学刊", issue="2025年第2期",
+        summary="two columns with a column rule, leading 1.45; masthead block on page 1 (journal, volume/issue, "
+                "ISSN, DOI prefix); running heads centred over a rule: journal and volume/issue on even pages, "
+                "'first author等：title' on odd pages; bare folio at the outer foot corner; notes ①② restarting "
+                "on every page; title over two lines; English block at the end; the source's heading numbers",
+        columns="two", english="end", note_marker="circled", notes_restart=True, numbering="original",
+        masthead=("发展经济学刊", "第12卷　第2期　2025年4月", "ISSN 2095-0000　CN 10-0000/F", "DOI: 10.0000/fzjj.2025.02"),
+        journal_en="DEVELOPMENT ECONOMICS REVIEW", page_offset=300),  # its own pagination: no folio of c-mixed's
 }

@@ -242,6 +242,13 @@ def page_furniture(style: Style, desc: dict, start: int, pages: int) -> tuple[st
                     boxes["top-left"] = f"{style.journal}\u3000{style.issue}"
                 else:
                     boxes["top-right"] = title
+        elif style.name == "e-two-column-circled":
+            boxes["bottom-left" if folio % 2 == 0 else "bottom-right"] = f
+            if k > 1:
+                authors = desc.get("authors") or [""]
+                volume = "".join(style.masthead[1].split("\u3000")[:2])   # 第12卷第2期
+                boxes["top-center"] = (f"{style.journal}\u3000{volume}" if folio % 2 == 0
+                                       else f"{authors[0]}{'等' if len(authors) > 1 else ''}：{title}")
         else:
             if k == 1:
                 boxes["top-left"] = style.masthead[0]
@@ -360,6 +367,18 @@ h1.title { font-size: 20pt; }
 .cols2 { column-count: 2; column-gap: 7.5mm; line-height: 1.4; }
 .cols2 .table { column-span: all; }
 h2 { text-align: center; }
+""",
+    "e-two-column-circled": """
+@page { size: 210mm 285mm; margin: 25mm 18mm 22mm 18mm;
+  @top-center { font-size: 8pt; vertical-align: bottom; border-bottom: 0.5pt solid black; width: 100%; }
+  @bottom-left { font-size: 9pt; } @bottom-right { font-size: 9pt; text-align: right; } }
+.masthead { border-bottom: 0.8pt solid black; margin-bottom: 4mm; padding-bottom: 1mm; font-family: "Noto Sans CJK SC"; }
+.masthead p { font-size: 7.5pt; text-align: right; }
+.masthead p:first-child { font-size: 13pt; font-weight: bold; text-align: left; }
+.cols2 { column-count: 2; column-gap: 6mm; column-rule: 0.4pt solid black; line-height: 1.45; }
+.cols2 .table { column-span: all; }
+h2 { text-align: left; font-size: 11.5pt; }
+h3 { text-indent: 2em; }
 """,
     "c-mixed": """
 h2 { font-size: 11pt; }

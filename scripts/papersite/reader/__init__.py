@@ -35,10 +35,10 @@ from ..textutil import join_lines
 from .blocks import reorder_blocks
 from .body import Layout, measure_layout, parse_body
 from .english import english_runs, parse_english
-from .frontmatter import label_at_start, names_from_bio, parse_author_line, scan_fields
+from .frontmatter import label_at_start, masthead_names, names_from_bio, parse_author_line, scan_fields
 from .headings import REFERENCE_HEADINGS, match_heading
 from .inline import break_offsets, parse_inlines
-from .furniture import remove_furniture, strip_inline_heads
+from .furniture import remove_furniture, strip_inline_heads, strip_masthead_repeats
 from .interleave import unweave
 from .lines import make_lines
 from .notes import MarkerPairing, extract_notes, note_text
@@ -80,6 +80,14 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
     log += entries
     tail = [raw for raw in raw_lines if raw.strip(" \t\r\n")][-1:]
     lines, entries = unweave(lines, bool(tail) and tail[0].rstrip(" \t\r\n").endswith("\f"))
+    log += entries
+
+    # the journal's name from page 1's masthead set again (a running head too rare to recur), before the notes
+    # at a page's foot can take it in
+    names, masthead_end = masthead_names(all_lines)
+    top = all_lines[masthead_end - 1].no if masthead_end else 0
+    rest, entries = strip_masthead_repeats([l for l in lines if l.no > top], names)
+    lines = [l for l in lines if l.no <= top] + rest
     log += entries
 
     lines, raw_notes, entries = extract_notes(lines, lambda l: label_at_start(l) is not None,

@@ -252,25 +252,30 @@ def title_block(lines: list[Line], used: set[int], skip: set[int], fields, engli
     the pinyin of the English author line. Affiliations: parenthesised or institutional lines.
     """
     from .furniture import MASTHEAD
-    first_field = min(used) if used else None
+    # a field that reads as a masthead line (a DOI printed among the journal's lines above the title) does not
+    # end the lines above the fields: the title comes after it
+    first_field = min((k for k in used if not masthead_like(lines[k].text)), default=None) if used else None
     head: list[int] = []
     for idx, line in enumerate(lines[:16]):
         if first_field is not None and idx >= first_field:
             break
         if idx in skip:
             continue
-        masthead_near = any(_masthead_like(l.text) for l in lines[idx:idx + 3])
+        if idx in used:   # such a field: part of the masthead
+            head.append(idx)
+            continue
+        masthead_near = any(masthead_like(l.text) for l in lines[idx:idx + 3]) or _above_title(lines, idx)
         # an extractor marks the author line as a heading too (#### 续 继  刘学良, set large)
         names = line.md_level > 1 and _strong_author_line(line.text)
         if (line.md_level > 1 and not (idx < 4 and masthead_near) and not names) or ends_sentence(line.text) or \
-                (display_width(line.text) > 40 and not _masthead_like(line.text)):
+                (display_width(line.text) > 40 and not masthead_like(line.text)):
             break
         head.append(idx)
     if first_field is None:
         head = [k for k in head if lines[k].md_level == 1][:1]
     masthead_end = 0
     for n, k in enumerate(head[:10]):
-        if _masthead_like(lines[k].text):
+        if masthead_like(lines[k].text) or _above_title(lines, k):
             masthead_end = n + 1
     masthead = head[:masthead_end]
     rest = head[masthead_end:]
@@ -302,11 +307,30 @@ def title_block(lines: list[Line], used: set[int], skip: set[int], fields, engli
                       [lines[k] for k in affiliations], masthead + title + authors + affiliations)
 
 
-def _masthead_like(text: str) -> bool:
+def masthead_names(lines: list[Line]) -> tuple[list[str], int]:
+    """The journal's names printed at the top of page 1 with its masthead (issue, volume, ISSN, DOI lines, or a
+    smaller heading over a Markdown-like output's title), and the index of the first line after that block.
+    A name is a short line of the block that is none of those and has no digits and no sentence end."""
+    top = lines[:8]
+    last = max((k for k, l in enumerate(top) if masthead_like(l.text) or _above_title(lines, k)), default=None)
+    if last is None:
+        return [], 0
+    names = [l.text for l in top[:last + 1] if not masthead_like(l.text) and not re.search(r"\d", l.text)
+             and not ends_sentence(l.text) and display_width(l.text) <= 40]
+    return names, last + 1
+
+
+def _above_title(lines: list[Line], idx: int) -> bool:
+    """A Markdown-like output's smaller heading right above its first-level one at the top of the article: the
+    journal's name set large over the title (``## 发展经济学刊`` / ``# 题名``), a masthead line."""
+    return idx < 4 and lines[idx].md_level > 1 and any(l.md_level == 1 for l in lines[idx + 1:idx + 3])
+
+
+def masthead_like(text: str) -> bool:
     """An issue, ISSN, CN or URL line, or a Latin journal name in capitals."""
     from .furniture import MASTHEAD
     t = text.strip()
-    return bool(MASTHEAD.match(t) or re.search(r"\d{4}\s*年\s*第\s*\d+\s*期|ISSN|https?://", t) or (
+    return bool(MASTHEAD.match(t) or re.search(r"\d{4}\s*年\s*第\s*\d+\s*期|ISSN|https?://|^DOI\s*[:：]", t, re.I) or (
         cjk_ratio(t) == 0 and t.upper() == t and re.search(r"[A-Z]{3}", t)))
 
 

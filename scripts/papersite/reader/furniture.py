@@ -364,3 +364,29 @@ def strip_inline_heads(lines: list[Line], heads: list[str], read: frozenset[str]
             line = replace(line, text=text.strip(" \u3000"))
         out.append(line)
     return out, log
+
+
+def strip_masthead_repeats(lines: list[Line], names: list[str]) -> tuple[list[Line], list[LogEntry]]:
+    """Remove a line that is the journal's name from page 1's masthead again, alone or with an issue or volume
+    and a folio (``发展经济学刊　第12卷第2期``, ``502 发展经济学刊``): the running head of an article too short for
+    it to recur often enough to be seen as one. ``names``: the masthead's lines that are not issue, ISSN, URL
+    or page lines (the journal's names); a name under four characters is not trusted."""
+    names = [n for n in (re.sub(r"[ \u3000]+", "", x) for x in names) if len(n) >= 4]
+    if not names:
+        return lines, []
+    out, log = [], []
+    for line in lines:
+        tokens = re.split(r"[ \u3000]+", line.text.strip())
+        if len(tokens) > 1 and tokens[0].isdigit() and len(tokens[0]) <= 4:
+            tokens = tokens[1:]
+        if len(tokens) > 1 and tokens[-1].isdigit() and len(tokens[-1]) <= 4:
+            tokens = tokens[:-1]
+        compact = "".join(tokens)
+        name = next((n for n in names if compact.startswith(n)), None)
+        rest = compact[len(name):] if name else None
+        if name and (not rest or MASTHEAD.match(rest)):
+            log.append(LogEntry("furniture", f"removed page furniture {line.text!r} (the masthead's journal name again)", line.no))
+            continue
+        out.append(line)
+    return out, log
+
