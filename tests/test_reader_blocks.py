@@ -146,3 +146,35 @@ def test_a_short_heading_atop_columns_after_one_column_text(paragraphs):
     doc = read_text(raw, "t.txt")
     assert outline(doc)[-1] == (2, "二、结论")
     assert texts_after_headings(doc)["结论"] == body[0][:12]
+
+
+def whole_block(rows):
+    """pymupdf4llm's way: a block on one line, a space where each printed line ended."""
+    return " ".join(rows)
+
+
+def test_blocks_written_whole_and_read_right_column_first(paragraphs):
+    """pymupdf4llm writes each block on one line and may read a page's right column top first: the
+    block that goes on with the page before's open sentence is the one whose first printed line is
+    full (a paragraph's first is indented), and the sentence left open at the left column's foot goes
+    on at the top of the right one."""
+    one, two = wrap(paragraphs[0], 34), wrap(paragraphs[6], 34)
+    p1 = wrap(paragraphs[1], 34)
+    text = paragraphs[1][len(p1[0]):]
+    first_rows, tail = p1[:1], wrap(text, 16)[:4]  # 而新质生产 / 力的出现: a pair the paper has everywhere
+    tail[-1] = tail[-1].rstrip("，、；：。") + "。"
+    b = [wrap(paragraphs[2], 14)[0]]
+    b += wrap(paragraphs[2][len(b[0]):], 16)
+    left_b, right_b = b[:5], b[5:9]
+    right_b[-1] = right_b[-1].rstrip("，、；：。") + "。"
+    c = column(paragraphs, 3)
+    page1 = ["### **一、问题的提出**", "", whole_block(one), "", whole_block(two), "", "#### **（一）研究背景**", "", whole_block(first_rows),
+             "", "— 101 —", "", "-----", ""]
+    page2 = [whole_block(right_b), "", whole_block(tail), "", "#### **（二）研究方法**", "", whole_block(left_b), "",
+             "#### **（三）分析框架**", "", whole_block(c), "", "— 102 —", "", "-----", ""]
+    doc = read_text(page1 + page2, "t.txt")
+    texts = [plain_text(p.inlines).replace(" ", "") for p in doc.paragraphs()]
+    assert "".join(first_rows + tail) in texts
+    assert "".join(left_b + right_b) in texts
+    assert [h.text for h in doc.headings()] == ["问题的提出", "研究背景", "研究方法", "分析框架"]
+    assert texts_after_headings(doc)["分析框架"] == c[0][:12]

@@ -68,5 +68,58 @@ def test_a_compound_closed_up_at_a_line_join_gets_its_hyphen_back():
     english, log = parse_english(lines, None, "t.txt")
     assert english.abstract == ("The forces have high-tech, high-quality characteristics and a highly "
                                 "sustainable development.")
-    lines = make_lines(["Abstract: The forces have highquality characteristics."])  # no evidence: as printed
-    assert parse_english(lines, None, "t.txt")[0].abstract == "The forces have highquality characteristics."
+
+def test_two_common_words_closed_up_get_their_hyphen_back_without_evidence():
+    """pdftotext and pymupdf4llm drop a compound's line-end hyphen like a broken word's: ``highquality``
+    (no dictionary knows it; *high* and *quality* are common words) was ``high-quality``."""
+    lines = make_lines(["Abstract: The forces promote highquality development."])
+    assert parse_english(lines, None, "t.txt")[0].abstract == "The forces promote high-quality development."
+
+
+def test_unknown_words_that_are_no_closed_compound_stay_as_printed():
+    """An inflection the dictionary lacks (``ownerships``: owner + ships), a word whose parts are not
+    both common (``xiaokang``), and text without word spaces, where every run of words looks closed up."""
+    for text in ("Abstract: Enterprises of different ownerships build a xiaokang society.",
+                 "Abstract: Weneedtoopenupandpromote,themarket,andreformthesystem."):
+        assert parse_english(make_lines([text]), None, "t.txt")[0].abstract == text[len("Abstract: "):]
+
+
+def test_line_break_hyphens_in_text_without_word_spaces():
+    """pdfminer can drop every word space of a block: a hyphen at a line end that breaks a word
+    (``…industrialtrans-`` / ``formation…``) goes, one between two whole words (``…promotehigh-`` /
+    ``quality…``) stays, although neither side of the break is a word a dictionary knows."""
+    lines = make_lines(["Abstract:Facinganewroundofscientificandtechnologicalrevolutionandindustrialtrans-",
+                        "formation,itisarequirementofourtimestopromotehigh-",
+                        "qualitydevelopmentinthegreatrejuvenationoftheChi-",
+                        "nesenation."])
+    assert parse_english(lines, None, "t.txt")[0].abstract == (
+        "Facinganewroundofscientificandtechnologicalrevolutionandindustrialtransformation,"
+        "itisarequirementofourtimestopromotehigh-qualitydevelopmentinthegreatrejuvenationoftheChinesenation.")
+
+
+def test_two_justified_lines_written_one_word_a_line_are_read_in_order():
+    """pdftotext can take a justified line's stretched spaces for column gaps: the words of two such
+    lines, one above the other, come out one a line in the order of their x positions."""
+    scattered = ("productive forces. implementing Developing new innovation-driven quality strategies, "
+                 "productive forces requires accelerating deep industrial").split()
+    lines = make_lines(["Abstract: New quality productive forces, characterized by high technology, high",
+                        "efficiency, and high quality, are guided by innovation and need deep industrial",
+                        "transformation. The emergence and development of the new quality productive",
+                        "forces are results of the interaction between productivity and production",
+                        "relations, which in turn promotes the further generation of new quality"] + scattered +
+                       ["transformation, constructing a factor ecosystem, and comprehensively deepening reforms."])
+    english, log = parse_english(lines, None, "t.txt")
+    assert ("generation of new quality productive forces. Developing new quality productive forces requires "
+            "implementing innovation-driven strategies, accelerating deep industrial transformation, constructing"
+            in english.abstract)
+
+
+def test_one_justified_line_written_one_word_a_line_keeps_its_order():
+    """Seven words one a line that fit the measure once: the line's order, as given."""
+    lines = make_lines(["Abstract: New quality productive forces, characterized by high technology, high",
+                        "efficiency, and high quality, are guided by innovation and need deep industrial",
+                        "transformation. The emergence and development of the new quality productive",
+                        "forces rests on", "achieve", "high-level", "technological", "self-reliance", "and",
+                        "strength,", "accelerate", "technological revolutionary innovations and reforms."])
+    assert "forces rests on achieve high-level technological self-reliance and strength, accelerate technological" \
+        in parse_english(lines, None, "t.txt")[0].abstract

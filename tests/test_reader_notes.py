@@ -169,3 +169,13 @@ def test_a_note_broken_off_at_a_page_foot_goes_on_at_the_next():
     body, notes, _ = extract_notes(lines, lambda l: False)
     assert [(n.label, [l.text[:4] for l in n.lines]) for n in notes] == [("1)", ["1) 周"]), ("2)", ["2) 梁", "会科学版"])]
     assert len(body) == 12 * 3 and not any("会科学版" in l.text for l in body)
+
+
+def test_a_raised_marker_pdftotext_set_on_a_line_before_its_word_goes_back_to_the_gap_it_left():
+    """pdftotext gives a superscript its own line, before the line it is printed in; that line keeps
+    the space the marker stood in (between two wide characters, where Chinese has none)."""
+    body = LINES[:10]
+    body[4:5] = ["其中，基于", "Frey", "和", "(1)", "Osborne（2017） 的方法，学界展开了研究。"]
+    doc = read_text(body + ["(1) 注：该文 2013 年以工作论文形式发表。"], "t.txt")
+    text = "".join(x.text if hasattr(x, "text") else "<" + x.label + ">" for p in doc.paragraphs() for x in p.inlines)
+    assert "Osborne（2017）<(1)>的方法" in text and len(doc.notes) == 1

@@ -87,6 +87,24 @@ def word_frequency(word: str) -> float:
     return _zipf(word)
 
 
+def _spaceless(run: str) -> bool:
+    """A run of letters too long for one word that no dictionary knows: words an extractor wrote
+    without the spaces between them (``industrialtrans``)."""
+    return len(run) >= 16 and _zipf(run.lower()) == 0
+
+
+def _word_across(first: str, second: str) -> bool:
+    """In text without word spaces, does a known word run across the hyphen (``…industrialtrans-`` +
+    ``formationaccelerating…``: *transformation*)? Then the hyphen only broke that word; when none
+    does, two whole words meet at it (``…promotehigh-`` + ``qualitydevelopment…``) and it stays."""
+    for k in range(2, min(len(first), 12) + 1):
+        for m in range(2, min(len(second), 14) + 1):
+            word = (first[-k:] + second[:m]).lower()
+            if len(word) >= 6 and _zipf(word) >= 3.0:
+                return True
+    return False
+
+
 def join_hyphenated(left: str, right: str) -> tuple[str, bool]:
     """Join ``left`` (ending in '-') with ``right`` across a line break.
 
@@ -98,6 +116,8 @@ def join_hyphenated(left: str, right: str) -> tuple[str, bool]:
     if not m_left or not m_right:
         return left + right, False
     first, second = m_left.group(1), m_right.group(1)
+    if _spaceless(first) or _spaceless(second):
+        return (left[:-1] + right, True) if _word_across(first, second) else (left + right, False)
     joined = (first + second).lower()
     joined_freq = _zipf(joined)
     if len(first) == 1 and joined_freq >= 2.0:  # e-conomy: a one-letter prefix is never a word part

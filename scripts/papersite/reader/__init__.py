@@ -37,7 +37,7 @@ from .body import Layout, measure_layout, parse_body
 from .english import english_runs, parse_english
 from .frontmatter import label_at_start, masthead_names, names_from_bio, parse_author_line, scan_fields
 from .headings import REFERENCE_HEADINGS, match_heading
-from .inline import break_offsets, parse_inlines
+from .inline import break_offsets, lift_raised_markers, parse_inlines
 from .furniture import remove_furniture, strip_inline_heads, strip_masthead_repeats
 from .interleave import unweave
 from .lines import make_lines
@@ -226,12 +226,13 @@ def _assemble(meta, items, raw_notes, raw_tables, log, pages=()) -> Document:
             block_lines.append((item.lines, None))
         elif item.kind == "paragraph":
             counters["p"] += 1
-            inlines, entries = parse_inlines(item.lines, pairing, note_ids)
+            para_lines = lift_raised_markers(item.lines, pairing)
+            inlines, entries = parse_inlines(para_lines, pairing, note_ids)
             log += entries
             # the source lines it came from: a page read across columns gives them out of order
             nos = [line.no for line in item.lines]
             blocks.append(Paragraph(f"p-{counters['p']}", inlines, min(nos), max(nos)))
-            block_lines.append((item.lines, break_offsets(item.lines, inlines)))
+            block_lines.append((para_lines, break_offsets(para_lines, inlines)))
         elif item.kind == "table":
             counters["t"] += 1
             table = raw_tables[item.table_index]

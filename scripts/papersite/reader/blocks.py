@@ -17,12 +17,14 @@ notes or one-column pages), between full-width lines and the places tables stand
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 
 from ..model import LogEntry
 from .headings import HeadingMatch, HeadingSequence, match_heading
 from .interleave import _Pairs
 from .lines import Line
+from ..textutil import display_width
 
 NARROW = 0.62  # a page's measure at most this share of the full measure: a column
 MIN_COLUMN = 8.0  # em: narrower measures are lists, not columns
@@ -73,6 +75,13 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
         ends = (blocks[0] if start and not lines[start - 1].ends_sentence and blocks[0].heading is None else None,
                 blocks[-1] if blocks[-1].ends_open else None)
         given = _cost(blocks, seq, None)
+        if 2 <= len(blocks) <= MAX_BLOCKS and _whole_blocks(stretch):
+            # the order read is no evidence: the open sentence of the page before and the seams decide too
+            pairs = pairs or _Pairs(lines)
+            ends = (_continuation(blocks, lines[start - 1], pairs, measure) if start else None, None)
+            given = _cost(blocks, seq, pairs, None, ends)
+            if ends[0] is not None and ends[0] is not blocks[0]:
+                given = max(given, EMPTY)
         if given >= EMPTY and 2 <= len(blocks) <= MAX_BLOCKS:
             pairs = pairs or _Pairs(lines)
             best, order = given, None
@@ -93,15 +102,41 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
     return out, log
 
 
+def _run_on_widths(lines: list[Line]) -> list[float]:
+    """The widths of the printed lines that run on: lines not ending a sentence, and of a line an
+    extractor wrote for a whole block (pymupdf4llm), every printed line but its last."""
+    widths: list[float] = []
+    for l in lines:
+        if l.cells is None and not l.md_level:
+            rows = _rows_of(l)
+            widths += rows[:-1] if len(rows) > 1 else [] if l.ends_sentence else rows
+    return widths
+
+
 def _full_measure(lines: list[Line]) -> float | None:
     """The widest measure the document sets running text in: the fifth widest line that runs on."""
-    widths = sorted((l.width for l in lines if l.cells is None and not l.md_level and not l.ends_sentence), reverse=True)
+    widths = sorted(_run_on_widths(lines), reverse=True)
     return widths[4] if len(widths) >= 5 else None
 
 
 def _run_on_median(lines: list[Line]) -> float | None:
-    widths = sorted(l.width for l in lines if l.cells is None and not l.md_level and not l.ends_sentence)
+    widths = sorted(_run_on_widths(lines))
     return widths[len(widths) // 2] if len(widths) >= 6 else None
+
+
+_ROW_BREAK = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
+
+
+def _rows_of(line: Line) -> list[float]:
+    """The widths of the printed lines in ``line``: pymupdf4llm writes a block on one line, a space
+    between two wide characters where each printed line ended (Chinese text has no word spaces)."""
+    rows = _ROW_BREAK.split(line.text.strip())
+    return [display_width(r) for r in rows] if len(rows) > 1 else [line.width]
+
+
+def _width(line: Line) -> float:
+    """A line's printed width: its widest printed line."""
+    return max(_rows_of(line))
 
 
 def _stretches(lines: list[Line], anchors: dict[int, list[int]], full: float):
@@ -115,12 +150,12 @@ def _stretches(lines: list[Line], anchors: dict[int, list[int]], full: float):
         if k < len(lines):
             a, b = lines[k - 1], lines[k]
             m = by_page[b.page]
-            wide = m is not None and (b.width > 1.3 * m or a.width > 1.3 * m)
+            wide = m is not None and (_width(b) > 1.3 * m or _width(a) > 1.3 * m)
             if b.page == a.page and k not in anchors and not wide and b.cells is None and a.cells is None:
                 continue
         page = lines[start].page
         m = by_page[page]
-        narrow = m is not None and all(l.width <= 1.3 * m and l.cells is None for l in lines[start:k])
+        narrow = m is not None and all(_width(l) <= 1.3 * m and l.cells is None for l in lines[start:k])
         yield start, k, m if narrow else None
         start = k
 
@@ -129,7 +164,7 @@ def _candidate(lines: list[Line], k: int, measure: float) -> HeadingMatch | None
     """The numbered heading line ``k`` can open: numbered, no full stop, after a sentence's end or a gap."""
     line = lines[k]
     hm = match_heading(line.text)
-    if hm is None or hm.scheme == "none" or "。" in line.text or line.width > measure + 1.5:
+    if hm is None or hm.scheme == "none" or "。" in line.text or _width(line) > measure + 1.5:
         return None
     if k and not line.gap and not lines[k - 1].ends_sentence:
         return None
@@ -148,10 +183,32 @@ def _blocks(lines: list[Line], measure: float) -> list[_Block]:
     for b in blocks:
         # a heading goes on to a next line only from a full one (it wrapped); a short line ends it
         n = 1
-        while n < min(3, len(b.lines)) and b.lines[n - 1].width >= measure - 1.5 and not b.lines[n - 1].ends_sentence:
+        while n < min(3, len(b.lines)) and _width(b.lines[n - 1]) >= measure - 1.5 and not b.lines[n - 1].ends_sentence:
             n += 1
         b.heading_only = b.heading is not None and n == len(b.lines) and not b.lines[-1].ends_sentence
     return blocks
+
+
+def _whole_blocks(lines: list[Line]) -> bool:
+    """Did the extractor write each block on one line (pymupdf4llm), not each printed line?"""
+    return sum(len(_rows_of(l)) > 1 for l in lines) * 2 > len(lines)
+
+
+def _continuation(blocks: list[_Block], before: Line, pairs: _Pairs, measure: float) -> _Block | None:
+    """The block a sentence left open on the page before goes on in. An extractor that writes whole
+    blocks reads a page's blocks in no fixed order (the top of the right column may come first): of
+    the blocks whose first printed line is full (a paragraph's first is indented), the one whose first
+    characters best continue the open sentence, the first read unless another does clearly better."""
+    if before.ends_sentence:
+        return None
+    scored = {k: pairs.join(before.text, b.lines[0].text) for k, b in enumerate(blocks)
+              if b.heading is None and _rows_of(b.lines[0])[0] >= measure - 1}
+    if not scored:
+        return None
+    best = max(scored, key=scored.get)
+    if 0 in scored and scored[0] >= scored[best] - 0.5:
+        best = 0
+    return blocks[best] if scored[best] > -1 else None
 
 
 def _divisions(n: int):
@@ -175,7 +232,7 @@ def _rows(blocks: list[_Block], sides: list[int]) -> float:
                 cost += RIGHT_FIRST  # a right block read before the left one beside it
             elif side == 1 and apart > 2:
                 cost += ROW_APART  # a left block, then a right one well above or below it
-        y[side] += len(block.lines) + 1
+        y[side] += sum(len(_rows_of(l)) for l in block.lines) + 1
     return cost
 
 

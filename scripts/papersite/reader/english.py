@@ -62,7 +62,7 @@ def parse_english(lines: list[Line], choice: int | None, path: str,
     words run on over wrapped lines until there are as many (or a separator ends a line).
     """
     log: list[LogEntry] = []
-    lines = [part for line in lines for part in _split_keywords(line)]
+    lines = _unscatter([part for line in lines for part in _split_keywords(line)], log)
     candidates: list[_Candidate] = []
     loose: list[Line] = []  # lines before the first Abstract label: title/authors, or a foreign fragment
     current: _Candidate | None = None
@@ -109,25 +109,124 @@ def parse_english(lines: list[Line], choice: int | None, path: str,
     return EnglishMeta(title=title, authors=authors, abstract=abstract or None, keywords=keywords), log
 
 
+def _latin_width(text: str) -> float:
+    """A line's printed width in em, estimated for a proportional Latin face."""
+    return sum(0.25 if ch == " " else 0.28 if ch in "ijlt.,;:'!()-If" else 0.33 if ch == "r" else
+               0.75 if ch in "mwMW" else 0.67 if ch.isupper() else 0.5 for ch in text)
+
+
+def _unscatter(lines: list[Line], log: list[LogEntry]) -> list[Line]:
+    """Two justified lines pdftotext wrote one word a line, the words of both merged in x order.
+
+    A justified line's stretched spaces can look to pdftotext like column gaps: each word becomes a
+    block, and when two such lines stand one above the other their words come out in the order of
+    their x positions, the upper line's word first where they overlap (``productive`` / ``forces.`` /
+    ``implementing`` / ``Developing`` …). A run of one-word lines too wide for one line of the block's
+    measure and narrow enough for two is read as two lines: of the divisions of the run into two
+    word sequences in that order, the one that repeats most of the block's own word pairs (an
+    abstract repeats its terms), then whose two lines are spaced most alike (one measure, both
+    justified), then whose words' estimated x positions best give the order seen."""
+    full = sorted(_latin_width(l.text) for l in lines if len(l.text.split()) >= 6)
+    if len(full) < 3:
+        return lines
+    measure = full[len(full) // 2]
+    words = [_pair_word(w) for l in lines if len(l.text.split()) > 1 for w in l.text.split()]
+    pairs = set(zip(words, words[1:]))
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(lines[j].text.split()) == 1:
+            j += 1
+        run = [l.text.strip() for l in lines[i:j]]
+        division = None
+        if 4 <= len(run) <= 16 and 1.4 * measure < _latin_width(" ".join(run)) < 2.1 * measure:
+            before = out[-1].text.split()[-1] if out else ""
+            after = lines[j].text.split()[0] if j < len(lines) else ""
+            division = _two_lines(run, measure, pairs, before, after)
+        if division:
+            log.append(LogEntry("normalised", f"{len(run)} words written one a line read as two justified lines",
+                                lines[i].no))
+            out += [replace(lines[i], text=" ".join(division[0])),
+                    replace(lines[i + 1], text=" ".join(division[1]), gap=False)]
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _pair_word(word: str) -> str:
+    return re.sub(r"[^a-z-]", "", word.lower())
+
+
+def _two_lines(run, measure, pairs, before, after):
+    """The run's best division into an upper and a lower line (see ``_unscatter``)."""
+    def placed(words):
+        widths = [_latin_width(w) for w in words]
+        space = (measure - sum(widths)) / max(1, len(words) - 1)
+        x, spans = 0.0, []
+        for width in widths:
+            spans.append((x, x + width))
+            x += width + space
+        return spans, space
+
+    best = None
+    for mask in range(1 << (len(run) - 1)):
+        upper = [0] + [k for k in range(1, len(run)) if mask >> (k - 1) & 1]
+        lower = [k for k in range(1, len(run)) if not mask >> (k - 1) & 1]
+        if not lower:
+            continue
+        (top, s1), (bottom, s2) = placed([run[k] for k in upper]), placed([run[k] for k in lower])
+        if min(s1, s2) < 0.25:  # narrower than a word space: the words do not fit the measure
+            continue
+        # a lower word comes first where it ends left of the upper word's start
+        misfit = sum(max(0.0, b[1] - a[0]) if kb < ka else max(0.0, a[0] - b[1])
+                     for ka, a in zip(upper, top) for kb, b in zip(lower, bottom))
+        seq = [_pair_word(w) for w in [before] + [run[k] for k in upper] + [run[k] for k in lower] + [after]]
+        key = (-sum(1 for p in zip(seq, seq[1:]) if p in pairs), abs(s1 - s2), misfit)
+        if best is None or key < best[0]:
+            best = (key, [run[k] for k in upper], [run[k] for k in lower])
+    return best[1:] if best else None
+
+
 def _rehyphenate(text: str, evidence: str, log: list[LogEntry], line_no: int) -> str:
-    """Compounds an extractor closed up when it joined lines (``high-`` + ``quality`` -> ``highquality``)
-    given their hyphen back: a word no dictionary knows, made of a part the English block hyphenates
-    elsewhere (``high-tech``) and a known word (``quality``)."""
+    """Compounds an extractor closed up when it joined lines (``high-`` + ``quality`` -> ``highquality``;
+    pdftotext and PyMuPDF's dehyphenation drop a compound's hyphen with a broken word's) given their
+    hyphen back: a word no dictionary knows, made of a part the English block hyphenates elsewhere
+    (``high-tech``) and a known word (``quality``), or of two common words (``high`` + ``quality``).
+    Text without word spaces is left alone: there every run of words looks like such a compound."""
     from ..textutil import word_frequency
+    words = text.split()
+    if not words or sum(len(w) for w in words) / len(words) > 12:
+        return text
     parts = {m.lower() for m in re.findall(r"\b([A-Za-z]{2,})-[A-Za-z]", evidence)}
 
-    def fix(m: re.Match) -> str:
-        word = m.group(0)
-        if not parts or word_frequency(word.lower()) >= 2.0:
-            return word
+    def split(word: str) -> int:
         for part in sorted(parts, key=len, reverse=True):
             rest = word[len(part):]
             if word.lower().startswith(part) and len(rest) >= 3 and word_frequency(rest.lower()) >= 3.0:
-                log.append(LogEntry("normalised", f"{word!r} read as {word[:len(part)] + '-' + rest!r} "
-                                    f"(the English block hyphenates {part}- elsewhere)", line_no))
-                return word[:len(part)] + "-" + rest
-        return word
+                return len(part)
+        for cut in range(3, len(word) - 2):
+            if word_frequency(word[:cut]) >= 4.0 and word_frequency(word[cut:]) >= 4.0:
+                return cut
+        return 0
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        cut = 0 if word_frequency(word.lower()) >= 2.0 or _inflected(word) else split(word)
+        if not cut:
+            return word
+        log.append(LogEntry("normalised", f"{word!r} read as {word[:cut] + '-' + word[cut:]!r} (a compound "
+                            "closed up at a line break)", line_no))
+        return word[:cut] + "-" + word[cut:]
     return re.sub(r"\b[a-z]{6,}\b", fix, text)
+
+
+def _inflected(word: str) -> bool:
+    """A known word with an ending the dictionary does not list (``ownerships``), not a compound."""
+    from ..textutil import word_frequency
+    return any(word.endswith(end) and word_frequency(word[:-len(end)]) >= 3.0 for end in ("s", "es", "ed", "ing", "ly"))
 
 
 def _split_keywords(line: Line) -> list[Line]:

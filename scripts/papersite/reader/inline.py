@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from ..model import Citation, Inline, LogEntry, NoteRef, Text
 from ..textutil import is_wide, join_lines
 from .lines import Line
 from .notes import CIRCLED, MarkerPairing, normalise_label
 
+_GAP = re.compile(r"(?<=\S) (?=\S)")  # one space inside a line
 _CITATION = re.compile(r"\[(\d{1,3})(?:\s*[-–,，、]\s*\d{1,3})*\]")
 
 
@@ -41,6 +43,26 @@ def _marker_pattern(labels: set[str]) -> re.Pattern | None:
     if not parts:
         return None
     return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+def lift_raised_markers(lines: list[Line], pairing: MarkerPairing) -> list[Line]:
+    """A note marker pdftotext set on a line of its own before the line it belongs to (a superscript
+    sits above the baseline: ``Frey`` / ``和`` / ``(1)`` / ``Osborne（2017） 的方法``) put back where it
+    was printed: the next line keeps a space between two wide characters there, the gap the raised
+    marker left (Chinese text has no word spaces). With no such gap the lines stay as they are."""
+    pattern = _marker_pattern(pairing.labels)
+    if not pattern:
+        return lines
+    out = list(lines)
+    i = 0
+    while i + 1 < len(out):
+        alone, after = out[i].text.strip(), out[i + 1]
+        gap = next((m for m in _GAP.finditer(after.text)
+                    if is_wide(after.text[m.start() - 1]) and is_wide(after.text[m.end()])), None)
+        if pattern.fullmatch(alone) and gap and after.page == out[i].page:
+            out[i:i + 2] = [replace(after, text=after.text[:gap.start()] + alone + after.text[gap.end():])]
+        i += 1
+    return out
 
 
 def parse_inlines(lines: list[Line], pairing: MarkerPairing, note_ids: list[str]) -> tuple[tuple[Inline, ...], list[LogEntry]]:
