@@ -3,6 +3,7 @@ matched here the way docs/assets/javascripts/search.js matches, to check what th
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -35,20 +36,54 @@ def postings(files, meta, gram):
     return out
 
 
+def is_word(c):
+    return c.isascii() and c.isalnum()
+
+
+def covering(q):
+    """(gram, offset) pairs for a folded query, as search.js's covering picks them: ^ + each Latin word,
+    then every other character in a pair with a neighbour (never two letters or two spaces), or alone."""
+    need, covered = [], set()
+    for m in re.finditer("[a-z0-9]+", q):
+        need.append(("^" + m.group(), m.start()))
+        covered.update(range(m.start(), m.end()))
+
+    def pair(a):
+        return 0 <= a < len(q) - 1 and q[a:a + 2] != "  " and not (is_word(q[a]) and is_word(q[a + 1]))
+    for i, c in enumerate(q):
+        if i in covered:
+            continue
+        if pair(i):
+            need.append((q[i:i + 2], i))
+            covered.add(i + 1)
+        elif pair(i - 1):
+            need.append((q[i - 1:i + 1], i - 1))
+        elif c != " ":
+            need.append((c, i))
+    return need
+
+
 def search(files, folder, query):
     """pid -> occurrences: the query's covering grams at consecutive positions (as search.js does)."""
     meta = read(files, "meta.js")
-    q = folder.fold(query).strip()
-    need = [(q, 0)] if len(q) == 1 else [(q[i:i + 2], i) for i in range(0, len(q) - 1, 2)]
-    if len(q) > 1 and len(q) % 2:
-        need.append((q[-2:], len(q) - 2))
-    if q[0].isascii() and q[0].isalnum():
-        need.append(("^" + q[0], 0))
+    need = covering(folder.fold(query).strip())
     lists = [postings(files, meta, g) for g, _ in need]
     hits = {}
     for pid, positions in lists[0].items():
-        count = sum(all(pid in lst and start + off in lst[pid] for lst, (_, off) in zip(lists, need))
+        start_of = need[0][1]
+        count = sum(all(pid in lst and start - start_of + off in lst[pid] for lst, (_, off) in zip(lists, need))
                     for start in positions)
+        if count:
+            hits[pid] = count
+    return hits
+
+
+def brute_force(texts, folder, query):
+    """pid -> occurrences of the folded query in the folded text, a Latin query from a word start only."""
+    q, hits = folder.fold(query).strip(), {}
+    for pid, text in enumerate(texts):
+        t = folder.fold(text)
+        count = sum(t.startswith(q, i) and not (is_word(q[0]) and i and is_word(t[i - 1])) for i in range(len(t)))
         if count:
             hits[pid] = count
     return hits
@@ -78,11 +113,32 @@ def index(to_traditional):
     ("新質生產力", {2: 1}),
     ("distribution", {4: 2}),              # from a word start, any case, not inside Redistribution
     ("Distribution wise", {4: 1}),         # punctuation folds to a space
+    ("distrib", {4: 2}),                   # a word's beginning is enough
+    ("and distribution", {4: 1}),          # words in a row, each from a word start
+    ("tribution", {}),                     # not from a word start
+    ("and  distribution", {}),             # two spaces are not the text's one
     ("量子", {}),
 ])
 def test_exact_matching(index, query, expected):
     files, folder = index
     assert search(files, folder, query) == expected
+
+
+MIXED = ["GDP增长了5%，TFP与GDP2020年的增长率；gdp-growth（GDP growth）", "A. B. Atkinson: inequality, in-equality",
+         "Income distribution and income-distribution; 收入分配 income  distribution", "数字经济 digital economy 2.0 与 Web3"]
+
+
+def test_index_finds_exactly_what_the_text_contains(to_traditional):
+    """Every piece of the texts (and pieces with one character changed) is found where, and as often as, it
+    occurs: the index's grams (Latin words, pairs, characters) answer exactly "contains, from a word start"."""
+    folder = folder_for(MIXED, to_traditional)
+    files = build_index([("m.html", "M", [Passage(f"p-{i}", "para", f"¶{i}", t) for i, t in enumerate(MIXED)])], (), folder)
+    queries = {t[i:j] for t in MIXED for i in range(len(t)) for j in range(i + 1, min(len(t), i + 12) + 1)}
+    queries |= {q[:-1] + "x" for q in list(queries)} | {"Web4", "growthx", "收入 分配"}
+    queries = sorted(q for q in queries if folder.fold(q).strip())
+    assert len(queries) > 1000
+    wrong = [q for q in queries if search(files, folder, q) != brute_force(MIXED, folder, q)]
+    assert not wrong, wrong[:10]
 
 
 def test_fold_keeps_offsets_and_joins_scripts(to_traditional):

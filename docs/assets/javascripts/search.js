@@ -6,7 +6,7 @@
  *
  * Matching is exact on folded text (Traditional -> Simplified per character, case, width, accents):
  * a passage is a result when it contains the folded query, found from the positions of the query's
- * character bigrams. Names (concept terms, aliases, other script, English, pinyin; paper titles and
+ * character pairs and Latin words (a word of the query is a prefix of a word of the text). Names (concept terms, aliases, other script, English, pinyin; paper titles and
  * authors) put their page first. Everything shown is set as text (textContent, DOM nodes).
  */
 (function () {
@@ -134,12 +134,24 @@
   }
 
   function covering(chars) {
-    // (gram, offset) pairs whose presence at consecutive offsets means the query is there.
-    var need = [];
-    if (chars.length === 1) need.push([chars[0], 0]);
-    for (var i = 0; i + 1 < chars.length; i += 2) need.push([chars[i] + chars[i + 1], i]);
-    if (chars.length > 1 && chars.length % 2) need.push([chars[chars.length - 2] + chars[chars.length - 1], chars.length - 2]);
-    if (isWord(chars[0])) need.push(["^" + chars[0], 0]);
+    // (gram, offset) pairs whose presence at consecutive offsets means the query is there
+    // (scripts/papersite/search/index.py, grams_at). A Latin word of the query starts a word of the text
+    // (the query's first one by the rule, the others after a character that is not a letter), so it is
+    // one gram, ^ + the word, the prefix of the text's word; every other character is covered by a pair
+    // with its neighbour (never two letters, nor two spaces) or, failing that, by itself.
+    var need = [], covered = [], n = chars.length, i, j;
+    for (i = 0; i < n; i = j) {
+      for (j = i; j < n && isWord(chars[j]); j++) covered[j] = true;
+      if (j > i) need.push(["^" + chars.slice(i, j).join(""), i]);
+      else j = i + 1;
+    }
+    function pair(a) { return a >= 0 && a + 1 < n && chars[a] + chars[a + 1] !== "  " && !(isWord(chars[a]) && isWord(chars[a + 1])); }
+    for (i = 0; i < n; i++) {
+      if (covered[i]) continue;
+      if (pair(i)) { need.push([chars[i] + chars[i + 1], i]); covered[i + 1] = true; }
+      else if (pair(i - 1)) need.push([chars[i - 1] + chars[i], i - 1]);
+      else if (chars[i] !== " ") need.push([chars[i], i]);
+    }
     return need;
   }
 

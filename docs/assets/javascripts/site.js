@@ -40,7 +40,9 @@
     apply(box.checked);
   });
 
-  // The running head of printed pages (papers.css, @page): the page's title, as a CSS string.
+  // The running head of printed pages (papers.css, @page): the page's title, as a CSS string. Set when
+  // printing begins, not at load: a custom property on <html> is inherited by every element, so setting
+  // it restyles the whole page, the largest part of this file's work at load on a paper page.
   function setRunningHead() {
     var title = document.title.replace(/[\\"]/g, "\\$&").replace(/\s+/g, " ");
     document.documentElement.style.setProperty("--papersite-running-head", '"' + title + '"');
@@ -402,6 +404,7 @@
   // started, and closes them again afterwards.
   var openedForPrint = [];
   window.addEventListener("beforeprint", function () {
+    setRunningHead();
     var closed = document.querySelectorAll(".md-content details:not([open])");
     for (var i = 0; i < closed.length; i++) { closed[i].open = true; openedForPrint.push(closed[i]); }
   });
@@ -410,6 +413,6 @@
     openedForPrint = [];
   });
 
-  function init() { apply(choice()); setRunningHead(); addCiteButtons(); addConceptLinkSwitch(); }
+  function init() { apply(choice()); addCiteButtons(); addConceptLinkSwitch(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();

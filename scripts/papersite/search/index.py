@@ -3,9 +3,11 @@ itself with ``__papersiteSearch.add(name, data)``, so search also works from fil
 
 - ``meta.js`` (first query): the shard count, the fold table, the pages (URL, title, type, first passage,
   one letter per passage for its kind), where each text chunk starts, and the names.
-- ``g/<n>.js``: the posting lists of the grams whose hash is n. A gram is one folded character, two
-  consecutive ones, or ``^`` + the first letter of a Latin word (English matches start at a word).
-  A posting list is ``Δpassage:pos,Δpos,…;…`` (deltas, so repeated texts compress well).
+- ``g/<n>.js``: the posting lists of the grams whose hash is n. A gram is a folded character that is
+  not a Latin letter or digit, two consecutive characters that are not both Latin letters or digits,
+  or ``^`` + a prefix of a Latin word (a run of ASCII letters and digits), at the word's start: English
+  matches start at a word, so each Latin word of a query is one gram (one shard request), not one per
+  pair of letters. A posting list is ``Δpassage:pos,Δpos,…;…`` (deltas, so repeated texts compress well).
 - ``t/<n>.js``: the displayed text, anchor and label of a run of passages of one page (~CHUNK chars),
   fetched only for the results on screen.
 """
@@ -16,7 +18,6 @@ import math
 import operator
 import re
 from collections import defaultdict
-from itertools import chain
 
 from .fold import Folder
 from .names import Name
@@ -40,18 +41,23 @@ def is_word_char(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
 
+WORD = re.compile("[A-Za-z0-9]+")   # a Latin word: a maximal run of is_word_char
+
+
 def grams_at(folded: str):
-    """(gram, position) for every gram of a folded text."""
-    for i, c in enumerate(folded):
-        if c != " ":
-            yield c, i
-            if is_word_char(c) and (i == 0 or not is_word_char(folded[i - 1])):
-                yield "^" + c, i
-        if i + 1 < len(folded) and not (c == " " and folded[i + 1] == " "):
-            yield c + folded[i + 1], i
-
-
-WORD_START = re.compile("(?<![A-Za-z0-9])[A-Za-z0-9]")   # is_word_char, after a character that is not
+    """(gram, position) for every gram of a folded text, kind by kind, each kind in ascending position:
+    characters, pairs of characters, ^ + the prefixes of each Latin word (a gram is of one kind: one
+    character, two, or ^ + letters; "^" folds to a space, so no text has it)."""
+    for pos, c in enumerate(folded):
+        if c != " " and not is_word_char(c):
+            yield c, pos
+    for pos, pair in enumerate(map(operator.add, folded, folded[1:])):
+        if pair != "  " and not (pair.isascii() and pair.isalnum()):
+            yield pair, pos
+    for m in WORD.finditer(folded):
+        word, pos = "^" + m.group(), m.start()
+        for k in range(2, len(word) + 1):
+            yield word[:k], pos
 
 
 def _script(name: str, data) -> str:
@@ -91,9 +97,7 @@ def build_index(pages: list[tuple[str, str, list[Passage]]], names: tuple[Name, 
             chunk["x"].append(p.text)
             size += len(p.text)
             folded = fold(p.text)
-            # The grams of grams_at, kind by kind (a gram is of one kind: one character, two, or ^ + a letter).
-            for pos, gram in chain(enumerate(folded), enumerate(map(operator.add, folded, folded[1:])),
-                                   ((m.start(), "^" + m.group()) for m in WORD_START.finditer(folded))):
+            for gram, pos in grams_at(folded):
                 st = get(gram)
                 if st is None:
                     postings[gram] = [pid, pos, [f"{pid}:{pos}"]]
@@ -106,8 +110,6 @@ def build_index(pages: list[tuple[str, str, list[Passage]]], names: tuple[Name, 
             pid += 1
         if passages:
             size = CHUNK   # chunks never cross pages
-    postings.pop(" ", None)     # spaces are not grams, nor are two of them
-    postings.pop("  ", None)
     encoded = {g: "".join(st[2]) for g, st in postings.items()}
     total = sum(len(v.encode()) for v in encoded.values())
     shards = 1 << max(4, min(14, math.ceil(math.log2(max(1, total / SHARD_TARGET)))))
