@@ -20,9 +20,9 @@ from pathlib import Path
 
 import yaml
 
+from . import variants
 from .site import SECTION_TITLES, VARIANTS, apply_markdown_labels, build_site
 
-VARIANT_CONFIG = {"zh-Hans": "mkdocs.yml", "zh-Hant": "variants/zh-Hant/mkdocs.yml", "en": "variants/en/mkdocs.yml"}
 SECTIONS = ("papers", "guides", "concepts", "teaching")
 
 
@@ -46,9 +46,9 @@ def _load(path: Path) -> dict:
 def _merged(project: Path, variant: str) -> dict:
     """The variant's configuration with its INHERIT resolved (a variant file overrides the top one)."""
     base = _load(project / "mkdocs.yml")
-    if variant == "zh-Hans":
+    if variants.get(variant).mkdocs == "mkdocs.yml":
         return base
-    own = _load(project / VARIANT_CONFIG[variant])
+    own = _load(project / variants.get(variant).mkdocs)
     own.pop("INHERIT", None)
     out = dict(base)
     for key, value in own.items():

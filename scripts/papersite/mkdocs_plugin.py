@@ -58,7 +58,7 @@ from mkdocs.structure.files import File, Files
 from .project import project_root
 from .serving import Background, RenderMemo, TemplateCache
 
-VARIANTS = ("zh-Hans", "zh-Hant", "en")
+from .variants import CODES as VARIANTS   # the variant registry
 # The pipeline code last imported (file, mtime): not a build's state, a record of what is in sys.modules.
 _LOADED: dict = {}
 log = logging.getLogger("mkdocs.plugins.papersite")

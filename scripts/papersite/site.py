@@ -5,6 +5,7 @@ import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import variants
 from .errors import PaperError
 from .concepts import Concept, check_renderings, load_concepts
 from .corpuscache import cached
@@ -20,7 +21,7 @@ from .writers.concept_pages import ConceptPages, concept_order, concept_uri
 from .writers.markdown import paper_markdown
 from .writers.teaching_pages import INSTRUCTOR_GUIDE, Guides, Instruction, Teacher, guide_uri, pack_uri
 
-VARIANTS = ("zh-Hans", "zh-Hant", "en")
+VARIANTS = variants.CODES
 # The navigation's sections (folders of the generated pages), named in each variant's language.
 SECTION_TITLES = {"papers": {"zh-Hans": "论文", "zh-Hant": "論文", "en": "Papers"},
                   "guides": {"zh-Hans": "阅读指南", "zh-Hant": "閱讀指南", "en": "Reading guides"},
@@ -53,7 +54,7 @@ def site_root(site_url: str | None, variant: str) -> str | None:
     if not site_url:
         return None
     url = site_url.rstrip("/") + "/"
-    folder = pages.VARIANT_ROOT[variant]
+    folder = variants.get(variant).root
     return url[:-len(folder)] if folder and url.endswith("/" + folder) else url
 
 
@@ -61,7 +62,7 @@ def page_url(site_url: str | None, variant: str, uri: str) -> str | None:
     """The public URL of a page, when the site's address (mkdocs.yml site_url) is known."""
     if not site_url:
         return None
-    return site_url.rstrip("/") + "/" + pages.VARIANT_ROOT[variant] + uri[:-len(".md")] + ".html"
+    return site_url.rstrip("/") + "/" + variants.get(variant).root + uri[:-len(".md")] + ".html"
 
 
 def english_text(paper: Paper) -> str:
@@ -97,8 +98,7 @@ def concept_corpus(content: Path, config: SiteConfig, papers: list[Paper],
 
 def build_site(content: Path, variant: str, site_url: str | None = None) -> SiteBuild:
     """Every generated page of one variant."""
-    if variant not in VARIANTS:
-        raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS)}")
+    variant = variants.get(variant)
     config: SiteConfig = load_site_config(content)
     # Converted once for all variants (each builds in its own process): corpuscache.
     papers, index = cached(content, lambda: concept_corpus(content, config, convert_corpus(content)))
@@ -106,7 +106,7 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
     # contexts: CorpusIndex.span) and each OpenCC call has a fixed cost: each text is converted once per build.
     to_traditional = functools.lru_cache(maxsize=None)(traditional_converter(config.opencc, config.exceptions))
     out: dict[str, str] = {}
-    convert = to_traditional if variant == "zh-Hant" else (lambda s: s)
+    convert = variant.converter(to_traditional)
     home_concepts = home_teaching = None
     guide_href = lambda paper: f"../{guide_uri(paper.slug)[:-3]}.html" if index else None
     if index:
@@ -131,12 +131,13 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
     # A concept link's preview: its term and the editors' short definition (the link is raw HTML: the built path).
     targets = ({slug: (f"../{concept_uri(slug)[:-len('.md')]}.html", c.term, c.definition_zh)
                 for slug, c in index.concepts.items()} if index else {})
-    if variant == "en":
-        out["index.md"] = pages.home_en(papers, home_concepts, home_teaching, config)
-        out["about.md"] = pages.about_page(papers, config, "en")
+    if variant.english:
+        out["index.md"] = pages.home_en(papers, home_concepts, home_teaching, config, variant)
+        out["about.md"] = pages.about_page(papers, config, variant)
         for paper in papers:
-            out[paper_uri(paper)] = pages.english_paper_page(paper, page_url(site_url, "en", paper_uri(paper)),
-                                                             guide_href(paper), guides.paper_outline(paper) if index else None)
+            out[paper_uri(paper)] = pages.english_paper_page(paper, page_url(site_url, variant, paper_uri(paper)),
+                                                             guide_href(paper), guides.paper_outline(paper) if index else None,
+                                                             variant)
     else:
         out["index.md"] = pages.home_zh(papers, variant, convert, home_concepts, home_teaching, config)
         out["about.md"] = pages.about_page(papers, config, variant, convert)
@@ -146,7 +147,7 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
                                                    concept_targets=targets, guide_href=guide_href(paper),
                                                    retired=paper.addresses.retired_at() if paper.addresses else None)
     concepts = tuple(index.concepts.values()) if index else ()
-    return SiteBuild(variant, out, to_traditional, nav_order(concepts, variant, config.sequences),
+    return SiteBuild(variant.code, out, to_traditional, nav_order(concepts, variant, config.sequences),
                      site_names(concepts, papers, to_traditional), footer_html(config, variant, convert),
                      concept_groups(concepts, config.categories, variant, convert), convert(config.title(variant)))
 
@@ -160,14 +161,14 @@ def concept_groups(concepts, categories, variant: str, convert) -> tuple:
     for cat in categories:
         members = tuple(concept_uri(c.slug) for c in ordered if c.category == cat.id)
         if members:
-            groups.append((pages.html_text(cat.en if variant == "en" else convert(cat.zh)), members))
+            groups.append((pages.html_text(cat.en if variants.get(variant).english else convert(cat.zh)), members))
     return tuple(groups)
 
 
 def footer_html(config: SiteConfig, variant: str, convert) -> str:
     """The footer line every page carries (Material's copyright slot, which it prints as HTML): the rights
     statement of content/site.yml and where to report an error, escaped here."""
-    en = variant == "en"
+    en = variants.get(variant).english
     rights = config.rights_en if en else convert(config.rights_zh)
     label = "Report an error" if en else convert("报告错误")
     # errata.url, when set, is the tracker itself; else the about page's errata section says how (the plugin

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .. import variants
 from ..addresses import display_number
 from ..concepts import Category, Concept
 from ..mentions import CorpusIndex
@@ -34,7 +35,7 @@ def concept_uri(slug: str) -> str:
 
 def concept_order(concepts, variant: str) -> list[Concept]:
     """The order readers look concepts up in: by pinyin (zh variants) or by English term (en)."""
-    key = (lambda c: c.english_term.lower()) if variant == "en" else (lambda c: sort_key(c.pinyin))
+    key = (lambda c: c.english_term.lower()) if variants.get(variant).english else (lambda c: sort_key(c.pinyin))
     return sorted(concepts, key=key)
 
 
@@ -59,8 +60,8 @@ class ConceptPages:
 
     def __init__(self, index: CorpusIndex, papers, categories: tuple[Category, ...], variant: str,
                  convert=lambda s: s, to_traditional=lambda s: s):
-        self.index, self.variant, self.C, self.T = index, variant, convert, to_traditional
-        self.en = variant == "en"
+        self.index, self.variant, self.C, self.T = index, variants.get(variant), convert, to_traditional
+        self.en = self.variant.english
         self.records = {p.slug: p.record for p in papers}
         self.categories = categories
         self.titles = {p.slug: p.record.title_en if self.en else convert(p.record.title_zh) for p in papers}
@@ -76,14 +77,20 @@ class ConceptPages:
         """A label of the site's own text in this variant."""
         return en if self.en else self.C(zh)
 
+    def text_href(self, path: str) -> str:
+        """From a page one folder below this variant's root to ``path`` among the papers' text pages: this
+        variant's own, or (English pages) the text as printed."""
+        if self.en:
+            return cross_variant_href(self.variant, 1, variants.as_printed(), path)
+        return f"../{path}"
+
     def para_href(self, paper: str, paragraph: str) -> str:
         """From a concept page to a paragraph (the zh-Hans text for English pages)."""
-        if self.en:
-            return cross_variant_href("en", 1, "zh-Hans", f"{paper_path(paper)}#{paragraph}")
-        return f"../{paper_path(paper)}#{paragraph}"
+        return self.text_href(f"{paper_path(paper)}#{paragraph}")
 
     def zh_attr(self) -> str:
-        return ' lang="zh-Hans"' if self.en else ""
+        """The lang attribute of the articles' Chinese text on this variant's pages (none on a Chinese page)."""
+        return f' lang="{variants.as_printed().lang}"' if self.en else ""
 
     # ---- a concept page --------------------------------------------------------------------------
 
@@ -106,14 +113,11 @@ class ConceptPages:
         return "\n".join(out).rstrip() + "\n"
 
     def _header(self, c: Concept) -> list[str]:
-        rows = []
-        if self.en:
-            rows.append(("Chinese", f'<span lang="zh-Hans">{html_text(c.term)}</span> · '
-                         f'<span lang="zh-Hant">{html_text(self.T(c.term))}</span>'))
-        elif self.variant == "zh-Hans":
-            rows.append(("繁体", f'<span lang="zh-Hant">{html_text(self.T(c.term))}</span>'))
-        else:
-            rows.append((self.C("简体"), f'<span lang="zh-Hans">{html_text(c.term)}</span>'))
+        # The term in the other Chinese variants' scripts.
+        scripts = " · ".join(f'<span lang="{v.lang}">{html_text(v.converter(self.T)(c.term))}</span>'
+                             for v in variants.chinese() if v != self.variant)
+        other = "Chinese" if self.en else self.C("简体") if self.variant.text == variants.TRADITIONAL else "繁体"
+        rows = [(other, scripts)]
         rows.append((self.L("拼音", "Pinyin"), f'<span lang="zh-Latn-pinyin">{html_text(c.pinyin)}</span>'))
         renderings = []
         for r in c.english:
@@ -194,7 +198,7 @@ class ConceptPages:
         rate_title = self.L(f"{c.term}每万字出现次数", f"{self.name(c)} per 10,000 characters") + ": " + \
             ", ".join(f"{label} {r:.1f}" for label, r, _ in rates)
         if self.en:
-            zh = cross_variant_href("en", 1, "zh-Hans", f"concepts/{c.slug}.html#concordance")
+            zh = cross_variant_href(self.variant, 1, variants.as_printed(), f"concepts/{c.slug}.html#concordance")
             out += [f'<p>Every mention with its context, grouped by paper, is listed on the '
                     f'<a href="{zh}" hreflang="zh-Hans">Chinese page\'s concordance</a>.</p>', ""]
         width = 170 if self.en else 150

@@ -5,6 +5,7 @@ applied to text only, never to ids, URLs or markup.
 """
 from __future__ import annotations
 
+from .. import variants
 from ..addresses import display_number
 from ..model import Citation, ConceptRef, Document, Heading, NoteRef, Paragraph, Table, Text
 from .escape import english_in_chinese, html_text, md_text
@@ -167,7 +168,7 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
     parts += [f"# {md_text(title)}", ""]
     if record.title_zh_provenance == "editor":
         parts += [f'<p class="editor-note">{html_text(L("标题为编者所拟（原文未载中文标题）。"))}</p>', ""]
-    english = pages.cross_variant_href(variant, 1, "en", pages.paper_path(record.slug))
+    english = pages.cross_variant_href(variant, 1, variants.english_variant(), pages.paper_path(record.slug))
     parts += _meta_panel(doc, record, convert, L, english, guide_href)
     if doc.meta.abstract:
         parts += [f'!!! abstract "{html_text(L("摘要"))}"', "", "    " + md_text(convert(doc.meta.abstract)), ""]

@@ -13,11 +13,10 @@ import re
 from urllib.parse import quote
 
 from .. import citation as cite
+from .. import variants
 from ..siteconfig import SiteConfig
+from ..variants import Variant
 from .escape import chinese_in_english, english_in_chinese, html_text, md_text
-
-VARIANT_ROOT = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
-VARIANT_NAME = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
 
 
 def _identity(s: str) -> str:
@@ -75,10 +74,10 @@ def short_title(record, english: bool, convert=_identity) -> str:
     return convert(record.short_title_zh or record.title_zh)
 
 
-def cross_variant_href(from_variant: str, from_depth: int, to_variant: str, path: str) -> str:
+def cross_variant_href(from_variant: str | Variant, from_depth: int, to_variant: str | Variant, path: str) -> str:
     """Relative URL from a page (``from_depth`` folders below its variant root) to ``path`` in another variant."""
-    up = "../" * (from_depth + VARIANT_ROOT[from_variant].count("/"))
-    return up + VARIANT_ROOT[to_variant] + path
+    up = "../" * (from_depth + variants.get(from_variant).depth())
+    return up + variants.get(to_variant).root + path
 
 
 def paper_uri(slug: str) -> str:
@@ -146,7 +145,9 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
     """The Chinese home page (zh-Hans, or zh-Hant through ``convert``); its title and first sentence are
     content/site.yml's ``site.title`` and ``site.intro``."""
     C = convert
-    other = "zh-Hant" if variant == "zh-Hans" else "zh-Hans"
+    variant = variants.get(variant)
+    # The language button leads to each other variant (their names in their own language).
+    others = [v for v in variants.VARIANTS if v != variant]
     intro = C(config.intro(variant, len(papers)))
     out = front_matter(C(config.title(variant)), description=first_sentence(intro))
     out += [f"# {md_text(C(config.title(variant)))}", "",
@@ -162,9 +163,9 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
                              "标题为编者所拟、译名为编者所译之处均有标注。")),
             "- " + md_text(C("页边的“第91页”表示原刊第 91 页从此处开始（细竖线为换页之处），段落的引文随之带上所在页码；"
                              "源文本未印页码的论文不标页码。")),
-            "- " + C("页眉的语言按钮可切换到同一页面的") + f"<a href=\"{cross_variant_href(variant, 0, other, 'index.html')}\" hreflang=\"{other}\" lang=\"{other}\">"
-            + html_text(VARIANT_NAME[other]) + "</a>" + C("或") + f"<a href=\"{cross_variant_href(variant, 0, 'en', 'index.html')}\" hreflang=\"en\" lang=\"en\">English</a>"
-            + C("版本。"),
+            "- " + C("页眉的语言按钮可切换到同一页面的") + C("或").join(
+                f"<a href=\"{cross_variant_href(variant, 0, v, 'index.html')}\" hreflang=\"{v.lang}\" lang=\"{v.lang}\">"
+                + html_text(v.name) + "</a>" for v in others) + C("版本。"),
             "- " + md_text(C("搜索支持整词、双字词与词的一部分（如“富裕”可找到“共同富裕”），简体、繁体输入均可。")), ""]
     out += [f"## {C('如何引用')}", "",
             md_text(C("每篇论文页末的“如何引用”给出原文的 GB/T 7714—2025 格式（及 2015 版格式）与 BibTeX、RIS、CSL-JSON 格式，可直接导入文献管理软件；"
@@ -178,12 +179,14 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
     return "\n".join(out)
 
 
-def home_en(papers, concept_index: str | None = None, teaching: str | None = None, config: SiteConfig = SiteConfig("")) -> str:
+def home_en(papers, concept_index: str | None = None, teaching: str | None = None, config: SiteConfig = SiteConfig(""),
+            variant: str | Variant = "en") -> str:
     """The English home page; its title and first sentence are content/site.yml's ``site.title`` and ``site.intro``."""
-    intro = config.intro("en", len(papers))
-    out = front_matter(config.title("en"), description=intro.rstrip(".") + ", in Simplified and Traditional "
+    variant = variants.get(variant)
+    intro = config.intro(variant, len(papers))
+    out = front_matter(config.title(variant), description=intro.rstrip(".") + ", in Simplified and Traditional "
                        "characters, with an English page for each.")
-    out += [f"# {md_text(config.title('en'))}", "",
+    out += [f"# {md_text(config.title(variant))}", "",
             chinese_in_english(intro, escape=md_text) + " Each article's full text is given in Chinese, in Simplified and in Traditional "
             "characters, converted from the text extracted from its PDF; each also has an English page with its "
             "English title, abstract and key words.", "", "## Papers", ""]
@@ -199,8 +202,8 @@ def home_en(papers, concept_index: str | None = None, teaching: str | None = Non
     out += ["## How to read", "",
             "- Each paper's English page gives its title, authors, English abstract and key words as printed in the "
             "source (anything the editors supplied is marked), and links to the full Chinese text in "
-            f"<a href=\"{cross_variant_href('en', 0, 'zh-Hans', 'index.html')}\">Simplified</a> and "
-            f"<a href=\"{cross_variant_href('en', 0, 'zh-Hant', 'index.html')}\">Traditional</a> characters.",
+            f"<a href=\"{cross_variant_href(variant, 0, variants.as_printed(), 'index.html')}\">Simplified</a> and "
+            f"<a href=\"{cross_variant_href(variant, 0, variants.traditional(), 'index.html')}\">Traditional</a> characters.",
             "- The language button in the header leads to the same page in the other versions.",
             "- Every paragraph of the Chinese text begins with a stable number (¶1, ¶2 …) that links to the "
             "paragraph, for citing and for reading assignments (see the instructor guide under Teaching).",
@@ -242,7 +245,8 @@ NORMALISATIONS = [
 
 def about_page(papers, site, variant: str, convert=_identity) -> str:
     """"About this edition": sources and checksums, the normalisations, the conversion log, errata."""
-    en = variant == "en"
+    variant = variants.get(variant)
+    en = variant.english
     C = (lambda s: s) if en else convert
     title = "About this edition" if en else C("关于本版")
     about = ("Each article is published from the plain text extracted from its PDF, exactly as received; the "
@@ -276,7 +280,7 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
         for e in p.document.log:
             where = f"line {e.line}: " if en and e.line else (C(f"第 {e.line} 行：") if e.line else "")
             # The converter's messages are English; the source's words they quote are Chinese.
-            message = chinese_in_english(C(e.message), "zh-Hans" if en else variant)
+            message = chinese_in_english(C(e.message), variants.as_printed().lang if en else variant.lang)
             out.append(f"<li><code>{html_text(e.kind)}</code> {html_text(where)}"
                        + (message if en else f'<span lang="en">{message}</span>') + "</li>")
         out += ["</ul>", "</details>", ""]
@@ -287,7 +291,8 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
     return "\n".join(out)
 
 
-def english_paper_page(paper, url: str | None, guide_href: str | None = None, outline: list[str] | None = None) -> str:
+def english_paper_page(paper, url: str | None, guide_href: str | None = None, outline: list[str] | None = None,
+                       variant: str | Variant = "en") -> str:
     """An English landing page: English title, pinyin authors, English abstract and key words, the outline
     (``outline``: the sections under the editors' English headings with their ¶ ranges, the key concepts), links."""
     r, meta = paper.record, paper.document.meta
@@ -323,9 +328,10 @@ def english_paper_page(paper, url: str | None, guide_href: str | None = None, ou
         out += ['<p class="editor-note">The source prints no English key words.</p>', ""]
     out += outline or []
     path = paper_path(r.slug)
+    hans, hant = variants.as_printed(), variants.traditional()
     out += ["## Full text", "",
-            f'The full Chinese text with notes and references: <a href="{cross_variant_href("en", 1, "zh-Hans", path)}" hreflang="zh-Hans">'
-            f'Simplified characters</a> · <a href="{cross_variant_href("en", 1, "zh-Hant", path)}" hreflang="zh-Hant">Traditional characters</a>.', ""]
+            f'The full Chinese text with notes and references: <a href="{cross_variant_href(variant, 1, hans, path)}" hreflang="{hans.lang}">'
+            f'Simplified characters</a> · <a href="{cross_variant_href(variant, 1, hant, path)}" hreflang="{hant.lang}">Traditional characters</a>.', ""]
     if guide_href:
         out += [f'A <a href="{guide_href}">reading guide</a> in English sets out the paper\'s argument, its '
                 "sections one line each, its key concepts and questions for discussion.", ""]

@@ -22,12 +22,13 @@ from ..teaching import Bilingual, Evidence, Guide, GuideSection, ParaRef, Questi
 from .concept_pages import ConceptPages, concept_uri, para_number, paper_label
 from ..prose import safe_markdown
 from .escape import english_in_chinese, html_text, md_text
-from .pages import VARIANT_ROOT, cross_variant_href, first_sentence, front_matter, paper_path, short_title
+from .. import variants
+from .pages import first_sentence, front_matter, paper_path, short_title
 
 MIN_READING = 3          # paragraphs in a suggested reading, topped up from the densest mentions
 KEY_CONCEPTS = 8         # key concepts of a guide without a curated list
-HREFLANG_ZH = ' hreflang="zh-Hans"'
-ZH_LINK = ' hreflang="zh-Hans" lang="zh-Hans"'
+HREFLANG_ZH = f' hreflang="{variants.as_printed().lang}"'   # a link from an English page to the text as printed
+ZH_LINK = f'{HREFLANG_ZH} lang="{variants.as_printed().lang}"'
 TEASER = 36              # characters of a paragraph shown in a reading list
 
 
@@ -292,7 +293,7 @@ class Guides:
         body = [p.id for p in doc.paragraphs()]
         chars = sum(len(self.index.texts[(paper.slug, i)]) for i in body)
         n = minutes(chars, t.rate)
-        paper_href = cross_variant_href("en", 1, "zh-Hans", paper_path(paper.slug)) if en else f"../{paper_path(paper.slug)}"
+        paper_href = self.w.text_href(paper_path(paper.slug))
         rows = [(L("作者", "Authors"), html_text(", ".join(a.pinyin for a in record.authors) if en else C("、".join(a.display_zh for a in record.authors)))),
                 (L("原文", "The paper"), f'<a href="{paper_href}"{ZH_LINK if en else ""}>'
                  f'{html_text(record.title_zh if en else C(record.title_zh))}</a>'),
@@ -350,8 +351,7 @@ class Guides:
     def _line(self, paper, name: str, anchor: str, ids: list[str], level: int, line, summaries: bool = True) -> str:
         """One entry of the structure: the heading (HTML) linked to the text, its paragraphs and time, the guide's line."""
         t, en, C = self.t, self.en, self.C
-        href = (cross_variant_href("en", 1, "zh-Hans", f"{paper_path(paper.slug)}{anchor}") if en
-                else f"../{paper_path(paper.slug)}{anchor}")
+        href = self.w.text_href(f"{paper_path(paper.slug)}{anchor}")
         span = ""
         if ids:
             chars = sum(len(self.index.texts[(paper.slug, i)]) for i in ids)
@@ -462,13 +462,13 @@ class Instruction:
         concept = next(iter(sorted(self.index.concepts.values(), key=lambda c: -self.index.count(c.slug))))
         quote = self.index.quotes[concept.slug][0] if self.index.quotes[concept.slug] else None
         base = (self.site_url.rstrip("/") + "/") if self.site_url else ""
-        root = VARIANT_ROOT[self.w.variant]
+        root = self.w.variant.root
         rows = [(self.L("概念页", "A concept page"), f"{base}{root}concepts/{concept.slug}.html")]
         if quote:
             rows.append((self.L("概念页中的自测题", "Its self-check questions"), f"{base}{root}concepts/{concept.slug}.html#self-check"))
             rows.append((self.L("论文中的一个段落", "One paragraph of a paper"), f"{base}papers/{quote.paper}.html#{quote.paragraph}"))
             rows.append((self.L("同一段落（繁体）", "The same paragraph in Traditional characters"),
-                         f"{base}zh-Hant/papers/{quote.paper}.html#{quote.paragraph}"))
+                         f"{base}{variants.traditional().root}papers/{quote.paper}.html#{quote.paragraph}"))
             rows.append((self.L("论文的阅读指南", "A paper's reading guide"), f"{base}{root}guides/{quote.paper}.html"))
         head = ("| What | Address |", "| --- | --- |") if self.en else (self.C("| 内容 | 地址 |"), "| --- | --- |")
         out = list(head)
