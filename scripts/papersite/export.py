@@ -21,9 +21,7 @@ from pathlib import Path
 import yaml
 
 from . import variants
-from .site import SECTION_TITLES, VARIANTS, apply_markdown_labels, build_site
-
-SECTIONS = ("papers", "guides", "concepts", "teaching")
+from .site import SECTIONS, VARIANTS, apply_markdown_labels, build_site, section_titles
 
 
 class _Loader(yaml.SafeLoader):
@@ -69,7 +67,7 @@ def _nav(pages: dict[str, str], order: dict[str, int], variant: str, docs: list[
             if section == "concepts" and groups:
                 grouped = {u for _, members in groups for u in members}
                 children = [u for u in children if u not in grouped] + [{title: list(members)} for title, members in groups]
-            nav.append({SECTION_TITLES[section][variant]: children})
+            nav.append({section_titles()[section][variant]: children})
     nav += [u for u in uris if "/" not in u and u != "index.md"]
     return nav
 
@@ -122,7 +120,7 @@ def export_site(project: Path, content: Path, dest: Path, site_url: str | None =
             extensions.append(ext)
         # The interface strings the plugin would set (site.apply_markdown_labels), written into the extensions.
         settings = {}
-        apply_markdown_labels(settings, (config.get("extra") or {}).get("markdown_labels") or {})
+        apply_markdown_labels(settings, variant)
         for i, ext in enumerate(extensions):
             name = next(iter(ext)) if isinstance(ext, dict) else ext
             if name in settings:

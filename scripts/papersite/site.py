@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import variants
 from .errors import PaperError
+from .labels import Labels
 from .concepts import Concept, check_renderings, load_concepts
 from .corpuscache import cached
 from .mentions import CorpusIndex, Matcher, build_index, link_concepts
@@ -22,11 +23,20 @@ from .writers.markdown import paper_markdown
 from .writers.teaching_pages import INSTRUCTOR_GUIDE, Guides, Instruction, Teacher, guide_uri, pack_uri
 
 VARIANTS = variants.CODES
-# The navigation's sections (folders of the generated pages), named in each variant's language.
-SECTION_TITLES = {"papers": {"zh-Hans": "论文", "zh-Hant": "論文", "en": "Papers"},
-                  "guides": {"zh-Hans": "阅读指南", "zh-Hant": "閱讀指南", "en": "Reading guides"},
-                  "concepts": {"zh-Hans": "概念", "zh-Hant": "概念", "en": "Concepts"},
-                  "teaching": {"zh-Hans": "教学", "zh-Hant": "教學", "en": "Teaching"}}
+SECTIONS = ("papers", "guides", "concepts", "teaching")
+
+
+def section_titles() -> dict[str, dict[str, str]]:
+    """The navigation's sections (folders of the generated pages), named in each variant's language
+    (labels/<variant>.yml ``sections``): folder -> variant -> title."""
+    return {folder: {v.code: Labels(v)(f"sections.{folder}") for v in variants.VARIANTS} for folder in SECTIONS}
+
+
+def __getattr__(name: str):
+    # SECTION_TITLES (the MkDocs plugin's on_nav, export): read from the catalogues when first asked for.
+    if name == "SECTION_TITLES":
+        return section_titles()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -170,7 +180,7 @@ def footer_html(config: SiteConfig, variant: str, convert) -> str:
     statement of content/site.yml and where to report an error, escaped here."""
     en = variants.get(variant).english
     rights = config.rights_en if en else convert(config.rights_zh)
-    label = "Report an error" if en else convert("报告错误")
+    label = Labels(variant, convert)("footer.report_error")
     # errata.url, when set, is the tracker itself; else the about page's errata section says how (the plugin
     # puts each page's way to the site root where FOOTER_ROOT stands).
     href = pages.html_text(config.errata_url) if config.errata_url else f"{FOOTER_ROOT}about.html#errata"
@@ -181,12 +191,11 @@ def footer_html(config: SiteConfig, variant: str, convert) -> str:
 FOOTER_ROOT = "__papersite_root__/"
 
 
-def apply_markdown_labels(mdx_configs: dict, labels: dict) -> None:
-    """Set the toc and footnotes extensions' interface strings (a variant's ``extra.markdown_labels``)."""
-    if labels.get("permalink_title"):
-        mdx_configs.setdefault("toc", {})["permalink_title"] = labels["permalink_title"]
-    if labels.get("footnote_backlink"):
-        mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = labels["footnote_backlink"]
+def apply_markdown_labels(mdx_configs: dict, variant) -> None:
+    """Set the toc and footnotes extensions' interface strings to the variant's (labels/<variant>.yml ``markdown``)."""
+    labels = Labels(variant)
+    mdx_configs.setdefault("toc", {})["permalink_title"] = labels("markdown.permalink_title")
+    mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = labels("markdown.footnote_backlink")
 
 
 def save_pages(build: SiteBuild, path: Path) -> None:
