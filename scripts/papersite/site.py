@@ -17,10 +17,12 @@ from .script import traditional_converter
 from .search.names import site_names
 from .teaching import check_guide, check_teaching
 from .siteconfig import SiteConfig, load_site_config
+from .records import corpus_records
 from .writers import pages
-from .writers.concept_pages import ConceptPages, concept_order, concept_uri
-from .writers.markdown import paper_markdown
-from .writers.teaching_pages import INSTRUCTOR_GUIDE, Guides, Instruction, Teacher, guide_uri, pack_uri
+from .writers.concept_pages import concept_order, concept_uri
+from .writers.context import PageContext
+from .writers.emitters import SiteInput, emit
+from .writers.teaching_pages import INSTRUCTOR_GUIDE, pack_uri
 
 VARIANTS = variants.CODES
 SECTIONS = ("papers", "guides", "concepts", "teaching")
@@ -68,13 +70,6 @@ def site_root(site_url: str | None, variant: str) -> str | None:
     return url[:-len(folder)] if folder and url.endswith("/" + folder) else url
 
 
-def page_url(site_url: str | None, variant: str, uri: str) -> str | None:
-    """The public URL of a page, when the site's address (mkdocs.yml site_url) is known."""
-    if not site_url:
-        return None
-    return site_url.rstrip("/") + "/" + variants.get(variant).root + uri[:-len(".md")] + ".html"
-
-
 def english_text(paper: Paper) -> str:
     """What the source itself prints in English (title, abstract, key words), for checking renderings."""
     e = paper.document.meta.english
@@ -115,47 +110,12 @@ def build_site(content: Path, variant: str, site_url: str | None = None) -> Site
     # The pages convert the same texts many times (a paragraph once for each of its concept mentions'
     # contexts: CorpusIndex.span) and each OpenCC call has a fixed cost: each text is converted once per build.
     to_traditional = functools.lru_cache(maxsize=None)(traditional_converter(config.opencc, config.exceptions))
-    out: dict[str, str] = {}
     convert = variant.converter(to_traditional)
-    home_concepts = home_teaching = None
-    guide_href = lambda paper: f"../{guide_uri(paper.slug)[:-3]}.html" if index else None
     if index:
-        writer = ConceptPages(index, papers, config.categories, variant, convert, to_traditional)
-        teacher = Teacher(writer, config.chars_per_minute)
-        writer.teacher = teacher
-        guides = Guides(teacher)
-        for paper in papers:
-            out[guide_uri(paper.slug)] = guides.page(paper)
         check_sequences(config, index)
-        instruction = Instruction(teacher, config.sequences, content, site_url)
-        guide = instruction.guide_page()
-        if guide:
-            out[INSTRUCTOR_GUIDE] = guide
-        for seq in config.sequences:
-            out[pack_uri(seq.id)] = instruction.pack_page(seq)
-        out["concepts/index.md"] = writer.index_page()
-        for slug, concept in index.concepts.items():
-            out[concept_uri(slug)] = writer.page(concept)
-        home_concepts = "concepts/index.md"
-    home_teaching = INSTRUCTOR_GUIDE if INSTRUCTOR_GUIDE in out else None
-    # A concept link's preview: its term and the editors' short definition (the link is raw HTML: the built path).
-    targets = ({slug: (f"../{concept_uri(slug)[:-len('.md')]}.html", c.term, c.definition_zh)
-                for slug, c in index.concepts.items()} if index else {})
-    if variant.english:
-        out["index.md"] = pages.home_en(papers, home_concepts, home_teaching, config, variant)
-        out["about.md"] = pages.about_page(papers, config, variant)
-        for paper in papers:
-            out[paper_uri(paper)] = pages.english_paper_page(paper, page_url(site_url, variant, paper_uri(paper)),
-                                                             guide_href(paper), guides.paper_outline(paper) if index else None,
-                                                             variant)
-    else:
-        out["index.md"] = pages.home_zh(papers, variant, convert, home_concepts, home_teaching, config)
-        out["about.md"] = pages.about_page(papers, config, variant, convert)
-        for paper in papers:
-            url = page_url(site_url, variant, paper_uri(paper))
-            out[paper_uri(paper)] = paper_markdown(paper.document, paper.record, convert, url=url, variant=variant,
-                                                   concept_targets=targets, guide_href=guide_href(paper),
-                                                   retired=paper.addresses.retired_at() if paper.addresses else None)
+    # The corpus records (short names, teaching material, reading lists): computed once, read by every writer.
+    ctx = PageContext(variant, papers, corpus_records(index, papers), convert, to_traditional)
+    out = emit(SiteInput(content, config, site_url, papers, index, ctx))
     concepts = tuple(index.concepts.values()) if index else ()
     return SiteBuild(variant.code, out, to_traditional, nav_order(concepts, variant, config.sequences),
                      site_names(concepts, papers, to_traditional), footer_html(config, variant, convert),

@@ -14,12 +14,12 @@ from collections import defaultdict
 from .. import variants
 from ..addresses import display_number
 from ..concepts import Category, Concept
-from ..labels import Labels
 from ..mentions import CorpusIndex
 from ..pinyin import sort_key
 from . import svg
 from .escape import english_in_chinese, html_text, md_text
-from .pages import cross_variant_href, first_sentence, front_matter, paper_path
+from .context import PageContext
+from .pages import cross_variant_href, first_sentence, front_matter
 
 MAP_NEIGHBOURS = 10
 PRINT_KWIC = 3           # concordance lines per paper on a printed concept page
@@ -41,58 +41,19 @@ def para_number(paragraph_id: str) -> str:
     return display_number(paragraph_id)
 
 
-def paper_label(record, english: bool) -> str:
-    """A short name for a paper in charts and lists: its authors."""
-    if english:
-        names = [a.pinyin.split()[0] for a in record.authors]
-        name = " & ".join(names) if len(names) <= 2 else f"{names[0]} et al."
-    else:
-        names = [a.display_zh for a in record.authors]
-        name = "、".join(names) if len(names) <= 2 else f"{names[0]}等"
-    return name
-
-
 class ConceptPages:
-    """Writes every concept page and the index of one variant from the corpus index."""
+    """Writes every concept page and the index of one variant from the corpus index; ``teacher`` (a
+    writers.teaching_pages.Teacher of the same context) adds the teaching sections."""
 
-    def __init__(self, index: CorpusIndex, papers, categories: tuple[Category, ...], variant: str,
-                 convert=lambda s: s, to_traditional=lambda s: s):
-        self.index, self.variant, self.C, self.T = index, variants.get(variant), convert, to_traditional
-        self.en = self.variant.english
-        self.label = Labels(self.variant, convert)   # the interface strings (papersite/labels/<variant>.yml)
-        self.records = {p.slug: p.record for p in papers}
-        self.categories = categories
-        self.titles = {p.slug: p.record.title_en if self.en else convert(p.record.title_zh) for p in papers}
-        self.teacher = None   # a writers.teaching_pages.Teacher adds the teaching sections
-
-    # ---- small helpers ---------------------------------------------------------------------------
-
-    def name(self, concept: Concept) -> str:
-        """A concept's name in this variant."""
-        return concept.english_term if self.en else self.C(concept.term)
-
-    def L(self, zh: str, en: str) -> str:
-        """A label of the site's own text in this variant."""
-        return en if self.en else self.C(zh)
-
-    def text_href(self, path: str) -> str:
-        """From a page one folder below this variant's root to ``path`` among the papers' text pages: this
-        variant's own, or (English pages) the text as printed."""
-        if self.en:
-            return cross_variant_href(self.variant, 1, variants.as_printed(), path)
-        return f"../{path}"
+    def __init__(self, ctx: PageContext, index: CorpusIndex, categories: tuple[Category, ...], teacher=None):
+        self.ctx, self.index, self.categories, self.teacher = ctx, index, categories, teacher
+        self.variant, self.en, self.C, self.T, self.label = ctx.variant, ctx.en, ctx.C, ctx.T, ctx.label
+        self.titles = ctx.titles
+        self.name, self.para_href, self.zh_attr, self.paper_short = ctx.name, ctx.para_href, ctx.zh_attr, ctx.paper_short
 
     def relations(self) -> dict[str, str]:
         """The names of the relations between concepts (the list's labels, the map's legend)."""
         return {k: self.label(f"relation.{k}") for k in ("broader", "narrower", "related", "cooccur")}
-
-    def para_href(self, paper: str, paragraph: str) -> str:
-        """From a concept page to a paragraph (the zh-Hans text for English pages)."""
-        return self.text_href(f"{paper_path(paper)}#{paragraph}")
-
-    def zh_attr(self) -> str:
-        """The lang attribute of the articles' Chinese text on this variant's pages (none on a Chinese page)."""
-        return f' lang="{variants.as_printed().lang}"' if self.en else ""
 
     # ---- a concept page --------------------------------------------------------------------------
 
@@ -123,7 +84,8 @@ class ConceptPages:
         renderings = []
         for r in c.english:
             if r.used_in:
-                who = ", ".join(paper_label(self.records[p], True) for p in r.used_in if p in self.records)
+                names = self.ctx.corpus.names
+                who = ", ".join(names[p].en for p in r.used_in if p in names)
                 note = self.label("concept.used_in", who=who)
             else:
                 note = self.label("concept.editors_rendering")
@@ -161,7 +123,7 @@ class ConceptPages:
                 where += " · " + self.label("paper.page", n=page)
             out += ['<figure class="concept-quote">',
                     f'<blockquote{self.zh_attr()}>{english_in_chinese(self._quote_text(q))}</blockquote>',
-                    f'<figcaption><a href="{href}">{html_text(self._paper_short(q.paper))} · {where}</a><br>'
+                    f'<figcaption><a href="{href}">{html_text(self.paper_short(q.paper))} · {where}</a><br>'
                     f'<span class="quote-source"{self.zh_attr() if not self.en else ""}>{html_text(self.titles[q.paper])}</span></figcaption>',
                     "</figure>"]
         return out + ["</div>", ""]
@@ -170,17 +132,13 @@ class ConceptPages:
         start = self.index.texts[(q.paper, q.paragraph)].index(q.text)   # verified on load
         return self.index.span(q.paper, q.paragraph, start, start + len(q.text), self.C)
 
-    def _paper_short(self, paper: str) -> str:
-        label = paper_label(self.records[paper], self.en)
-        return label if self.en else self.C(label)
-
     def _occurrences(self, c: Concept) -> list[str]:
         out = [f"## {self.label('concept.occurrences')} {{#occurrences}}", ""]
         rows = []
         for paper in self.index.papers:
             n = self.index.count(c.slug, paper)
             href = None if self.en or not n else f"#in-{paper}"
-            rows.append((self._paper_short(paper), n, href))
+            rows.append((self.paper_short(paper), n, href))
         if self.en:
             forms = "、".join(c.forms)
             caption = self.label("concept.mentions_caption", forms=f'<span lang="{variants.as_printed().lang}">{html_text(forms)}</span>')
@@ -232,7 +190,7 @@ class ConceptPages:
             if not found:
                 continue
             out.append(f'<details class="kwic-paper" id="in-{paper}"><summary>{html_text(self.titles[paper])}'
-                       f'（{html_text(self._paper_short(paper))}，{len(found)} {self.label("concept.times")}）</summary>')
+                       f'（{html_text(self.paper_short(paper))}，{len(found)} {self.label("concept.times")}）</summary>')
             out.append('<table class="kwic-lines"><tbody>')
             for m in found:
                 href = self.para_href(m.paper, m.paragraph)

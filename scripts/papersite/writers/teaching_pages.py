@@ -12,20 +12,20 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import Counter
 from pathlib import Path
 
-from ..addresses import id_key
+from .. import records
 from ..concepts import Concept
+from ..mentions import CorpusIndex
 from ..model import Heading, Paragraph
 from ..teaching import Bilingual, Evidence, Guide, GuideSection, ParaRef, Question, SelfCheck, Teaching, guide_heading
-from .concept_pages import ConceptPages, concept_uri, para_number, paper_label
+from .concept_pages import concept_uri, para_number
+from .context import PageContext
 from ..prose import safe_markdown
 from .escape import english_in_chinese, html_text, md_text
 from .. import variants
 from .pages import first_sentence, front_matter, paper_path, short_title
 
-MIN_READING = 3          # paragraphs in a suggested reading, topped up from the densest mentions
 KEY_CONCEPTS = 8         # key concepts of a guide without a curated list
 HREFLANG_ZH = f' hreflang="{variants.as_printed().lang}"'   # a link from an English page to the text as printed
 ZH_LINK = f'{HREFLANG_ZH} lang="{variants.as_printed().lang}"'
@@ -37,19 +37,13 @@ def minutes(chars: int, rate: int) -> int:
     return max(1, math.ceil(chars / rate))
 
 
-def ref_order(index, refs) -> list[ParaRef]:
-    """Paragraph references without repeats, in paper order and then paragraph order."""
-    papers = {p: i for i, p in enumerate(index.papers)}
-    unique = {(r.paper, r.paragraph): r for r in refs}
-    return sorted(unique.values(), key=lambda r: (papers.get(r.paper, 99), id_key(r.paragraph)))
-
-
 class Teacher:
-    """Writes the teaching sections and pages of one variant, with a ConceptPages writer's helpers."""
+    """Writes the teaching sections and pages of one variant from the corpus records (papersite.records:
+    each concept's material and reading, computed once), with the variant's page context ``w``."""
 
-    def __init__(self, pages: ConceptPages, rate: int):
-        self.w, self.index, self.rate = pages, pages.index, rate
-        self.en, self.C, self.L = pages.en, pages.C, pages.L
+    def __init__(self, ctx: PageContext, index: CorpusIndex, rate: int):
+        self.w, self.index, self.rate = ctx, index, rate
+        self.en, self.C, self.L = ctx.en, ctx.C, ctx.L
 
     # ---- small pieces ----------------------------------------------------------------------------
 
@@ -59,7 +53,7 @@ class Teacher:
     def ref_link(self, ref: ParaRef, named: bool = True) -> str:
         """``<a>`` to a cited paragraph: the paper's authors (when ``named``) and the ¶ number."""
         hreflang = HREFLANG_ZH if self.en else ""
-        name = f"{html_text(self.w._paper_short(ref.paper))} " if named else ""
+        name = f"{html_text(self.w.paper_short(ref.paper))} " if named else ""
         return (f'<a class="para-ref" href="{self.w.para_href(ref.paper, ref.paragraph)}"{hreflang}>'
                 f'{name}¶{para_number(ref.paragraph)}</a>')
 
@@ -85,25 +79,18 @@ class Teacher:
     # ---- a concept's material --------------------------------------------------------------------
 
     def material(self, c: Concept) -> tuple[Teaching, bool]:
-        """The concept's teaching block, or one generated from its quotations (and whether it was)."""
-        if c.teaching:
-            return c.teaching, False
-        return generated_teaching(c, self.index, self.w), True
+        """The concept's teaching block, or the one generated from its quotations (and whether it was):
+        the corpus records'."""
+        m = self.w.corpus.material[c.slug]
+        return m.teaching, m.generated
 
-    def reading(self, c: Concept, t: Teaching) -> list[ParaRef]:
-        """The paragraphs to read: those the material cites and the quotations' ones, topped up from the
-        paragraphs that mention the concept most."""
-        refs = [*t.cited(), *(ParaRef(q.paper, q.paragraph) for q in self.index.quotes[c.slug])]
-        if len({(r.paper, r.paragraph) for r in refs}) < MIN_READING:
-            counts = Counter((m.paper, m.paragraph) for m in self.index.mentions[c.slug])
-            for (paper, para), _ in counts.most_common():
-                refs.append(ParaRef(paper, para))
-                if len({(r.paper, r.paragraph) for r in refs}) >= MIN_READING:
-                    break
-        return ref_order(self.index, refs)
+    def reading(self, c: Concept, t: Teaching | None = None) -> list[ParaRef]:
+        """The paragraphs to read for the concept (papersite.records.reading: those its material cites and
+        its quotations', topped up from the paragraphs that mention it most): the corpus records'."""
+        return list(self.w.corpus.material[c.slug].reading)
 
     def chars(self, refs) -> int:
-        return sum(len(self.index.texts[(r.paper, r.paragraph)]) for r in refs)
+        return records.chars(self.index, refs)
 
     def concept_sections_top(self, c: Concept) -> list[str]:
         """Learning objectives and suggested reading (after the definition)."""
@@ -143,10 +130,10 @@ class Teacher:
             by_paper.setdefault(r.paper, []).append(r)
         for paper, items in by_paper.items():
             out.append(f'<li><span class="reading-paper"{self.w.zh_attr() if not self.en else ""}>'
-                       f'{html_text(self.w.titles[paper])}</span>（{html_text(self.w._paper_short(paper))}）<ul>'
+                       f'{html_text(self.w.titles[paper])}</span>（{html_text(self.w.paper_short(paper))}）<ul>'
                        if not self.en else
                        f'<li><span class="reading-paper">{html_text(self.w.titles[paper])}</span> '
-                       f'({html_text(self.w._paper_short(paper))})<ul>')
+                       f'({html_text(self.w.paper_short(paper))})<ul>')
             for r in items:
                 text = self.para_text(r)
                 teaser = text[:TEASER] + ("…" if len(text) > TEASER else "")
@@ -212,36 +199,6 @@ def question_id(prefix: str, zh: str) -> str:
     """A question's address: from its Chinese wording, not its position, so that adding or reordering
     questions never moves another question's address (``discussion-3f2a1c``)."""
     return f"{prefix}-{hashlib.sha1(zh.encode('utf-8')).hexdigest()[:6]}"
-
-
-def generated_teaching(c: Concept, index, w: ConceptPages) -> Teaching:
-    """Material for a concept the editors have not written any for, built from its quotations only:
-    every question points at a quotation's paragraph and every answer is the quotation itself."""
-    quotes = list(index.quotes[c.slug])
-    objectives = (
-        Bilingual(f"说明“{c.term}”的含义，并与编者释义相对照。", f"Explain what {c.english_term} means and check it against the editors' gloss."),
-        Bilingual(f"找出各篇论文论述“{c.term}”的原文，比较其异同。", f"Find the passages where the papers discuss {c.english_term} and compare them."),
-    )
-    pairs = [(a, b) for i, a in enumerate(quotes) for b in quotes[i + 1:] if a.paper != b.paper][:3]
-    discussion = []
-    for a, b in pairs:
-        na, nb = (paper_names(w, q.paper) for q in (a, b))
-        discussion.append(Question(
-            Bilingual(f"比较{na[0]}与{nb[0]}对“{c.term}”的表述：二者的侧重点有何不同？",
-                      f"Compare how {na[1]} and {nb[1]} describe {c.english_term}: what does each emphasise?"),
-            (ParaRef(a.paper, a.paragraph), ParaRef(b.paper, b.paragraph))))
-    checks = []
-    for q in quotes[:3]:
-        name = paper_names(w, q.paper)
-        checks.append(SelfCheck(
-            Bilingual(f"{name[0]}一文如何表述“{c.term}”？", f"How does {name[1]} put {c.english_term}?"),
-            Bilingual("见下引原文。", "See the paper's own words below (in Chinese)."),
-            Evidence(ParaRef(q.paper, q.paragraph), q.text)))
-    return Teaching(objectives, (), tuple(discussion), tuple(checks))
-
-
-def paper_names(w: ConceptPages, paper: str) -> tuple[str, str]:
-    return paper_label(w.records[paper], False), paper_label(w.records[paper], True)
 
 
 def guide_uri(slug: str) -> str:
