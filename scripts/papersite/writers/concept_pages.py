@@ -59,7 +59,7 @@ class ConceptPages:
 
     def page(self, concept: Concept) -> str:
         """The Markdown of one concept page."""
-        gloss = concept.definition_en if self.en else self.C(concept.definition_zh)
+        gloss = self.ctx.text(concept.definition_zh, concept.definition_en)
         out = front_matter(self.name(concept), description=first_sentence(gloss))  # the editors' gloss
         out += [f"# {md_text(self.name(concept))}", ""]
         out += self._header(concept)
@@ -94,7 +94,7 @@ class ConceptPages:
         if c.aliases:
             rows.append((self.label("concept.aliases"), "、".join(f'<span{self.zh_attr()}>{html_text(self.C(a))}</span>' for a in c.aliases)))
         cat = next(k for k in self.categories if k.id == c.category)
-        rows.append((self.label("concept.category"), f'<a href="index.html#{cat.id}">{html_text(cat.en if self.en else self.C(cat.zh))}</a>'))
+        rows.append((self.label("concept.category"), f'<a href="index.html#{cat.id}">{html_text(self.ctx.text(cat.zh, cat.en))}</a>'))
         total, papers = self.index.count(c.slug), self.index.papers_mentioning(c.slug)
         rows.append((self.label("concept.occurs"), html_text(
             self.label("concept.occurs_value", total=total, papers=papers, all=len(self.index.papers)))))
@@ -104,7 +104,7 @@ class ConceptPages:
 
     def _definition(self, c: Concept) -> list[str]:
         title = self.label("concept.gloss")
-        text = c.definition_en if self.en else self.C(c.definition_zh)
+        text = self.ctx.text(c.definition_zh, c.definition_en)
         return [f'!!! info "{html_text(title)}"', "", "    " + md_text(text), ""]
 
     def _quotes(self, c: Concept) -> list[str]:
@@ -209,18 +209,16 @@ class ConceptPages:
         for key in ("broader", "narrower", "related"):
             slugs = getattr(c, key)
             if slugs:
-                links = ("、" if not self.en else ", ").join(f"[{md_text(self.name(concepts[s]))}]({s}.md)" for s in slugs)
-                out.append(f"- **{labels[key]}**{'：' if not self.en else ': '}{links}")
+                links = self.label("punctuation.list").join(f"[{md_text(self.name(concepts[s]))}]({s}.md)" for s in slugs)
+                out.append(f"- **{labels[key]}**{self.label('punctuation.colon')}{links}")
         neighbours = self.index.neighbours[c.slug][:8]
         if neighbours:
             items = []
             for n in neighbours:
                 other = concepts[n.concept]
                 strength = self.label("concept.cooccur_strength", shared=n.shared, dice=n.dice)
-                items.append(f"[{md_text(self.name(other))}]({other.slug}.md)（{strength}）" if not self.en
-                             else f"[{md_text(self.name(other))}]({other.slug}.md) ({strength})")
-            sep = "；" if not self.en else "; "
-            out.append(f"- **{labels['cooccur']}**{'：' if not self.en else ': '}" + sep.join(items))
+                items.append(f"[{md_text(self.name(other))}]({other.slug}.md)" + self.label("punctuation.aside", text=strength))
+            out.append(f"- **{labels['cooccur']}**{self.label('punctuation.colon')}" + self.label("punctuation.semicolon").join(items))
         out += ["", md_text(self.label("concept.dice_note")), ""]
         out += ['<figure class="concept-map-figure" data-search-exclude>', self._map(c),
                 f"<figcaption>{html_text(self.label('concept.map_caption'))}</figcaption>",
@@ -260,13 +258,12 @@ class ConceptPages:
         out = front_matter(title, description=lead) + [f"# {title}", ""]
         out.append(md_text(self.label("concept_index.about", concepts=len(concepts), papers=len(self.index.papers))))
         out += ["", f"## {self.label('concept_index.by_category')} {{#by-category}}", ""]
-        head = ("| Concept | Chinese | Mentions | Papers |", "| --- | --- | ---: | ---: |") if self.en else \
-            tuple(self.C(x) for x in ("| 概念 | 拼音 | 英文 | 次数 | 论文数 |", "| --- | --- | --- | ---: | ---: |"))
+        head = (self.label("concept_index.table_head"), self.label("concept_index.table_align"))
         for cat in self.categories:
             members = [c for c in concepts if c.category == cat.id]
             if not members:
                 continue
-            out += [f"### {md_text(cat.en if self.en else self.C(cat.zh))} {{#{cat.id}}}", "", *head]
+            out += [f"### {md_text(self.ctx.text(cat.zh, cat.en))} {{#{cat.id}}}", "", *head]
             for c in members:
                 out.append(self._index_row(c))
             out.append("")
@@ -287,10 +284,10 @@ class ConceptPages:
     def _alphabetical(self, concepts: list[Concept]) -> list[str]:
         if self.en:
             key = lambda c: c.english_term[0].upper()
-            out = ["## A–Z {#a-z}", ""]
+            out = [f"## {self.label('concept_index.alphabetical')} {{#a-z}}", ""]
         else:
             key = lambda c: sort_key(c.pinyin)[0][0][:1].upper()
-            out = [f"## {self.C('按拼音')} {{#by-pinyin}}", ""]
+            out = [f"## {self.label('concept_index.alphabetical')} {{#by-pinyin}}", ""]
         groups: dict[str, list[Concept]] = {}
         for c in concepts:
             groups.setdefault(key(c), []).append(c)
@@ -299,7 +296,7 @@ class ConceptPages:
             for c in members:
                 extra = f" <span lang=\"zh-Hans\">{html_text(c.term)}</span>" if self.en else f" <span class=\"pinyin\" lang=\"zh-Latn-pinyin\">{html_text(c.pinyin)}</span>"
                 links.append(f"[{md_text(self.name(c))}]({c.slug}.md){extra}")
-            out.append(f"- **{letter}** " + ("；" if not self.en else "; ").join(links))
+            out.append(f"- **{letter}** " + self.label("punctuation.semicolon").join(links))
         return out + [""]
 
     def _whole_map(self) -> str:
@@ -308,7 +305,7 @@ class ConceptPages:
         for cat in self.categories:
             members = [c for c in concepts if c.category == cat.id]
             if members:
-                columns.append((cat.en if self.en else self.C(cat.zh),
+                columns.append((self.ctx.text(cat.zh, cat.en),
                                 [svg.Node(c.slug, self.name(c), f"{c.slug}.html") for c in members]))
         edges = set()
         for c in concepts:

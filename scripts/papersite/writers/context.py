@@ -19,9 +19,13 @@ class PageContext:
         self.records = {p.slug: p.record for p in papers}
         self.titles = {p.slug: p.record.title_en if self.en else convert(p.record.title_zh) for p in papers}
 
+    def text(self, zh: str, en: str) -> str:
+        """One of the content's bilingual values (a gloss, a category's name) in this variant."""
+        return en if self.en else self.C(zh)
+
     def L(self, zh: str, en: str) -> str:
         """A label of the site's own text in this variant (one not yet in the catalogues)."""
-        return en if self.en else self.C(zh)
+        return self.text(zh, en)
 
     def name(self, concept: Concept) -> str:
         """A concept's name in this variant."""

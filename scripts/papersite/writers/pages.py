@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from .. import citation as cite
 from .. import variants
+from ..labels import Labels
 from ..siteconfig import SiteConfig
 from ..variants import Variant
 from .escape import chinese_in_english, english_in_chinese, html_text, md_text
@@ -248,46 +249,35 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
     variant = variants.get(variant)
     en = variant.english
     C = (lambda s: s) if en else convert
-    title = "About this edition" if en else C("关于本版")
-    about = ("Each article is published from the plain text extracted from its PDF, exactly as received; the "
-             "source files are never edited." if en else C("每篇论文都由其 PDF 提取的原始文字转换而来，源文件保持原样、从不修改。"))
-    out = front_matter(title, description=about) + [f"# {title}", ""]
-    if en:
-        out += ["Each article is published from the plain text extracted from its PDF, exactly as received; the "
-                "source files are never edited. A converter rebuilds the article's structure (title, front matter, "
-                "headings, paragraphs, notes, tables, references) and applies only the normalisations listed below. "
-                "Anything the editors supplied (a translated title, a summary) is marked as theirs on the page.", ""]
-    else:
-        out += [md_text(C("每篇论文都由其 PDF 提取的原始文字转换而来，源文件保持原样、从不修改。转换程序重建论文结构"
-                          "（标题、论文信息、各级标题、段落、注释、表格、参考文献），只做下列规范化处理。编者补充的内容"
-                          "（所拟标题、译名、提要）在页面上均有标注。")), ""]
-    out += ["## Sources {#sources}" if en else f"## {C('文本来源')} {{#sources}}", "",
-            "| " + (" | ".join(["Paper", "Source file", "SHA-256"]) if en else " | ".join(C(x) for x in ["论文", "源文件", "SHA-256 校验值"])) + " |",
+    label = Labels(variant, C)
+    title = label("about.title")
+    out = front_matter(title, description=label("about.description")) + [f"# {title}", ""]
+    out += [md_text(label("about.intro")), ""]
+    out += [f"## {label('about.sources')} {{#sources}}", "",
+            "| " + " | ".join(label(f"about.{x}") for x in ("paper", "source_file", "checksum")) + " |",
             "| --- | --- | --- |"]
     for p in papers:
         r = p.record
         name = md_text(r.title_en if en else C(r.title_zh))
         # A file name may hold a backtick or a bar: written as HTML text, not as a Markdown code span.
         out.append(f"| [{name}]({paper_uri(r.slug)}) | <code>{html_text(r.original_name)}</code> | `{r.sha256}` |")
-    out += ["", "## What the conversion normalises {#normalisations}" if en else f"## {C('规范化处理')} {{#normalisations}}", ""]
+    out += ["", f"## {label('about.normalisations')} {{#normalisations}}", ""]
     for zh_name, en_name, zh_text, en_text in NORMALISATIONS:
         out.append(f"- **{en_name}.** {md_text(en_text)}" if en else f"- **{C(zh_name)}**：{md_text(C(zh_text))}")
-    out += ["", "## Conversion log {#log}" if en else f"## {C('转换记录')} {{#log}}", "",
-            md_text("What the converter did to each source, with source line numbers." if en else C("转换程序对每个源文件所做的处理，附源文件行号。")), ""]
+    out += ["", f"## {label('about.log')} {{#log}}", "", md_text(label("about.log_lead")), ""]
     for p in papers:
-        label = p.record.title_en if en else C(p.record.title_zh)
-        out += [f"<details class=\"conversion-log\"><summary>{html_text(label)} ({len(p.document.log)})</summary>", "<ul>"]
+        name = p.record.title_en if en else C(p.record.title_zh)
+        out += [f"<details class=\"conversion-log\"><summary>{html_text(name)} ({len(p.document.log)})</summary>", "<ul>"]
         for e in p.document.log:
-            where = f"line {e.line}: " if en and e.line else (C(f"第 {e.line} 行：") if e.line else "")
+            where = label("about.line", n=e.line) if e.line else ""
             # The converter's messages are English; the source's words they quote are Chinese.
             message = chinese_in_english(C(e.message), variants.as_printed().lang if en else variant.lang)
             out.append(f"<li><code>{html_text(e.kind)}</code> {html_text(where)}"
                        + (message if en else f'<span lang="en">{message}</span>') + "</li>")
         out += ["</ul>", "</details>", ""]
-    out += ["## Reporting an error {#errata}" if en else f"## {C('报告错误')} {{#errata}}", "",
-            md_text(site.errata_en if en else C(site.errata_zh)), ""]
-    out += [("For developers: the build's and the search's measurements are on the [Performance](performance.md) page."
-             if en else md_text(C("供开发者参考：构建与搜索的性能测量见")) + f"[{C('性能')}](performance.md)" + C("页。")), ""]
+    out += [f"## {label('about.errata')} {{#errata}}", "", md_text(site.errata_en if en else C(site.errata_zh)), ""]
+    # The catalogue's sentence is written into the Markdown as it is, around the link (it holds no markup).
+    out += [label("about.developers", link=f"[{label('about.performance')}](performance.md)"), ""]
     return "\n".join(out)
 
 
