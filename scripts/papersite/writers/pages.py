@@ -124,19 +124,19 @@ def cite_section(record, url: str | None, english: bool, convert=_identity) -> l
     return out
 
 
-def _papers_list_zh(papers, convert) -> list[str]:
+def _papers_list_zh(papers, convert, label) -> list[str]:
     out = []
     for paper in papers:
         r = paper.record
         authors = "、".join(a.display_zh for a in r.authors)
         out += [f"### [{md_text(convert(r.title_zh))}]({paper_uri(r.slug)})", ""]
-        en = html_text(r.title_en) + (' <span class="editor-mark">' + html_text(convert("（编者译）")) + "</span>"
+        en = html_text(r.title_en) + (' <span class="editor-mark">' + html_text(label("paper.editors_translation")) + "</span>"
                                       if r.title_en_provenance == "editor" else "")
         out += [f'<p class="paper-title-en" lang="en">{en}</p>', ""]
         out += [md_text(convert(f"{authors}" + (f"　·　{r.journal}" if r.journal else "")
                                 + (f"　·　{r.year}" if r.year else ""))), ""]
         if r.summary_zh:
-            out += [f'<p class="summary"><span class="editor-mark">{html_text(convert("编者提要"))}</span> '
+            out += [f'<p class="summary"><span class="editor-mark">{html_text(label("home.summary"))}</span> '
                     f'{html_text(convert(r.summary_zh))}</p>', ""]
     return out
 
@@ -147,6 +147,7 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
     content/site.yml's ``site.title`` and ``site.intro``."""
     C = convert
     variant = variants.get(variant)
+    label = Labels(variant, convert)
     # The language button leads to each other variant (their names in their own language).
     others = [v for v in variants.VARIANTS if v != variant]
     intro = C(config.intro(variant, len(papers)))
@@ -155,9 +156,9 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
             md_text(intro + C("文本由论文 PDF 提取的原始文字转换而成，"
                       "保留原文的全部正文、注释与参考文献，去除页眉等版面信息，原刊页码（源文本印有或可据以推定者）在页边标出；提供简体、繁体两种字形，"
                       "并为每篇论文提供英文导读页（英文标题、摘要与关键词）。")), "",
-            f"## {C('论文')}", ""]
-    out += _papers_list_zh(papers, convert)
-    out += [f"## {C('如何阅读')}", "",
+            f"## {label('sections.papers')}", ""]
+    out += _papers_list_zh(papers, convert, label)
+    out += [f"## {label('home.how_to_read')}", "",
             "- " + md_text(C("论文页依次为：标题、论文信息（作者、刊名、收稿日期、基金项目、作者简介）、摘要与关键词、正文、注释、参考文献；"
                              "宽屏时右侧为本文目录。")),
             "- " + md_text(C("每个段落前都有固定编号（¶1、¶2……），点击即得该段的链接，可用于引用或布置阅读任务（见教学栏目的教师指南）；"
@@ -168,15 +169,15 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
                 f"<a href=\"{cross_variant_href(variant, 0, v, 'index.html')}\" hreflang=\"{v.lang}\" lang=\"{v.lang}\">"
                 + html_text(v.name) + "</a>" for v in others) + C("版本。"),
             "- " + md_text(C("搜索支持整词、双字词与词的一部分（如“富裕”可找到“共同富裕”），简体、繁体输入均可。")), ""]
-    out += [f"## {C('如何引用')}", "",
+    out += [f"## {label('home.how_to_cite')}", "",
             md_text(C("每篇论文页末的“如何引用”给出原文的 GB/T 7714—2025 格式（及 2015 版格式）与 BibTeX、RIS、CSL-JSON 格式，可直接导入文献管理软件；"
                       "页面也带有 Google Scholar 等工具可识别的引文元数据。每个段落编号旁的“引用”按钮可复制该段的引文及其固定链接。")), ""]
     if concept_index:
-        out += [f"## {C('概念')}", "", f"[{C('概念索引')}]({concept_index})" + md_text(C("将全部论文中的核心概念相互链接。")), ""]
+        out += [f"## {label('sections.concepts')}", "", f"[{C('概念索引')}]({concept_index})" + md_text(C("将全部论文中的核心概念相互链接。")), ""]
     if teaching:
-        out += [f"## {C('教学')}", "", f"[{C('教师指南')}]({teaching})" + md_text(C(
+        out += [f"## {label('sections.teaching')}", "", f"[{C('教师指南')}]({teaching})" + md_text(C(
             "：如何把概念页、段落和阅读指南布置给学生，建议的概念学习顺序，可打印的阅读材料包。")), ""]
-    out += [f"## {C('关于本版')}", "", f"[{C('关于本版')}](about.md)" + md_text(C("：文本来源与校验值、转换中所做的规范化处理、如何报告错误。")), ""]
+    out += [f"## {label('about.title')}", "", f"[{label('about.title')}](about.md)" + md_text(C("：文本来源与校验值、转换中所做的规范化处理、如何报告错误。")), ""]
     return "\n".join(out)
 
 
@@ -184,13 +185,14 @@ def home_en(papers, concept_index: str | None = None, teaching: str | None = Non
             variant: str | Variant = "en") -> str:
     """The English home page; its title and first sentence are content/site.yml's ``site.title`` and ``site.intro``."""
     variant = variants.get(variant)
+    label = Labels(variant)
     intro = config.intro(variant, len(papers))
     out = front_matter(config.title(variant), description=intro.rstrip(".") + ", in Simplified and Traditional "
                        "characters, with an English page for each.")
     out += [f"# {md_text(config.title(variant))}", "",
             chinese_in_english(intro, escape=md_text) + " Each article's full text is given in Chinese, in Simplified and in Traditional "
             "characters, converted from the text extracted from its PDF; each also has an English page with its "
-            "English title, abstract and key words.", "", "## Papers", ""]
+            "English title, abstract and key words.", "", f"## {label('sections.papers')}", ""]
     for paper in papers:
         r = paper.record
         mark = ' <span class="editor-mark">(editors\' translation)</span>' if r.title_en_provenance == "editor" else ""
@@ -200,7 +202,7 @@ def home_en(papers, concept_index: str | None = None, teaching: str | None = Non
                         + (f" · {r.year}" if r.year else "")), ""]
         if r.summary_en:
             out += [f'<p class="summary"><span class="editor-mark">Editors\' summary</span> {html_text(r.summary_en)}</p>', ""]
-    out += ["## How to read", "",
+    out += [f"## {label('home.how_to_read')}", "",
             "- Each paper's English page gives its title, authors, English abstract and key words as printed in the "
             "source (anything the editors supplied is marked), and links to the full Chinese text in "
             f"<a href=\"{cross_variant_href(variant, 0, variants.as_printed(), 'index.html')}\">Simplified</a> and "
@@ -210,15 +212,15 @@ def home_en(papers, concept_index: str | None = None, teaching: str | None = Non
             "paragraph, for citing and for reading assignments (see the instructor guide under Teaching).",
             "- Where the source shows the journal's page numbers, a margin note (<span lang=\"zh-Hans\">第91页</span>, page 91) marks where each "
             "printed page begins, and a paragraph's citation gives its page.", "",
-            "## How to cite", "",
+            f"## {label('home.how_to_cite')}", "",
             "Each paper page ends with the article's reference in GB/T 7714-2025 (and 2015), BibTeX, RIS and CSL-JSON, ready for a "
             "reference manager; the pages also carry citation metadata that Google Scholar and Zotero read.", ""]
     if concept_index:
-        out += ["## Concepts", "", f"The [concept index]({concept_index}) links the key concepts across all papers.", ""]
+        out += [f"## {label('sections.concepts')}", "", f"The [concept index]({concept_index}) links the key concepts across all papers.", ""]
     if teaching:
-        out += ["## Teaching", "", f"The [instructor guide]({teaching}): how to assign concept pages, paragraphs and "
+        out += [f"## {label('sections.teaching')}", "", f"The [instructor guide]({teaching}): how to assign concept pages, paragraphs and "
                 "reading guides, suggested sequences of concepts, and printable reading packs.", ""]
-    out += ["## About this edition", "", "[About this edition](about.md): where each text came from, what the "
+    out += [f"## {label('about.title')}", "", f"[{label('about.title')}](about.md): where each text came from, what the "
             "conversion normalised, and how to report an error.", ""]
     return "\n".join(out)
 
