@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from papersite.pipeline import convert_corpus, convert_paper, paper_folders
+from papersite.variants import VARIANTS
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -47,7 +48,8 @@ def to_traditional():
     return traditional_converter(config.opencc, config.exceptions)
 
 
-VARIANT_DIRS = {"zh-Hans": "", "zh-Hant": "zh-Hant", "en": "en"}
+# Each variant's folder under the built site (papersite.variants: the registry).
+VARIANT_DIRS = {v.code: v.root.rstrip("/") for v in VARIANTS}
 
 
 @pytest.fixture(scope="module")

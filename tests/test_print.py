@@ -15,7 +15,7 @@ import pytest
 
 from conftest import CONTENT, VARIANT_DIRS
 from papersite.siteconfig import load_site_config
-from papersite.writers.concept_pages import paper_label
+from papersite.records import paper_label
 from test_concept_pages import BY_SLUG, BY_TERM
 
 SLUG = "productive-forces"

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CONTENT, VARIANT_DIRS
+from conftest import CONTENT, ROOT, VARIANT_DIRS
 from papersite.script import read_exceptions, traditional_converter
 from papersite.siteconfig import load_site_config
 
@@ -105,3 +105,52 @@ def test_zh_hant_article_text_matches_the_converted_source(built_site, corpus, t
         assert a.keys() == b.keys()
         for pid in a:
             assert b[pid] == to_traditional(a[pid]), (slug, pid)
+
+
+# ---- the registry (papersite.variants) ---------------------------------------------------------------
+
+def test_registry_lists_each_variant_once_with_its_own_root_and_project():
+    from papersite import variants
+    codes = [v.code for v in variants.VARIANTS]
+    assert codes == list(variants.CODES) and len(set(codes)) == len(codes)
+    roots = [v.root for v in variants.VARIANTS]
+    assert len(set(roots)) == len(roots)
+    assert roots.count("") == 1 and all(r == "" or (r.endswith("/") and r.count("/") == 1) for r in roots)
+    for v in variants.VARIANTS:
+        assert (ROOT / v.mkdocs).is_file(), v.mkdocs
+
+
+def test_each_variants_mkdocs_project_names_that_variant():
+    """The record and the MkDocs project agree: extra.variant, theme.language and the language links."""
+    import yaml
+    from papersite import variants
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    top = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
+    assert top["extra"]["variant_roots"] == {v.code: v.root for v in variants.VARIANTS}
+    for v in variants.VARIANTS:
+        own = yaml.load((ROOT / v.mkdocs).read_text(encoding="utf-8"), Loader)
+        assert own["extra"]["variant"] == v.code
+        assert own["theme"]["language"] == v.lang
+        assert {a["lang"]: a["name"] for a in own["extra"]["alternate"]} == {w.lang: w.name for w in variants.VARIANTS}
+
+
+def test_get_takes_a_code_or_a_record_and_refuses_an_unknown_code():
+    from papersite import variants
+    hant = variants.get("zh-Hant")
+    assert variants.get(hant) is hant and hant.root == "zh-Hant/" and not hant.english
+    with pytest.raises(ValueError, match="unknown variant 'fr'.*zh-Hans, zh-Hant, en"):
+        variants.get("fr")
+
+
+def test_converters_follow_the_record():
+    from papersite import variants
+    to_traditional = lambda s: "T:" + s
+    assert variants.get("zh-Hant").converter(to_traditional)("发展") == "T:发展"
+    assert variants.get("zh-Hans").converter(to_traditional)("发展") == "发展"
+    assert variants.get("en").converter(to_traditional)("发展") == "发展"   # English pages write English fields
+    assert variants.get("en").english and variants.english_variant().code == "en"
+    assert variants.as_printed().code == "zh-Hans" and variants.traditional().code == "zh-Hant"
+    assert [v.code for v in variants.chinese()] == ["zh-Hans", "zh-Hant"]

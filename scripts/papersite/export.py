@@ -20,10 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from .site import SECTION_TITLES, VARIANTS, apply_markdown_labels, build_site
-
-VARIANT_CONFIG = {"zh-Hans": "mkdocs.yml", "zh-Hant": "variants/zh-Hant/mkdocs.yml", "en": "variants/en/mkdocs.yml"}
-SECTIONS = ("papers", "guides", "concepts", "teaching")
+from . import variants
+from .site import SECTIONS, VARIANTS, apply_markdown_labels, build_site, section_titles
 
 
 class _Loader(yaml.SafeLoader):
@@ -46,9 +44,9 @@ def _load(path: Path) -> dict:
 def _merged(project: Path, variant: str) -> dict:
     """The variant's configuration with its INHERIT resolved (a variant file overrides the top one)."""
     base = _load(project / "mkdocs.yml")
-    if variant == "zh-Hans":
+    if variants.get(variant).mkdocs == "mkdocs.yml":
         return base
-    own = _load(project / VARIANT_CONFIG[variant])
+    own = _load(project / variants.get(variant).mkdocs)
     own.pop("INHERIT", None)
     out = dict(base)
     for key, value in own.items():
@@ -69,7 +67,7 @@ def _nav(pages: dict[str, str], order: dict[str, int], variant: str, docs: list[
             if section == "concepts" and groups:
                 grouped = {u for _, members in groups for u in members}
                 children = [u for u in children if u not in grouped] + [{title: list(members)} for title, members in groups]
-            nav.append({SECTION_TITLES[section][variant]: children})
+            nav.append({section_titles()[section][variant]: children})
     nav += [u for u in uris if "/" not in u and u != "index.md"]
     return nav
 
@@ -122,7 +120,7 @@ def export_site(project: Path, content: Path, dest: Path, site_url: str | None =
             extensions.append(ext)
         # The interface strings the plugin would set (site.apply_markdown_labels), written into the extensions.
         settings = {}
-        apply_markdown_labels(settings, (config.get("extra") or {}).get("markdown_labels") or {})
+        apply_markdown_labels(settings, variant)
         for i, ext in enumerate(extensions):
             name = next(iter(ext)) if isinstance(ext, dict) else ext
             if name in settings:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from unittest import mock
 
+from . import variants
 from .errors import PaperError
 
 REVIEWED_NAME = "zh-Hant-reviewed.txt"
@@ -86,11 +87,12 @@ def _zhconv():
 def build_three(content: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """The zh-Hant pages as the site builds them, as zhconv-rs would convert them, and unconverted."""
     from . import site
-    ours = site.build_site(content, "zh-Hant").pages
+    hant = variants.traditional().code
+    ours = site.build_site(content, hant).pages
     with mock.patch.object(site, "traditional_converter", lambda *a, **k: _zhconv()):
-        theirs = site.build_site(content, "zh-Hant").pages
+        theirs = site.build_site(content, hant).pages
     with mock.patch.object(site, "traditional_converter", lambda *a, **k: (lambda s: s)):
-        plain = site.build_site(content, "zh-Hant").pages
+        plain = site.build_site(content, hant).pages
     return ours, theirs, plain
 
 

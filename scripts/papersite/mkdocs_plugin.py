@@ -58,7 +58,7 @@ from mkdocs.structure.files import File, Files
 from .project import project_root
 from .serving import Background, RenderMemo, TemplateCache
 
-VARIANTS = ("zh-Hans", "zh-Hant", "en")
+from .variants import CODES as VARIANTS   # the variant registry
 # The pipeline code last imported (file, mtime): not a build's state, a record of what is in sys.modules.
 _LOADED: dict = {}
 log = logging.getLogger("mkdocs.plugins.papersite")
@@ -266,14 +266,14 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
     def on_config(self, config):
         """Find the project (the folder above the configuration file holding content/ and mkdocs.yml), reload
         the pipeline package (code edits take effect under ``mkdocs serve``); set the Markdown extensions'
-        interface strings to the variant's (``extra.markdown_labels``)."""
+        interface strings to the variant's (papersite/labels/<variant>.yml)."""
         if self._variant(config) not in VARIANTS:
             raise PluginError(f"{config.config_file_path}: extra.variant must be one of {', '.join(VARIANTS)}, "
                               f"got {self._variant(config)!r}")
         self.root = project_root(Path(config.config_file_path).parent)
         self.timings = {"start": time.perf_counter(), "pipeline": 0.0, "search": 0.0}
         site, _ = self._reload_pipeline()
-        site.apply_markdown_labels(config.mdx_configs, config.extra.get("markdown_labels") or {})
+        site.apply_markdown_labels(config.mdx_configs, self._variant(config))
         # The site root's address in every variant (a variant's own site_url is the root's + its folder): what
         # page addresses, the canonical and hreflang links and sitemap.xml are written from.
         config.extra["site_root"] = site.site_root(config.site_url, self._variant(config))

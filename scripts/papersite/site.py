@@ -5,7 +5,9 @@ import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import variants
 from .errors import PaperError
+from .labels import Labels
 from .concepts import Concept, check_renderings, load_concepts
 from .corpuscache import cached
 from .mentions import CorpusIndex, Matcher, build_index, link_concepts
@@ -15,17 +17,28 @@ from .script import traditional_converter
 from .search.names import site_names
 from .teaching import check_guide, check_teaching
 from .siteconfig import SiteConfig, load_site_config
+from .records import corpus_records
 from .writers import pages
-from .writers.concept_pages import ConceptPages, concept_order, concept_uri
-from .writers.markdown import paper_markdown
-from .writers.teaching_pages import INSTRUCTOR_GUIDE, Guides, Instruction, Teacher, guide_uri, pack_uri
+from .writers.concept_pages import concept_order, concept_uri
+from .writers.context import PageContext
+from .writers.emitters import SiteInput, emit
+from .writers.teaching_pages import INSTRUCTOR_GUIDE, pack_uri
 
-VARIANTS = ("zh-Hans", "zh-Hant", "en")
-# The navigation's sections (folders of the generated pages), named in each variant's language.
-SECTION_TITLES = {"papers": {"zh-Hans": "论文", "zh-Hant": "論文", "en": "Papers"},
-                  "guides": {"zh-Hans": "阅读指南", "zh-Hant": "閱讀指南", "en": "Reading guides"},
-                  "concepts": {"zh-Hans": "概念", "zh-Hant": "概念", "en": "Concepts"},
-                  "teaching": {"zh-Hans": "教学", "zh-Hant": "教學", "en": "Teaching"}}
+VARIANTS = variants.CODES
+SECTIONS = ("papers", "guides", "concepts", "teaching")
+
+
+def section_titles() -> dict[str, dict[str, str]]:
+    """The navigation's sections (folders of the generated pages), named in each variant's language
+    (labels/<variant>.yml ``sections``): folder -> variant -> title."""
+    return {folder: {v.code: Labels(v)(f"sections.{folder}") for v in variants.VARIANTS} for folder in SECTIONS}
+
+
+def __getattr__(name: str):
+    # SECTION_TITLES (the MkDocs plugin's on_nav, export): read from the catalogues when first asked for.
+    if name == "SECTION_TITLES":
+        return section_titles()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -53,15 +66,8 @@ def site_root(site_url: str | None, variant: str) -> str | None:
     if not site_url:
         return None
     url = site_url.rstrip("/") + "/"
-    folder = pages.VARIANT_ROOT[variant]
+    folder = variants.get(variant).root
     return url[:-len(folder)] if folder and url.endswith("/" + folder) else url
-
-
-def page_url(site_url: str | None, variant: str, uri: str) -> str | None:
-    """The public URL of a page, when the site's address (mkdocs.yml site_url) is known."""
-    if not site_url:
-        return None
-    return site_url.rstrip("/") + "/" + pages.VARIANT_ROOT[variant] + uri[:-len(".md")] + ".html"
 
 
 def english_text(paper: Paper) -> str:
@@ -97,56 +103,21 @@ def concept_corpus(content: Path, config: SiteConfig, papers: list[Paper],
 
 def build_site(content: Path, variant: str, site_url: str | None = None) -> SiteBuild:
     """Every generated page of one variant."""
-    if variant not in VARIANTS:
-        raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS)}")
+    variant = variants.get(variant)
     config: SiteConfig = load_site_config(content)
     # Converted once for all variants (each builds in its own process): corpuscache.
     papers, index = cached(content, lambda: concept_corpus(content, config, convert_corpus(content)))
     # The pages convert the same texts many times (a paragraph once for each of its concept mentions'
     # contexts: CorpusIndex.span) and each OpenCC call has a fixed cost: each text is converted once per build.
     to_traditional = functools.lru_cache(maxsize=None)(traditional_converter(config.opencc, config.exceptions))
-    out: dict[str, str] = {}
-    convert = to_traditional if variant == "zh-Hant" else (lambda s: s)
-    home_concepts = home_teaching = None
-    guide_href = lambda paper: f"../{guide_uri(paper.slug)[:-3]}.html" if index else None
+    convert = variant.converter(to_traditional)
     if index:
-        writer = ConceptPages(index, papers, config.categories, variant, convert, to_traditional)
-        teacher = Teacher(writer, config.chars_per_minute)
-        writer.teacher = teacher
-        guides = Guides(teacher)
-        for paper in papers:
-            out[guide_uri(paper.slug)] = guides.page(paper)
         check_sequences(config, index)
-        instruction = Instruction(teacher, config.sequences, content, site_url)
-        guide = instruction.guide_page()
-        if guide:
-            out[INSTRUCTOR_GUIDE] = guide
-        for seq in config.sequences:
-            out[pack_uri(seq.id)] = instruction.pack_page(seq)
-        out["concepts/index.md"] = writer.index_page()
-        for slug, concept in index.concepts.items():
-            out[concept_uri(slug)] = writer.page(concept)
-        home_concepts = "concepts/index.md"
-    home_teaching = INSTRUCTOR_GUIDE if INSTRUCTOR_GUIDE in out else None
-    # A concept link's preview: its term and the editors' short definition (the link is raw HTML: the built path).
-    targets = ({slug: (f"../{concept_uri(slug)[:-len('.md')]}.html", c.term, c.definition_zh)
-                for slug, c in index.concepts.items()} if index else {})
-    if variant == "en":
-        out["index.md"] = pages.home_en(papers, home_concepts, home_teaching, config)
-        out["about.md"] = pages.about_page(papers, config, "en")
-        for paper in papers:
-            out[paper_uri(paper)] = pages.english_paper_page(paper, page_url(site_url, "en", paper_uri(paper)),
-                                                             guide_href(paper), guides.paper_outline(paper) if index else None)
-    else:
-        out["index.md"] = pages.home_zh(papers, variant, convert, home_concepts, home_teaching, config)
-        out["about.md"] = pages.about_page(papers, config, variant, convert)
-        for paper in papers:
-            url = page_url(site_url, variant, paper_uri(paper))
-            out[paper_uri(paper)] = paper_markdown(paper.document, paper.record, convert, url=url, variant=variant,
-                                                   concept_targets=targets, guide_href=guide_href(paper),
-                                                   retired=paper.addresses.retired_at() if paper.addresses else None)
+    # The corpus records (short names, teaching material, reading lists): computed once, read by every writer.
+    ctx = PageContext(variant, papers, corpus_records(index, papers), convert, to_traditional)
+    out = emit(SiteInput(content, config, site_url, papers, index, ctx))
     concepts = tuple(index.concepts.values()) if index else ()
-    return SiteBuild(variant, out, to_traditional, nav_order(concepts, variant, config.sequences),
+    return SiteBuild(variant.code, out, to_traditional, nav_order(concepts, variant, config.sequences),
                      site_names(concepts, papers, to_traditional), footer_html(config, variant, convert),
                      concept_groups(concepts, config.categories, variant, convert), convert(config.title(variant)))
 
@@ -160,16 +131,16 @@ def concept_groups(concepts, categories, variant: str, convert) -> tuple:
     for cat in categories:
         members = tuple(concept_uri(c.slug) for c in ordered if c.category == cat.id)
         if members:
-            groups.append((pages.html_text(cat.en if variant == "en" else convert(cat.zh)), members))
+            groups.append((pages.html_text(cat.en if variants.get(variant).english else convert(cat.zh)), members))
     return tuple(groups)
 
 
 def footer_html(config: SiteConfig, variant: str, convert) -> str:
     """The footer line every page carries (Material's copyright slot, which it prints as HTML): the rights
     statement of content/site.yml and where to report an error, escaped here."""
-    en = variant == "en"
+    en = variants.get(variant).english
     rights = config.rights_en if en else convert(config.rights_zh)
-    label = "Report an error" if en else convert("报告错误")
+    label = Labels(variant, convert)("footer.report_error")
     # errata.url, when set, is the tracker itself; else the about page's errata section says how (the plugin
     # puts each page's way to the site root where FOOTER_ROOT stands).
     href = pages.html_text(config.errata_url) if config.errata_url else f"{FOOTER_ROOT}about.html#errata"
@@ -180,12 +151,11 @@ def footer_html(config: SiteConfig, variant: str, convert) -> str:
 FOOTER_ROOT = "__papersite_root__/"
 
 
-def apply_markdown_labels(mdx_configs: dict, labels: dict) -> None:
-    """Set the toc and footnotes extensions' interface strings (a variant's ``extra.markdown_labels``)."""
-    if labels.get("permalink_title"):
-        mdx_configs.setdefault("toc", {})["permalink_title"] = labels["permalink_title"]
-    if labels.get("footnote_backlink"):
-        mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = labels["footnote_backlink"]
+def apply_markdown_labels(mdx_configs: dict, variant) -> None:
+    """Set the toc and footnotes extensions' interface strings to the variant's (labels/<variant>.yml ``markdown``)."""
+    labels = Labels(variant)
+    mdx_configs.setdefault("toc", {})["permalink_title"] = labels("markdown.permalink_title")
+    mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = labels("markdown.footnote_backlink")
 
 
 def save_pages(build: SiteBuild, path: Path) -> None:

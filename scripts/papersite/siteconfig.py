@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PaperError
+from . import variants
 from .concepts import Category
 from .prose import link_scheme_ok
 from .yamlfile import load_mapping
@@ -52,12 +53,12 @@ class SiteConfig:
     intro_zh: str = INTRO["zh"]  # the home page's first sentence; {papers} is the number of papers
     intro_en: str = INTRO["en"]
 
-    def title(self, variant: str) -> str:
+    def title(self, variant) -> str:
         """The site's title in the variant's language (zh-Hant pages convert the zh one)."""
-        return self.title_en if variant == "en" else self.title_zh
+        return self.title_en if variants.get(variant).english else self.title_zh
 
-    def intro(self, variant: str, papers: int) -> str:
-        return (self.intro_en if variant == "en" else self.intro_zh).replace("{papers}", str(papers))
+    def intro(self, variant, papers: int) -> str:
+        return (self.intro_en if variants.get(variant).english else self.intro_zh).replace("{papers}", str(papers))
 
 
 def load_site_config(content: Path) -> SiteConfig:

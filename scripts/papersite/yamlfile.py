@@ -86,6 +86,13 @@ def syntax_error_line(exc: yaml.YAMLError) -> int | None:
 
 def load_mapping(path: Path, schema: dict, docs: str) -> tuple[dict, dict[str, int]]:
     """Read a YAML mapping and check it against ``schema`` (nested dicts of key -> type); ``docs`` names the README."""
+    data, lines = read_mapping(path, docs)
+    check_schema(data, schema, "", path, lines, docs)
+    return data, lines
+
+
+def read_mapping(path: Path, docs: str) -> tuple[dict, dict[str, int]]:
+    """Read a YAML mapping and its dotted keys' line numbers (a syntax error or a repeated key names its line)."""
     path = Path(path)
     name = path.name
     try:
@@ -108,7 +115,6 @@ def load_mapping(path: Path, schema: dict, docs: str) -> tuple[dict, dict[str, i
         data = {}
     if not isinstance(data, dict):
         raise PaperError(path, f"{name} must be a mapping of keys (see {docs})", 1)
-    check_schema(data, schema, "", path, lines, docs)
     return data, lines
 
 

@@ -11,18 +11,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .. import variants
 from ..addresses import display_number
 from ..concepts import Category, Concept
 from ..mentions import CorpusIndex
 from ..pinyin import sort_key
 from . import svg
 from .escape import english_in_chinese, html_text, md_text
-from .markdown import PAGE_LABEL
-from .pages import cross_variant_href, first_sentence, front_matter, paper_path
+from .context import PageContext
+from .pages import cross_variant_href, first_sentence, front_matter
 
-RELATION_ZH = {"broader": "上位概念", "narrower": "下位概念", "related": "相关概念（编者选定）", "cooccur": "共现概念"}
-RELATION_EN = {"broader": "Broader", "narrower": "Narrower", "related": "Related (chosen by the editors)",
-               "cooccur": "Co-occurring"}
 MAP_NEIGHBOURS = 10
 PRINT_KWIC = 3           # concordance lines per paper on a printed concept page
 
@@ -34,7 +32,7 @@ def concept_uri(slug: str) -> str:
 
 def concept_order(concepts, variant: str) -> list[Concept]:
     """The order readers look concepts up in: by pinyin (zh variants) or by English term (en)."""
-    key = (lambda c: c.english_term.lower()) if variant == "en" else (lambda c: sort_key(c.pinyin))
+    key = (lambda c: c.english_term.lower()) if variants.get(variant).english else (lambda c: sort_key(c.pinyin))
     return sorted(concepts, key=key)
 
 
@@ -43,53 +41,25 @@ def para_number(paragraph_id: str) -> str:
     return display_number(paragraph_id)
 
 
-def paper_label(record, english: bool) -> str:
-    """A short name for a paper in charts and lists: its authors."""
-    if english:
-        names = [a.pinyin.split()[0] for a in record.authors]
-        name = " & ".join(names) if len(names) <= 2 else f"{names[0]} et al."
-    else:
-        names = [a.display_zh for a in record.authors]
-        name = "、".join(names) if len(names) <= 2 else f"{names[0]}等"
-    return name
-
-
 class ConceptPages:
-    """Writes every concept page and the index of one variant from the corpus index."""
+    """Writes every concept page and the index of one variant from the corpus index; ``teacher`` (a
+    writers.teaching_pages.Teacher of the same context) adds the teaching sections."""
 
-    def __init__(self, index: CorpusIndex, papers, categories: tuple[Category, ...], variant: str,
-                 convert=lambda s: s, to_traditional=lambda s: s):
-        self.index, self.variant, self.C, self.T = index, variant, convert, to_traditional
-        self.en = variant == "en"
-        self.records = {p.slug: p.record for p in papers}
-        self.categories = categories
-        self.titles = {p.slug: p.record.title_en if self.en else convert(p.record.title_zh) for p in papers}
-        self.teacher = None   # a writers.teaching_pages.Teacher adds the teaching sections
+    def __init__(self, ctx: PageContext, index: CorpusIndex, categories: tuple[Category, ...], teacher=None):
+        self.ctx, self.index, self.categories, self.teacher = ctx, index, categories, teacher
+        self.variant, self.en, self.C, self.T, self.label = ctx.variant, ctx.en, ctx.C, ctx.T, ctx.label
+        self.titles = ctx.titles
+        self.name, self.para_href, self.zh_attr, self.paper_short = ctx.name, ctx.para_href, ctx.zh_attr, ctx.paper_short
 
-    # ---- small helpers ---------------------------------------------------------------------------
-
-    def name(self, concept: Concept) -> str:
-        """A concept's name in this variant."""
-        return concept.english_term if self.en else self.C(concept.term)
-
-    def L(self, zh: str, en: str) -> str:
-        """A label of the site's own text in this variant."""
-        return en if self.en else self.C(zh)
-
-    def para_href(self, paper: str, paragraph: str) -> str:
-        """From a concept page to a paragraph (the zh-Hans text for English pages)."""
-        if self.en:
-            return cross_variant_href("en", 1, "zh-Hans", f"{paper_path(paper)}#{paragraph}")
-        return f"../{paper_path(paper)}#{paragraph}"
-
-    def zh_attr(self) -> str:
-        return ' lang="zh-Hans"' if self.en else ""
+    def relations(self) -> dict[str, str]:
+        """The names of the relations between concepts (the list's labels, the map's legend)."""
+        return {k: self.label(f"relation.{k}") for k in ("broader", "narrower", "related", "cooccur")}
 
     # ---- a concept page --------------------------------------------------------------------------
 
     def page(self, concept: Concept) -> str:
         """The Markdown of one concept page."""
-        gloss = concept.definition_en if self.en else self.C(concept.definition_zh)
+        gloss = self.ctx.text(concept.definition_zh, concept.definition_en)
         out = front_matter(self.name(concept), description=first_sentence(gloss))  # the editors' gloss
         out += [f"# {md_text(self.name(concept))}", ""]
         out += self._header(concept)
@@ -106,59 +76,54 @@ class ConceptPages:
         return "\n".join(out).rstrip() + "\n"
 
     def _header(self, c: Concept) -> list[str]:
-        rows = []
-        if self.en:
-            rows.append(("Chinese", f'<span lang="zh-Hans">{html_text(c.term)}</span> · '
-                         f'<span lang="zh-Hant">{html_text(self.T(c.term))}</span>'))
-        elif self.variant == "zh-Hans":
-            rows.append(("繁体", f'<span lang="zh-Hant">{html_text(self.T(c.term))}</span>'))
-        else:
-            rows.append((self.C("简体"), f'<span lang="zh-Hans">{html_text(c.term)}</span>'))
-        rows.append((self.L("拼音", "Pinyin"), f'<span lang="zh-Latn-pinyin">{html_text(c.pinyin)}</span>'))
+        # The term in the other Chinese variants' scripts.
+        scripts = " · ".join(f'<span lang="{v.lang}">{html_text(v.converter(self.T)(c.term))}</span>'
+                             for v in variants.chinese() if v != self.variant)
+        rows = [(self.label("concept.other_scripts"), scripts)]
+        rows.append((self.label("concept.pinyin"), f'<span lang="zh-Latn-pinyin">{html_text(c.pinyin)}</span>'))
         renderings = []
         for r in c.english:
             if r.used_in:
-                who = ", ".join(paper_label(self.records[p], True) for p in r.used_in if p in self.records)
-                note = f"used in the English abstracts of {who}" if self.en else self.C("见于") + who + self.C("的英文摘要")
+                names = self.ctx.corpus.names
+                who = ", ".join(names[p].en for p in r.used_in if p in names)
+                note = self.label("concept.used_in", who=who)
             else:
-                note = "the editors' rendering" if self.en else self.C("编者译")
+                note = self.label("concept.editors_rendering")
             renderings.append(f'<span lang="en">{html_text(r.text)}</span> <span class="editor-mark">{html_text(note)}</span>')
-        rows.append((self.L("英文", "English"), "<br>".join(renderings)))
+        rows.append((self.label("concept.english"), "<br>".join(renderings)))
         if c.aliases:
-            rows.append((self.L("又称", "Also written"), "、".join(f'<span{self.zh_attr()}>{html_text(self.C(a))}</span>' for a in c.aliases)))
+            rows.append((self.label("concept.aliases"), "、".join(f'<span{self.zh_attr()}>{html_text(self.C(a))}</span>' for a in c.aliases)))
         cat = next(k for k in self.categories if k.id == c.category)
-        rows.append((self.L("类别", "Category"), f'<a href="index.html#{cat.id}">{html_text(cat.en if self.en else self.C(cat.zh))}</a>'))
+        rows.append((self.label("concept.category"), f'<a href="index.html#{cat.id}">{html_text(self.ctx.text(cat.zh, cat.en))}</a>'))
         total, papers = self.index.count(c.slug), self.index.papers_mentioning(c.slug)
-        rows.append((self.L("出现", "Occurs"), html_text(
-            f"{total} times in {papers} of the {len(self.index.papers)} papers" if self.en
-            else self.C(f"{total} 次，见于 {papers} 篇论文（共 {len(self.index.papers)} 篇）"))))
+        rows.append((self.label("concept.occurs"), html_text(
+            self.label("concept.occurs_value", total=total, papers=papers, all=len(self.index.papers)))))
         out = ['<dl class="paper-meta concept-meta">']
         out += [f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows]
         return out + ["</dl>", ""]
 
     def _definition(self, c: Concept) -> list[str]:
-        title = "Gloss (the editors' words)" if self.en else self.C("释义（编者撰写）")
-        text = c.definition_en if self.en else self.C(c.definition_zh)
+        title = self.label("concept.gloss")
+        text = self.ctx.text(c.definition_zh, c.definition_en)
         return [f'!!! info "{html_text(title)}"', "", "    " + md_text(text), ""]
 
     def _quotes(self, c: Concept) -> list[str]:
         quotes = self.index.quotes[c.slug]
-        out = [f"## {self.L('各篇论文如何界定', 'How the papers define it')} {{#definitions}}", ""]
+        out = [f"## {self.label('concept.definitions')} {{#definitions}}", ""]
         if not quotes:
-            return out + [md_text(self.L("各篇论文未对此概念下定义。", "None of the papers defines this concept.")), ""]
-        intro, link = (("Quotations from the papers (in Chinese, as printed), side by side", "; each links to its paragraph")
-                       if self.en else (self.C("以下原文引自各篇论文，并列以便比较"), self.C("；每条链接到所在段落")))
-        out += [f'<p>{html_text(intro)}<span class="screen-only">{html_text(link)}</span>{html_text(self.L("。", "."))}</p>', "",
+            return out + [md_text(self.label("concept.no_definitions")), ""]
+        intro, link = self.label("concept.quotes_intro"), self.label("concept.quotes_link")
+        out += [f'<p>{html_text(intro)}<span class="screen-only">{html_text(link)}</span>{html_text(self.label("punctuation.full_stop"))}</p>', "",
                 '<div class="quote-grid" data-search-exclude>']
         for q in quotes:
             href = self.para_href(q.paper, q.paragraph)
             where = f"¶{para_number(q.paragraph)}"
             page = self.index.page_at(q.paper, q.paragraph, self.index.texts[(q.paper, q.paragraph)].index(q.text))
             if page is not None:   # the printed page, to cite the quotation by
-                where += " · " + (PAGE_LABEL["en"].format(n=page) if self.en else self.C(PAGE_LABEL["zh"].format(n=page)))
+                where += " · " + self.label("paper.page", n=page)
             out += ['<figure class="concept-quote">',
                     f'<blockquote{self.zh_attr()}>{english_in_chinese(self._quote_text(q))}</blockquote>',
-                    f'<figcaption><a href="{href}">{html_text(self._paper_short(q.paper))} · {where}</a><br>'
+                    f'<figcaption><a href="{href}">{html_text(self.paper_short(q.paper))} · {where}</a><br>'
                     f'<span class="quote-source"{self.zh_attr() if not self.en else ""}>{html_text(self.titles[q.paper])}</span></figcaption>',
                     "</figure>"]
         return out + ["</div>", ""]
@@ -167,45 +132,40 @@ class ConceptPages:
         start = self.index.texts[(q.paper, q.paragraph)].index(q.text)   # verified on load
         return self.index.span(q.paper, q.paragraph, start, start + len(q.text), self.C)
 
-    def _paper_short(self, paper: str) -> str:
-        label = paper_label(self.records[paper], self.en)
-        return label if self.en else self.C(label)
-
     def _occurrences(self, c: Concept) -> list[str]:
-        out = [f"## {self.L('出现频次', 'Occurrences')} {{#occurrences}}", ""]
+        out = [f"## {self.label('concept.occurrences')} {{#occurrences}}", ""]
         rows = []
         for paper in self.index.papers:
             n = self.index.count(c.slug, paper)
             href = None if self.en or not n else f"#in-{paper}"
-            rows.append((self._paper_short(paper), n, href))
+            rows.append((self.paper_short(paper), n, href))
         if self.en:
             forms = "、".join(c.forms)
-            caption = (f'Mentions of <span lang="zh-Hans">{html_text(forms)}</span> in each paper\'s body paragraphs; '
-                       "a mention inside a longer concept term counts for that concept only.")
+            caption = self.label("concept.mentions_caption", forms=f'<span lang="{variants.as_printed().lang}">{html_text(forms)}</span>')
         else:
             forms = "、".join(self.C(f) for f in c.forms)
-            caption = html_text(self.C(f"各篇论文正文段落中“{forms}”出现的次数；包含在更长概念词中的（如“新质生产力”中的“生产力”）只计入那个概念。"))
+            caption = html_text(self.label("concept.mentions_caption", forms=forms))
         title = f"{self.name(c)}: " + ", ".join(f"{label} {n}" for label, n, _ in rows)
         # Papers differ in length (the shortest has a third of the longest's body text): mentions per 10,000
         # characters of the same body paragraphs the mentions are counted in.
         chars = {paper: self.index.body_chars(paper) for paper in self.index.papers}
         rates = [(label, round(n * 10000 / chars[paper], 1) if chars[paper] else 0.0, href)
                  for (label, n, href), paper in zip(rows, self.index.papers)]
-        rate_title = self.L(f"{c.term}每万字出现次数", f"{self.name(c)} per 10,000 characters") + ": " + \
+        rate_title = self.label("concept.rate_title", term=self.name(c) if self.en else c.term) + ": " + \
             ", ".join(f"{label} {r:.1f}" for label, r, _ in rates)
         if self.en:
-            zh = cross_variant_href("en", 1, "zh-Hans", f"concepts/{c.slug}.html#concordance")
+            zh = cross_variant_href(self.variant, 1, variants.as_printed(), f"concepts/{c.slug}.html#concordance")
             out += [f'<p>Every mention with its context, grouped by paper, is listed on the '
                     f'<a href="{zh}" hreflang="zh-Hans">Chinese page\'s concordance</a>.</p>', ""]
         width = 170 if self.en else 150
-        per = self.L("每万字", "per 10,000 characters")
+        per = self.label("concept.per_10000")
         out += ['<figure class="concept-occurrences" data-search-exclude>',
-                f'<p class="chart-heading">{html_text(self.L("次数", "Mentions"))}</p>',
+                f'<p class="chart-heading">{html_text(self.label("concept.mentions"))}</p>',
                 svg.bar_chart(rows, title, label_width=width),
-                f'<p class="chart-heading">{html_text(self.L("每万字次数（按各篇正文长度折算）", "Mentions per 10,000 characters (allowing for each paper’s length)"))}</p>',
+                f'<p class="chart-heading">{html_text(self.label("concept.mentions_rate"))}</p>',
                 svg.bar_chart(rates, rate_title, label_width=width, fmt=lambda r: f"{r:.1f}", cls="concept-chart concept-chart-rate"),
                 f"<figcaption>{caption}</figcaption>", "</figure>", ""]
-        head = (self.L("论文", "Paper"), self.L("正文字数", "Characters of body text"), self.L("次数", "Mentions"), per)
+        head = (self.label("concept.paper"), self.label("concept.body_chars"), self.label("concept.mentions"), per)
         out += ['<table class="occurrence-table" data-search-exclude>',
                 "<thead><tr>" + "".join(f"<th>{html_text(h)}</th>" for h in head) + "</tr></thead><tbody>"]
         for (label, n, _), (_, rate, _), paper in zip(rows, rates, self.index.papers):
@@ -219,18 +179,18 @@ class ConceptPages:
             by_paper[m.paper].append(m)
         # In print, each paper's count and first PRINT_KWIC lines (papers.css); the note says where the rest is.
         rest = sum(max(0, len(found) - PRINT_KWIC) for found in by_paper.values())
-        out = [f"## {self.C('语境索引')} {{#concordance}}", "",
-               f'<p>{html_text(self.C("每一次出现及其前后文，按论文分组"))}<span class="screen-only">'
-               f'{html_text(self.C("；点击关键词或段落号跳转到原文段落"))}</span>{html_text(self.C("。"))}</p>', ""]
+        out = [f"## {self.label('concept.concordance')} {{#concordance}}", "",
+               f'<p>{html_text(self.label("concept.concordance_intro"))}<span class="screen-only">'
+               f'{html_text(self.label("concept.concordance_link"))}</span>{html_text(self.label("punctuation.full_stop"))}</p>', ""]
         if rest:
-            out += [f'<p class="print-only">{html_text(self.C(f"印本每篇只列前 {PRINT_KWIC} 条，其余 {rest} 条见网站本页的语境索引。"))}</p>', ""]
+            out += [f'<p class="print-only">{html_text(self.label("concept.concordance_print", lines=PRINT_KWIC, rest=rest))}</p>', ""]
         out.append('<div class="kwic" data-search-exclude>')
         for paper in self.index.papers:
             found = by_paper.get(paper)
             if not found:
                 continue
             out.append(f'<details class="kwic-paper" id="in-{paper}"><summary>{html_text(self.titles[paper])}'
-                       f'（{html_text(self._paper_short(paper))}，{len(found)} {self.C("次")}）</summary>')
+                       f'（{html_text(self.paper_short(paper))}，{len(found)} {self.label("concept.times")}）</summary>')
             out.append('<table class="kwic-lines"><tbody>')
             for m in found:
                 href = self.para_href(m.paper, m.paragraph)
@@ -243,31 +203,25 @@ class ConceptPages:
         return out + ["</div>", ""]
 
     def _related(self, c: Concept) -> list[str]:
-        labels = RELATION_EN if self.en else {k: self.C(v) for k, v in RELATION_ZH.items()}
-        out = [f"## {self.L('相关概念', 'Related concepts')} {{#related}}", ""]
+        labels = self.relations()
+        out = [f"## {self.label('concept.related')} {{#related}}", ""]
         concepts = self.index.concepts
         for key in ("broader", "narrower", "related"):
             slugs = getattr(c, key)
             if slugs:
-                links = ("、" if not self.en else ", ").join(f"[{md_text(self.name(concepts[s]))}]({s}.md)" for s in slugs)
-                out.append(f"- **{labels[key]}**{'：' if not self.en else ': '}{links}")
+                links = self.label("punctuation.list").join(f"[{md_text(self.name(concepts[s]))}]({s}.md)" for s in slugs)
+                out.append(f"- **{labels[key]}**{self.label('punctuation.colon')}{links}")
         neighbours = self.index.neighbours[c.slug][:8]
         if neighbours:
             items = []
             for n in neighbours:
                 other = concepts[n.concept]
-                strength = (f"{n.shared} shared paragraphs, Dice {n.dice:.2f}" if self.en
-                            else self.C(f"共现 {n.shared} 段，Dice 系数 {n.dice:.2f}"))
-                items.append(f"[{md_text(self.name(other))}]({other.slug}.md)（{strength}）" if not self.en
-                             else f"[{md_text(self.name(other))}]({other.slug}.md) ({strength})")
-            sep = "；" if not self.en else "; "
-            out.append(f"- **{labels['cooccur']}**{'：' if not self.en else ': '}" + sep.join(items))
-        out += ["", md_text(self.L(
-            "共现概念：与本概念出现在同一段落的概念；Dice 系数 = 2 × 共同段落数 ÷（两者各自出现的段落数之和），越接近 1 关联越紧密。",
-            "Co-occurring concepts appear in the same paragraphs as this one; the Dice coefficient is 2 × shared "
-            "paragraphs ÷ (paragraphs of the one + paragraphs of the other): the closer to 1, the closer the tie.")), ""]
+                strength = self.label("concept.cooccur_strength", shared=n.shared, dice=n.dice)
+                items.append(f"[{md_text(self.name(other))}]({other.slug}.md)" + self.label("punctuation.aside", text=strength))
+            out.append(f"- **{labels['cooccur']}**{self.label('punctuation.colon')}" + self.label("punctuation.semicolon").join(items))
+        out += ["", md_text(self.label("concept.dice_note")), ""]
         out += ['<figure class="concept-map-figure" data-search-exclude>', self._map(c),
-                f"<figcaption>{html_text(self.L('概念图：本概念居中，上方为上位概念，下方依次为下位、相关与共现概念（点击方框可跳转）。', 'Concept map: this concept in the middle, its broader concepts above it, then its narrower, related and co-occurring concepts (click a box to open it).'))}</figcaption>",
+                f"<figcaption>{html_text(self.label('concept.map_caption'))}</figcaption>",
                 "</figure>", ""]
         return out
 
@@ -289,9 +243,8 @@ class ConceptPages:
                 chosen.append((svg.Node(s, self.name(concepts[s]), f"{s}.html", key), key, strength.get(s, 0.0)))
         order = {"broader": 0, "related": 1, "cooccur": 2, "narrower": 3}
         chosen.sort(key=lambda item: order[item[1]])
-        labels = RELATION_EN if self.en else {k: self.C(v) for k, v in RELATION_ZH.items()}
-        legend = {k: labels[k] for k in ("broader", "narrower", "related", "cooccur")}
-        title = (f"Concept map of {self.name(c)}" if self.en else self.C(f"{c.term}的概念图")) + ": " + \
+        legend = self.relations()
+        title = self.label("concept.map_title", term=self.name(c) if self.en else c.term) + ": " + \
             ", ".join(n.label for n, _, _ in chosen)
         return svg.neighbourhood_map(svg.Node(c.slug, self.name(c), None, "centre"), chosen, title, legend)
 
@@ -300,34 +253,23 @@ class ConceptPages:
     def index_page(self) -> str:
         """The concept index: by category, alphabetically (pinyin / English), and the whole map."""
         concepts = concept_order(self.index.concepts.values(), self.variant)
-        title = self.L("概念索引", "Concept index")
-        lead = self.L(f"{len(concepts)} 个概念，取自本站 {len(self.index.papers)} 篇论文。",
-                      f"{len(concepts)} concepts drawn from the site's {len(self.index.papers)} papers.")
+        title = self.label("concept_index.title")
+        lead = self.label("concept_index.lead", concepts=len(concepts), papers=len(self.index.papers))
         out = front_matter(title, description=lead) + [f"# {title}", ""]
-        out.append(md_text(self.L(
-            f"{len(concepts)} 个概念，取自本站 {len(self.index.papers)} 篇论文。每个概念页给出编者释义、各篇论文的原文界定、"
-            "出现频次、语境索引与相关概念；论文正文中每节第一次提到某概念处链接到其概念页。",
-            f"{len(concepts)} concepts drawn from the site's {len(self.index.papers)} papers. Each concept page gives "
-            "the editors' gloss, the papers' own definitions (in Chinese), how often each paper uses the term, and "
-            "related concepts; in the Chinese text, the first mention of a concept in each section links to its page.")))
-        out += ["", f"## {self.L('按类别', 'By category')} {{#by-category}}", ""]
-        head = ("| Concept | Chinese | Mentions | Papers |", "| --- | --- | ---: | ---: |") if self.en else \
-            tuple(self.C(x) for x in ("| 概念 | 拼音 | 英文 | 次数 | 论文数 |", "| --- | --- | --- | ---: | ---: |"))
+        out.append(md_text(self.label("concept_index.about", concepts=len(concepts), papers=len(self.index.papers))))
+        out += ["", f"## {self.label('concept_index.by_category')} {{#by-category}}", ""]
+        head = (self.label("concept_index.table_head"), self.label("concept_index.table_align"))
         for cat in self.categories:
             members = [c for c in concepts if c.category == cat.id]
             if not members:
                 continue
-            out += [f"### {md_text(cat.en if self.en else self.C(cat.zh))} {{#{cat.id}}}", "", *head]
+            out += [f"### {md_text(self.ctx.text(cat.zh, cat.en))} {{#{cat.id}}}", "", *head]
             for c in members:
                 out.append(self._index_row(c))
             out.append("")
         out += self._alphabetical(concepts)
-        out += [f"## {self.L('概念总图', 'Map of all concepts')} {{#map}}", "",
-                md_text(self.L("按类别排列；右侧的弧线为编者选定的上位、下位（箭头指向下位概念）与相关关系。"
-                               "指向一个方框（或用 Tab 键移到它）只突出它的关系；点击方框打开概念页。",
-                               "One category after another; the arcs on the right are the editors' broader and narrower links "
-                               "(the arrow points at the narrower concept) and related links. Point at a box (or move to it "
-                               "with Tab) to bring out its own links; click it to open the concept.")), "",
+        out += [f"## {self.label('concept_index.map')} {{#map}}", "",
+                md_text(self.label("concept_index.map_about")), "",
                 '<figure class="concept-map-figure" data-search-exclude>', self._whole_map(), "</figure>", ""]
         return "\n".join(out)
 
@@ -342,10 +284,10 @@ class ConceptPages:
     def _alphabetical(self, concepts: list[Concept]) -> list[str]:
         if self.en:
             key = lambda c: c.english_term[0].upper()
-            out = ["## A–Z {#a-z}", ""]
+            out = [f"## {self.label('concept_index.alphabetical')} {{#a-z}}", ""]
         else:
             key = lambda c: sort_key(c.pinyin)[0][0][:1].upper()
-            out = [f"## {self.C('按拼音')} {{#by-pinyin}}", ""]
+            out = [f"## {self.label('concept_index.alphabetical')} {{#by-pinyin}}", ""]
         groups: dict[str, list[Concept]] = {}
         for c in concepts:
             groups.setdefault(key(c), []).append(c)
@@ -354,7 +296,7 @@ class ConceptPages:
             for c in members:
                 extra = f" <span lang=\"zh-Hans\">{html_text(c.term)}</span>" if self.en else f" <span class=\"pinyin\" lang=\"zh-Latn-pinyin\">{html_text(c.pinyin)}</span>"
                 links.append(f"[{md_text(self.name(c))}]({c.slug}.md){extra}")
-            out.append(f"- **{letter}** " + ("；" if not self.en else "; ").join(links))
+            out.append(f"- **{letter}** " + self.label("punctuation.semicolon").join(links))
         return out + [""]
 
     def _whole_map(self) -> str:
@@ -363,7 +305,7 @@ class ConceptPages:
         for cat in self.categories:
             members = [c for c in concepts if c.category == cat.id]
             if members:
-                columns.append((cat.en if self.en else self.C(cat.zh),
+                columns.append((self.ctx.text(cat.zh, cat.en),
                                 [svg.Node(c.slug, self.name(c), f"{c.slug}.html") for c in members]))
         edges = set()
         for c in concepts:
@@ -372,7 +314,6 @@ class ConceptPages:
             for s in c.related:
                 if (s, c.slug, "related") not in edges:
                     edges.add((c.slug, s, "related"))
-        title = self.L("概念总图", "Map of all concepts")
-        legend = {"broader": self.L("上位概念 → 下位概念", "Broader → narrower concept"),
-                  "related": self.L("相关概念（编者选定）", "Related (chosen by the editors)")}
+        title = self.label("concept_index.map")
+        legend = {"broader": self.label("concept_index.broader_edge"), "related": self.label("relation.related")}
         return svg.columns_map(columns, sorted(edges), title, legend)

@@ -5,7 +5,9 @@ applied to text only, never to ids, URLs or markup.
 """
 from __future__ import annotations
 
+from .. import variants
 from ..addresses import display_number
+from ..labels import Labels
 from ..model import Citation, ConceptRef, Document, Heading, NoteRef, Paragraph, Table, Text
 from .escape import english_in_chinese, html_text, md_text
 
@@ -43,15 +45,11 @@ class ConceptLinker:
                 f'data-gloss="{html_text(convert(gloss))}">{text}</a>')
 
 
-PAGE_LABEL = {"zh": "第{n}页", "en": "p. {n}"}
-
-
-def page_mark(page: int, convert=_identity, english: bool = False) -> str:
+def page_mark(page: int, label: Labels) -> str:
     """Where a printed page of the source begins: an empty element the stylesheet draws (a thin rule at the
     break, the page number in the margin, or inline on a narrow screen and in print), so the paragraph's
     text (search, copying, fingerprints) stays the article's only."""
-    label = PAGE_LABEL["en"].format(n=page) if english else convert(PAGE_LABEL["zh"].format(n=page))
-    return f'<span class="page-mark" data-page="{page}" data-label="{html_text(label)}"></span>'
+    return f'<span class="page-mark" data-page="{page}" data-label="{html_text(label("paper.page", n=page))}"></span>'
 
 
 def _split_at(text: str, count: int) -> int:
@@ -66,8 +64,10 @@ def _split_at(text: str, count: int) -> int:
 
 
 def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLinker | None = None,
-                    breaks=(), mark=None) -> str:
-    """Markdown for a run of inline nodes; ``breaks`` (model.PageBreak) place ``mark(page)`` in the text."""
+                    breaks=(), mark=None, label: Labels | None = None) -> str:
+    """Markdown for a run of inline nodes; ``breaks`` (model.PageBreak) place ``mark(page)`` in the text;
+    ``label``: the page's interface strings (the text as printed's when not given)."""
+    label = label or Labels(variants.as_printed())
     has_refs = bool(doc.references)
     ref_numbers = {r.number for r in doc.references}
     out = []
@@ -112,7 +112,7 @@ def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLink
             out.append(f"[^{node.note_id}]")
         elif isinstance(node, Citation):
             if has_refs and node.number in ref_numbers:
-                out.append(f'[{md_text(node.label)}](#ref-{node.number} "{convert("参考文献")} {node.number}")')
+                out.append(f'[{md_text(node.label)}](#ref-{node.number} "{label("paper.reference_n", n=node.number)}")')
             else:
                 out.append(md_text(node.label))
     if pending and mark:
@@ -120,7 +120,7 @@ def inline_markdown(nodes, doc: Document, convert=_identity, linker: ConceptLink
     return "".join(out)
 
 
-def para_mark(paragraph_id: str, convert=_identity, cite: str | None = None) -> str:
+def para_mark(paragraph_id: str, label: Labels, cite: str | None = None) -> str:
     """The paragraph's number as a link to itself (¶N), the stable address to copy for citing or assigning.
 
     The number is drawn by CSS from data-n, so the paragraph's text (search, copy, tests) is the article's only.
@@ -128,26 +128,21 @@ def para_mark(paragraph_id: str, convert=_identity, cite: str | None = None) -> 
     docs/assets/javascripts/site.js adds a "cite this paragraph" button that copies it with the address.
     """
     n = display_number(paragraph_id)
-    label = html_text(convert(f"第 {n} 段的固定链接（可复制）"))
+    title = html_text(label("paper.para_link", n=n))
     data = f' data-cite="{html_text(cite)}"' if cite else ""
-    return f'<a class="para-num" href="#{paragraph_id}" data-n="{n}"{data} title="{label}" aria-label="{label}"></a>'
+    return f'<a class="para-num" href="#{paragraph_id}" data-n="{n}"{data} title="{title}" aria-label="{title}"></a>'
 
 
-RETIRED_ZH = {"split": "原第 {old} 段已拆分为{new}", "merged": "原第 {old} 段已与相邻段落合并为{new}",
-              "changed": "原第 {old} 段的文字有所更正，现为{new}",
-              "removed": "原第 {old} 段的文字已不再作为段落，此处为其后的段落"}
-
-
-def retired_note(entry, convert=_identity) -> str:
+def retired_note(entry, label: Labels) -> str:
     """The element that keeps a retired address working: it carries the old id, sits just before the paragraph
     that replaced it, and says (shown when its address is followed) what became of the old paragraph."""
-    new = "、".join(f"第 {display_number(s)} 段" for s in entry.successors)
-    what = RETIRED_ZH[entry.status].format(old=display_number(entry.id), new=new)
-    text = f"编者注：因转换程序改进，{what}；原地址仍指向这里。"
-    return f'<p class="para-retired" id="{entry.id}" role="note" data-search-exclude>{html_text(convert(text))}</p>'
+    new = label("punctuation.list").join(label("paper.paragraph_n", n=display_number(s)) for s in entry.successors)
+    what = label(f"paper.retired.{entry.status}", old=display_number(entry.id), new=new)
+    text = label("paper.retired.note", what=what)
+    return f'<p class="para-retired" id="{entry.id}" role="note" data-search-exclude>{html_text(text)}</p>'
 
 
-def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=None, variant="zh-Hans",
+def paper_markdown(doc: Document, record, convert=_identity, url=None, variant="zh-Hans",
                    concept_targets: dict[str, tuple[str, str, str]] | None = None, guide_href: str | None = None,
                    retired: dict | None = None) -> str:
     """The full Markdown of a paper page: title, metadata panel, abstract, body, notes, citation.
@@ -155,8 +150,7 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
     ``retired`` maps a paragraph id to the retired addresses whose anchors are placed at it (addresses.py)."""
     from . import pages  # pages builds on this module
     from .. import citation as cite
-    labels = labels or {}
-    L = lambda s: convert(labels.get(s, s))
+    L = Labels(variant, convert)   # the interface strings (papersite/labels/<variant>.yml)
     title = convert(record.title_zh)
     c = cite.citation_data(record, url)
     parts = pages.front_matter(title, cite.highwire(c), head=pages.head_meta(c),
@@ -166,28 +160,28 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
     passage = lambda p: cite.gbt7714_passage(c.at_page(cite.page_span(p.pages)), display_number(p.id), label=para_label)
     parts += [f"# {md_text(title)}", ""]
     if record.title_zh_provenance == "editor":
-        parts += [f'<p class="editor-note">{html_text(L("标题为编者所拟（原文未载中文标题）。"))}</p>', ""]
-    english = pages.cross_variant_href(variant, 1, "en", pages.paper_path(record.slug))
+        parts += [f'<p class="editor-note">{html_text(L("paper.title_by_editors"))}</p>', ""]
+    english = pages.cross_variant_href(variant, 1, variants.english_variant(), pages.paper_path(record.slug))
     parts += _meta_panel(doc, record, convert, L, english, guide_href)
     if doc.meta.abstract:
-        parts += [f'!!! abstract "{html_text(L("摘要"))}"', "", "    " + md_text(convert(doc.meta.abstract)), ""]
+        parts += [f'!!! abstract "{html_text(L("paper.abstract"))}"', "", "    " + md_text(convert(doc.meta.abstract)), ""]
     linker = ConceptLinker(concept_targets or {})
-    mark = lambda page: page_mark(page, convert)
+    mark = lambda page: page_mark(page, L)
     opening = lambda block: "".join(mark(b.page) for b in block.page_breaks if b.at == 0)
     for block in doc.blocks:
         if isinstance(block, Heading):
             linker.new_section()
             parts += [f"{'#' * block.level} {opening(block)}{md_text(convert(block.label))} {{#{block.id}}}", ""]
         elif isinstance(block, Paragraph):
-            parts += [line for entry in (retired or {}).get(block.id, ()) for line in (retired_note(entry, convert), "")]
+            parts += [line for entry in (retired or {}).get(block.id, ()) for line in (retired_note(entry, L), "")]
             inside = [b for b in block.page_breaks if b.at > 0]
-            parts += [opening(block) + para_mark(block.id, convert, passage(block))
-                      + inline_markdown(block.inlines, doc, convert, linker, inside, mark),
+            parts += [opening(block) + para_mark(block.id, L, passage(block))
+                      + inline_markdown(block.inlines, doc, convert, linker, inside, mark, L),
                       f"{{: #{block.id} .para }}", ""]
         elif isinstance(block, Table):
             parts += _table(block, convert, opening(block))
     if doc.references:
-        parts += [f"## {L('参考文献')} {{#references}}", "", '<ol class="references">']
+        parts += [f"## {L('paper.references')} {{#references}}", "", '<ol class="references">']
         for ref in doc.references:
             parts.append(f'<li id="{ref.id}" value="{ref.number}">{english_in_chinese(convert(ref.text))}</li>')
         parts += ["</ol>", ""]
@@ -196,10 +190,10 @@ def paper_markdown(doc: Document, record, convert=_identity, labels=None, url=No
     if doc.notes:
         # The notes under their own heading (in the table of contents), before "how to cite": Python-Markdown
         # puts its footnotes where the placeholder stands.
-        parts += [f"## {L('注释')} {{#notes}}", "", FOOTNOTES_HERE, ""]
+        parts += [f"## {L('paper.notes')} {{#notes}}", "", FOOTNOTES_HERE, ""]
     parts += pages.cite_section(record, url, english=False, convert=convert)
     for note in doc.notes:
-        parts += [f"[^{note.id}]: {inline_markdown(note.inlines, doc, convert)}", ""]
+        parts += [f"[^{note.id}]: {inline_markdown(note.inlines, doc, convert, label=L)}", ""]
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -215,31 +209,31 @@ def _missing_reference_list(doc: Document, L) -> list[str]:
     if not numbers:
         return []
     span = f"[{numbers[0]}]–[{numbers[-1]}]" if len(numbers) > 1 else f"[{numbers[0]}]"
-    note = L(f"编者注：正文中标有 {len(numbers)} 个文献序号（{span}），但本文所据的文本未载参考文献表；序号按原文保留，没有可指向的条目。")
-    return [f"## {L('参考文献')} {{#references}}", "", f'<p class="editor-note">{html_text(note)}</p>', ""]
+    note = L("paper.no_reference_list", count=len(numbers), span=span)
+    return [f"## {L('paper.references')} {{#references}}", "", f'<p class="editor-note">{html_text(note)}</p>', ""]
 
 
 def _meta_panel(doc: Document, record, convert, L, english_href, guide_href=None) -> list[str]:
     rows = []
     if record.authors:
         names = "、".join(a.display_zh for a in record.authors)
-        rows.append((L("作者"), convert(names)))
+        rows.append((L("paper.authors"), convert(names)))
     if record.journal:
-        rows.append((L("刊名"), convert(record.journal)))
-    for label in FIELD_ORDER:
+        rows.append((L("paper.journal"), convert(record.journal)))
+    for label in FIELD_ORDER:   # the source's own field names, in the page's script
         value = doc.meta.field(label)
         if value:
-            rows.append((L(label), convert(value)))
+            rows.append((convert(label), convert(value)))
     if doc.meta.keywords:
-        rows.append((L("关键词"), convert("；".join(doc.meta.keywords))))
+        rows.append((L("paper.keywords"), convert("；".join(doc.meta.keywords))))
     out = ['<dl class="paper-meta">']
     for label, value in rows:
         out.append(f"<dt>{html_text(label)}</dt><dd>{html_text(value)}</dd>")
-    en_title = html_text(record.title_en) + (html_text(L("（编者译）")) if record.title_en_provenance == "editor" else "")
-    out.append(f'<dt>{html_text(L("英文页面"))}</dt><dd><a href="{english_href}" hreflang="en" lang="en">{en_title}</a></dd>')
+    en_title = html_text(record.title_en) + (html_text(L("paper.editors_translation")) if record.title_en_provenance == "editor" else "")
+    out.append(f'<dt>{html_text(L("paper.english_page"))}</dt><dd><a href="{english_href}" hreflang="en" lang="en">{en_title}</a></dd>')
     if guide_href:
-        out.append(f'<dt>{html_text(L("阅读指南"))}</dt><dd><a href="{guide_href}">'
-                   f'{html_text(L("论点、各节概要、关键概念与讨论题"))}</a></dd>')
+        out.append(f'<dt>{html_text(L("paper.guide"))}</dt><dd><a href="{guide_href}">'
+                   f'{html_text(L("paper.guide_contents"))}</a></dd>')
     out += ["</dl>", ""]
     return out
 

@@ -13,11 +13,11 @@ import re
 from urllib.parse import quote
 
 from .. import citation as cite
+from .. import variants
+from ..labels import Labels
 from ..siteconfig import SiteConfig
+from ..variants import Variant
 from .escape import chinese_in_english, english_in_chinese, html_text, md_text
-
-VARIANT_ROOT = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
-VARIANT_NAME = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
 
 
 def _identity(s: str) -> str:
@@ -75,10 +75,10 @@ def short_title(record, english: bool, convert=_identity) -> str:
     return convert(record.short_title_zh or record.title_zh)
 
 
-def cross_variant_href(from_variant: str, from_depth: int, to_variant: str, path: str) -> str:
+def cross_variant_href(from_variant: str | Variant, from_depth: int, to_variant: str | Variant, path: str) -> str:
     """Relative URL from a page (``from_depth`` folders below its variant root) to ``path`` in another variant."""
-    up = "../" * (from_depth + VARIANT_ROOT[from_variant].count("/"))
-    return up + VARIANT_ROOT[to_variant] + path
+    up = "../" * (from_depth + variants.get(from_variant).depth())
+    return up + variants.get(to_variant).root + path
 
 
 def paper_uri(slug: str) -> str:
@@ -124,19 +124,19 @@ def cite_section(record, url: str | None, english: bool, convert=_identity) -> l
     return out
 
 
-def _papers_list_zh(papers, convert) -> list[str]:
+def _papers_list_zh(papers, convert, label) -> list[str]:
     out = []
     for paper in papers:
         r = paper.record
         authors = "、".join(a.display_zh for a in r.authors)
         out += [f"### [{md_text(convert(r.title_zh))}]({paper_uri(r.slug)})", ""]
-        en = html_text(r.title_en) + (' <span class="editor-mark">' + html_text(convert("（编者译）")) + "</span>"
+        en = html_text(r.title_en) + (' <span class="editor-mark">' + html_text(label("paper.editors_translation")) + "</span>"
                                       if r.title_en_provenance == "editor" else "")
         out += [f'<p class="paper-title-en" lang="en">{en}</p>', ""]
         out += [md_text(convert(f"{authors}" + (f"　·　{r.journal}" if r.journal else "")
                                 + (f"　·　{r.year}" if r.year else ""))), ""]
         if r.summary_zh:
-            out += [f'<p class="summary"><span class="editor-mark">{html_text(convert("编者提要"))}</span> '
+            out += [f'<p class="summary"><span class="editor-mark">{html_text(label("home.summary"))}</span> '
                     f'{html_text(convert(r.summary_zh))}</p>', ""]
     return out
 
@@ -146,47 +146,53 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
     """The Chinese home page (zh-Hans, or zh-Hant through ``convert``); its title and first sentence are
     content/site.yml's ``site.title`` and ``site.intro``."""
     C = convert
-    other = "zh-Hant" if variant == "zh-Hans" else "zh-Hans"
+    variant = variants.get(variant)
+    label = Labels(variant, convert)
+    # The language button leads to each other variant (their names in their own language).
+    others = [v for v in variants.VARIANTS if v != variant]
     intro = C(config.intro(variant, len(papers)))
     out = front_matter(C(config.title(variant)), description=first_sentence(intro))
     out += [f"# {md_text(C(config.title(variant)))}", "",
             md_text(intro + C("文本由论文 PDF 提取的原始文字转换而成，"
                       "保留原文的全部正文、注释与参考文献，去除页眉等版面信息，原刊页码（源文本印有或可据以推定者）在页边标出；提供简体、繁体两种字形，"
                       "并为每篇论文提供英文导读页（英文标题、摘要与关键词）。")), "",
-            f"## {C('论文')}", ""]
-    out += _papers_list_zh(papers, convert)
-    out += [f"## {C('如何阅读')}", "",
+            f"## {label('sections.papers')}", ""]
+    out += _papers_list_zh(papers, convert, label)
+    out += [f"## {label('home.how_to_read')}", "",
             "- " + md_text(C("论文页依次为：标题、论文信息（作者、刊名、收稿日期、基金项目、作者简介）、摘要与关键词、正文、注释、参考文献；"
                              "宽屏时右侧为本文目录。")),
             "- " + md_text(C("每个段落前都有固定编号（¶1、¶2……），点击即得该段的链接，可用于引用或布置阅读任务（见教学栏目的教师指南）；"
                              "标题为编者所拟、译名为编者所译之处均有标注。")),
             "- " + md_text(C("页边的“第91页”表示原刊第 91 页从此处开始（细竖线为换页之处），段落的引文随之带上所在页码；"
                              "源文本未印页码的论文不标页码。")),
-            "- " + C("页眉的语言按钮可切换到同一页面的") + f"<a href=\"{cross_variant_href(variant, 0, other, 'index.html')}\" hreflang=\"{other}\" lang=\"{other}\">"
-            + html_text(VARIANT_NAME[other]) + "</a>" + C("或") + f"<a href=\"{cross_variant_href(variant, 0, 'en', 'index.html')}\" hreflang=\"en\" lang=\"en\">English</a>"
-            + C("版本。"),
+            "- " + C("页眉的语言按钮可切换到同一页面的") + C("或").join(
+                f"<a href=\"{cross_variant_href(variant, 0, v, 'index.html')}\" hreflang=\"{v.lang}\" lang=\"{v.lang}\">"
+                + html_text(v.name) + "</a>" for v in others) + C("版本。"),
             "- " + md_text(C("搜索支持整词、双字词与词的一部分（如“富裕”可找到“共同富裕”），简体、繁体输入均可。")), ""]
-    out += [f"## {C('如何引用')}", "",
+    out += [f"## {label('home.how_to_cite')}", "",
             md_text(C("每篇论文页末的“如何引用”给出原文的 GB/T 7714—2025 格式（及 2015 版格式）与 BibTeX、RIS、CSL-JSON 格式，可直接导入文献管理软件；"
                       "页面也带有 Google Scholar 等工具可识别的引文元数据。每个段落编号旁的“引用”按钮可复制该段的引文及其固定链接。")), ""]
     if concept_index:
-        out += [f"## {C('概念')}", "", f"[{C('概念索引')}]({concept_index})" + md_text(C("将全部论文中的核心概念相互链接。")), ""]
+        out += [f"## {label('sections.concepts')}", "", f"[{C('概念索引')}]({concept_index})" + md_text(C("将全部论文中的核心概念相互链接。")), ""]
     if teaching:
-        out += [f"## {C('教学')}", "", f"[{C('教师指南')}]({teaching})" + md_text(C(
+        out += [f"## {label('sections.teaching')}", "", f"[{C('教师指南')}]({teaching})" + md_text(C(
             "：如何把概念页、段落和阅读指南布置给学生，建议的概念学习顺序，可打印的阅读材料包。")), ""]
-    out += [f"## {C('关于本版')}", "", f"[{C('关于本版')}](about.md)" + md_text(C("：文本来源与校验值、转换中所做的规范化处理、如何报告错误。")), ""]
+    out += [f"## {label('about.title')}", "", f"[{label('about.title')}](about.md)" + md_text(C("：文本来源与校验值、转换中所做的规范化处理、如何报告错误。")), ""]
     return "\n".join(out)
 
 
-def home_en(papers, concept_index: str | None = None, teaching: str | None = None, config: SiteConfig = SiteConfig("")) -> str:
+def home_en(papers, concept_index: str | None = None, teaching: str | None = None, config: SiteConfig = SiteConfig(""),
+            variant: str | Variant = "en") -> str:
     """The English home page; its title and first sentence are content/site.yml's ``site.title`` and ``site.intro``."""
-    intro = config.intro("en", len(papers))
-    out = front_matter(config.title("en"), description=intro.rstrip(".") + ", in Simplified and Traditional "
+    variant = variants.get(variant)
+    label = Labels(variant)
+    intro = config.intro(variant, len(papers))
+    out = front_matter(config.title(variant), description=intro.rstrip(".") + ", in Simplified and Traditional "
                        "characters, with an English page for each.")
-    out += [f"# {md_text(config.title('en'))}", "",
+    out += [f"# {md_text(config.title(variant))}", "",
             chinese_in_english(intro, escape=md_text) + " Each article's full text is given in Chinese, in Simplified and in Traditional "
             "characters, converted from the text extracted from its PDF; each also has an English page with its "
-            "English title, abstract and key words.", "", "## Papers", ""]
+            "English title, abstract and key words.", "", f"## {label('sections.papers')}", ""]
     for paper in papers:
         r = paper.record
         mark = ' <span class="editor-mark">(editors\' translation)</span>' if r.title_en_provenance == "editor" else ""
@@ -196,25 +202,25 @@ def home_en(papers, concept_index: str | None = None, teaching: str | None = Non
                         + (f" · {r.year}" if r.year else "")), ""]
         if r.summary_en:
             out += [f'<p class="summary"><span class="editor-mark">Editors\' summary</span> {html_text(r.summary_en)}</p>', ""]
-    out += ["## How to read", "",
+    out += [f"## {label('home.how_to_read')}", "",
             "- Each paper's English page gives its title, authors, English abstract and key words as printed in the "
             "source (anything the editors supplied is marked), and links to the full Chinese text in "
-            f"<a href=\"{cross_variant_href('en', 0, 'zh-Hans', 'index.html')}\">Simplified</a> and "
-            f"<a href=\"{cross_variant_href('en', 0, 'zh-Hant', 'index.html')}\">Traditional</a> characters.",
+            f"<a href=\"{cross_variant_href(variant, 0, variants.as_printed(), 'index.html')}\">Simplified</a> and "
+            f"<a href=\"{cross_variant_href(variant, 0, variants.traditional(), 'index.html')}\">Traditional</a> characters.",
             "- The language button in the header leads to the same page in the other versions.",
             "- Every paragraph of the Chinese text begins with a stable number (¶1, ¶2 …) that links to the "
             "paragraph, for citing and for reading assignments (see the instructor guide under Teaching).",
             "- Where the source shows the journal's page numbers, a margin note (<span lang=\"zh-Hans\">第91页</span>, page 91) marks where each "
             "printed page begins, and a paragraph's citation gives its page.", "",
-            "## How to cite", "",
+            f"## {label('home.how_to_cite')}", "",
             "Each paper page ends with the article's reference in GB/T 7714-2025 (and 2015), BibTeX, RIS and CSL-JSON, ready for a "
             "reference manager; the pages also carry citation metadata that Google Scholar and Zotero read.", ""]
     if concept_index:
-        out += ["## Concepts", "", f"The [concept index]({concept_index}) links the key concepts across all papers.", ""]
+        out += [f"## {label('sections.concepts')}", "", f"The [concept index]({concept_index}) links the key concepts across all papers.", ""]
     if teaching:
-        out += ["## Teaching", "", f"The [instructor guide]({teaching}): how to assign concept pages, paragraphs and "
+        out += [f"## {label('sections.teaching')}", "", f"The [instructor guide]({teaching}): how to assign concept pages, paragraphs and "
                 "reading guides, suggested sequences of concepts, and printable reading packs.", ""]
-    out += ["## About this edition", "", "[About this edition](about.md): where each text came from, what the "
+    out += [f"## {label('about.title')}", "", f"[{label('about.title')}](about.md): where each text came from, what the "
             "conversion normalised, and how to report an error.", ""]
     return "\n".join(out)
 
@@ -242,52 +248,43 @@ NORMALISATIONS = [
 
 def about_page(papers, site, variant: str, convert=_identity) -> str:
     """"About this edition": sources and checksums, the normalisations, the conversion log, errata."""
-    en = variant == "en"
+    variant = variants.get(variant)
+    en = variant.english
     C = (lambda s: s) if en else convert
-    title = "About this edition" if en else C("关于本版")
-    about = ("Each article is published from the plain text extracted from its PDF, exactly as received; the "
-             "source files are never edited." if en else C("每篇论文都由其 PDF 提取的原始文字转换而来，源文件保持原样、从不修改。"))
-    out = front_matter(title, description=about) + [f"# {title}", ""]
-    if en:
-        out += ["Each article is published from the plain text extracted from its PDF, exactly as received; the "
-                "source files are never edited. A converter rebuilds the article's structure (title, front matter, "
-                "headings, paragraphs, notes, tables, references) and applies only the normalisations listed below. "
-                "Anything the editors supplied (a translated title, a summary) is marked as theirs on the page.", ""]
-    else:
-        out += [md_text(C("每篇论文都由其 PDF 提取的原始文字转换而来，源文件保持原样、从不修改。转换程序重建论文结构"
-                          "（标题、论文信息、各级标题、段落、注释、表格、参考文献），只做下列规范化处理。编者补充的内容"
-                          "（所拟标题、译名、提要）在页面上均有标注。")), ""]
-    out += ["## Sources {#sources}" if en else f"## {C('文本来源')} {{#sources}}", "",
-            "| " + (" | ".join(["Paper", "Source file", "SHA-256"]) if en else " | ".join(C(x) for x in ["论文", "源文件", "SHA-256 校验值"])) + " |",
+    label = Labels(variant, C)
+    title = label("about.title")
+    out = front_matter(title, description=label("about.description")) + [f"# {title}", ""]
+    out += [md_text(label("about.intro")), ""]
+    out += [f"## {label('about.sources')} {{#sources}}", "",
+            "| " + " | ".join(label(f"about.{x}") for x in ("paper", "source_file", "checksum")) + " |",
             "| --- | --- | --- |"]
     for p in papers:
         r = p.record
         name = md_text(r.title_en if en else C(r.title_zh))
         # A file name may hold a backtick or a bar: written as HTML text, not as a Markdown code span.
         out.append(f"| [{name}]({paper_uri(r.slug)}) | <code>{html_text(r.original_name)}</code> | `{r.sha256}` |")
-    out += ["", "## What the conversion normalises {#normalisations}" if en else f"## {C('规范化处理')} {{#normalisations}}", ""]
+    out += ["", f"## {label('about.normalisations')} {{#normalisations}}", ""]
     for zh_name, en_name, zh_text, en_text in NORMALISATIONS:
         out.append(f"- **{en_name}.** {md_text(en_text)}" if en else f"- **{C(zh_name)}**：{md_text(C(zh_text))}")
-    out += ["", "## Conversion log {#log}" if en else f"## {C('转换记录')} {{#log}}", "",
-            md_text("What the converter did to each source, with source line numbers." if en else C("转换程序对每个源文件所做的处理，附源文件行号。")), ""]
+    out += ["", f"## {label('about.log')} {{#log}}", "", md_text(label("about.log_lead")), ""]
     for p in papers:
-        label = p.record.title_en if en else C(p.record.title_zh)
-        out += [f"<details class=\"conversion-log\"><summary>{html_text(label)} ({len(p.document.log)})</summary>", "<ul>"]
+        name = p.record.title_en if en else C(p.record.title_zh)
+        out += [f"<details class=\"conversion-log\"><summary>{html_text(name)} ({len(p.document.log)})</summary>", "<ul>"]
         for e in p.document.log:
-            where = f"line {e.line}: " if en and e.line else (C(f"第 {e.line} 行：") if e.line else "")
+            where = label("about.line", n=e.line) if e.line else ""
             # The converter's messages are English; the source's words they quote are Chinese.
-            message = chinese_in_english(C(e.message), "zh-Hans" if en else variant)
+            message = chinese_in_english(C(e.message), variants.as_printed().lang if en else variant.lang)
             out.append(f"<li><code>{html_text(e.kind)}</code> {html_text(where)}"
                        + (message if en else f'<span lang="en">{message}</span>') + "</li>")
         out += ["</ul>", "</details>", ""]
-    out += ["## Reporting an error {#errata}" if en else f"## {C('报告错误')} {{#errata}}", "",
-            md_text(site.errata_en if en else C(site.errata_zh)), ""]
-    out += [("For developers: the build's and the search's measurements are on the [Performance](performance.md) page."
-             if en else md_text(C("供开发者参考：构建与搜索的性能测量见")) + f"[{C('性能')}](performance.md)" + C("页。")), ""]
+    out += [f"## {label('about.errata')} {{#errata}}", "", md_text(site.errata_en if en else C(site.errata_zh)), ""]
+    # The catalogue's sentence is written into the Markdown as it is, around the link (it holds no markup).
+    out += [label("about.developers", link=f"[{label('about.performance')}](performance.md)"), ""]
     return "\n".join(out)
 
 
-def english_paper_page(paper, url: str | None, guide_href: str | None = None, outline: list[str] | None = None) -> str:
+def english_paper_page(paper, url: str | None, guide_href: str | None = None, outline: list[str] | None = None,
+                       variant: str | Variant = "en") -> str:
     """An English landing page: English title, pinyin authors, English abstract and key words, the outline
     (``outline``: the sections under the editors' English headings with their ¶ ranges, the key concepts), links."""
     r, meta = paper.record, paper.document.meta
@@ -323,9 +320,10 @@ def english_paper_page(paper, url: str | None, guide_href: str | None = None, ou
         out += ['<p class="editor-note">The source prints no English key words.</p>', ""]
     out += outline or []
     path = paper_path(r.slug)
+    hans, hant = variants.as_printed(), variants.traditional()
     out += ["## Full text", "",
-            f'The full Chinese text with notes and references: <a href="{cross_variant_href("en", 1, "zh-Hans", path)}" hreflang="zh-Hans">'
-            f'Simplified characters</a> · <a href="{cross_variant_href("en", 1, "zh-Hant", path)}" hreflang="zh-Hant">Traditional characters</a>.', ""]
+            f'The full Chinese text with notes and references: <a href="{cross_variant_href(variant, 1, hans, path)}" hreflang="{hans.lang}">'
+            f'Simplified characters</a> · <a href="{cross_variant_href(variant, 1, hant, path)}" hreflang="{hant.lang}">Traditional characters</a>.', ""]
     if guide_href:
         out += [f'A <a href="{guide_href}">reading guide</a> in English sets out the paper\'s argument, its '
                 "sections one line each, its key concepts and questions for discussion.", ""]

@@ -12,22 +12,23 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import Counter
 from pathlib import Path
 
-from ..addresses import id_key
+from .. import records
 from ..concepts import Concept
+from ..mentions import CorpusIndex
 from ..model import Heading, Paragraph
 from ..teaching import Bilingual, Evidence, Guide, GuideSection, ParaRef, Question, SelfCheck, Teaching, guide_heading
-from .concept_pages import ConceptPages, concept_uri, para_number, paper_label
+from .concept_pages import concept_uri, para_number
+from .context import PageContext
 from ..prose import safe_markdown
 from .escape import english_in_chinese, html_text, md_text
-from .pages import VARIANT_ROOT, cross_variant_href, first_sentence, front_matter, paper_path, short_title
+from .. import variants
+from .pages import first_sentence, front_matter, paper_path, short_title
 
-MIN_READING = 3          # paragraphs in a suggested reading, topped up from the densest mentions
 KEY_CONCEPTS = 8         # key concepts of a guide without a curated list
-HREFLANG_ZH = ' hreflang="zh-Hans"'
-ZH_LINK = ' hreflang="zh-Hans" lang="zh-Hans"'
+HREFLANG_ZH = f' hreflang="{variants.as_printed().lang}"'   # a link from an English page to the text as printed
+ZH_LINK = f'{HREFLANG_ZH} lang="{variants.as_printed().lang}"'
 TEASER = 36              # characters of a paragraph shown in a reading list
 
 
@@ -36,19 +37,13 @@ def minutes(chars: int, rate: int) -> int:
     return max(1, math.ceil(chars / rate))
 
 
-def ref_order(index, refs) -> list[ParaRef]:
-    """Paragraph references without repeats, in paper order and then paragraph order."""
-    papers = {p: i for i, p in enumerate(index.papers)}
-    unique = {(r.paper, r.paragraph): r for r in refs}
-    return sorted(unique.values(), key=lambda r: (papers.get(r.paper, 99), id_key(r.paragraph)))
-
-
 class Teacher:
-    """Writes the teaching sections and pages of one variant, with a ConceptPages writer's helpers."""
+    """Writes the teaching sections and pages of one variant from the corpus records (papersite.records:
+    each concept's material and reading, computed once), with the variant's page context ``w``."""
 
-    def __init__(self, pages: ConceptPages, rate: int):
-        self.w, self.index, self.rate = pages, pages.index, rate
-        self.en, self.C, self.L = pages.en, pages.C, pages.L
+    def __init__(self, ctx: PageContext, index: CorpusIndex, rate: int):
+        self.w, self.index, self.rate = ctx, index, rate
+        self.en, self.C, self.L, self.label = ctx.en, ctx.C, ctx.L, ctx.label
 
     # ---- small pieces ----------------------------------------------------------------------------
 
@@ -58,7 +53,7 @@ class Teacher:
     def ref_link(self, ref: ParaRef, named: bool = True) -> str:
         """``<a>`` to a cited paragraph: the paper's authors (when ``named``) and the ¶ number."""
         hreflang = HREFLANG_ZH if self.en else ""
-        name = f"{html_text(self.w._paper_short(ref.paper))} " if named else ""
+        name = f"{html_text(self.w.paper_short(ref.paper))} " if named else ""
         return (f'<a class="para-ref" href="{self.w.para_href(ref.paper, ref.paragraph)}"{hreflang}>'
                 f'{name}¶{para_number(ref.paragraph)}</a>')
 
@@ -74,35 +69,24 @@ class Teacher:
         return f'<span lang="zh-Hans">{html_text(text)}</span>' if self.en else html_text(text)
 
     def editors(self, generated: bool = False) -> str:
-        if generated:
-            note = ("generated from the quotations above; the editors have not written material for this concept yet"
-                    if self.en else self.C("据上文引文自动生成，编者尚未为本概念撰写教学材料"))
-        else:
-            note = "written by the editors" if self.en else self.C("编者撰写")
+        note = self.label("teaching.generated" if generated else "teaching.editors_wrote")
         return f'<span class="editor-mark">{html_text(note)}</span>'
 
     # ---- a concept's material --------------------------------------------------------------------
 
     def material(self, c: Concept) -> tuple[Teaching, bool]:
-        """The concept's teaching block, or one generated from its quotations (and whether it was)."""
-        if c.teaching:
-            return c.teaching, False
-        return generated_teaching(c, self.index, self.w), True
+        """The concept's teaching block, or the one generated from its quotations (and whether it was):
+        the corpus records'."""
+        m = self.w.corpus.material[c.slug]
+        return m.teaching, m.generated
 
-    def reading(self, c: Concept, t: Teaching) -> list[ParaRef]:
-        """The paragraphs to read: those the material cites and the quotations' ones, topped up from the
-        paragraphs that mention the concept most."""
-        refs = [*t.cited(), *(ParaRef(q.paper, q.paragraph) for q in self.index.quotes[c.slug])]
-        if len({(r.paper, r.paragraph) for r in refs}) < MIN_READING:
-            counts = Counter((m.paper, m.paragraph) for m in self.index.mentions[c.slug])
-            for (paper, para), _ in counts.most_common():
-                refs.append(ParaRef(paper, para))
-                if len({(r.paper, r.paragraph) for r in refs}) >= MIN_READING:
-                    break
-        return ref_order(self.index, refs)
+    def reading(self, c: Concept, t: Teaching | None = None) -> list[ParaRef]:
+        """The paragraphs to read for the concept (papersite.records.reading: those its material cites and
+        its quotations', topped up from the paragraphs that mention it most): the corpus records'."""
+        return list(self.w.corpus.material[c.slug].reading)
 
     def chars(self, refs) -> int:
-        return sum(len(self.index.texts[(r.paper, r.paragraph)]) for r in refs)
+        return records.chars(self.index, refs)
 
     def concept_sections_top(self, c: Concept) -> list[str]:
         """Learning objectives and suggested reading (after the definition)."""
@@ -115,8 +99,8 @@ class Teacher:
         return self.discussion(t, generated) + self.self_check(t, generated)
 
     def objectives(self, t: Teaching, generated: bool, level: str = "##", anchor: str = "") -> list[str]:
-        out = [f"{level} {self.L('学习目标', 'Learning objectives')} {{#{anchor}objectives}}", "",
-               f'<p class="objectives-lead">{html_text(self.L("学完本页，你能够：", "After this page you can:"))} '
+        out = [f"{level} {self.label('teaching.objectives')} {{#{anchor}objectives}}", "",
+               f'<p class="objectives-lead">{html_text(self.label("teaching.objectives_lead"))} '
                f"{self.editors(generated)}</p>", "", '<ul class="objectives">']
         out += [f"<li>{html_text(self.text(o))}</li>" for o in t.objectives]
         return out + ["</ul>", ""]
@@ -124,16 +108,9 @@ class Teacher:
     def reading_list(self, refs: list[ParaRef], level: str = "##", anchor: str = "") -> list[str]:
         chars = self.chars(refs)
         n = minutes(chars, self.rate)
-        title = self.L(f"建议阅读（约 {n} 分钟）", f"Suggested reading (about {n} min)")
-        if self.en:
-            lead = (f"{len(refs)} paragraphs of the papers, {chars} Chinese characters: about {n} minutes at "
-                    f"{self.rate} characters a minute for a fluent reader of academic Chinese. Students reading "
-                    "with a dictionary should plan for several times as long.")
-            screen = " The links open the Chinese text at the paragraph."
-        else:
-            lead = self.C(f"以下 {len(refs)} 段原文是学习本概念最值得细读的段落，共 {chars} 字，按每分钟 {self.rate} 字计约需 "
-                          f"{n} 分钟。")
-            screen = self.C("点击段落号打开原文。")
+        title = self.label("teaching.reading", n=n)
+        lead = self.label("teaching.reading_lead", paragraphs=len(refs), chars=chars, rate=self.rate, n=n)
+        screen = self.label("teaching.reading_screen")
         out = [f"{level} {title} {{#{anchor}reading}}", "",
                f'<p>{html_text(lead)}<span class="screen-only">{html_text(screen)}</span></p>', "",
                '<div class="reading" data-search-exclude><ul class="reading-list">']
@@ -142,10 +119,10 @@ class Teacher:
             by_paper.setdefault(r.paper, []).append(r)
         for paper, items in by_paper.items():
             out.append(f'<li><span class="reading-paper"{self.w.zh_attr() if not self.en else ""}>'
-                       f'{html_text(self.w.titles[paper])}</span>（{html_text(self.w._paper_short(paper))}）<ul>'
+                       f'{html_text(self.w.titles[paper])}</span>（{html_text(self.w.paper_short(paper))}）<ul>'
                        if not self.en else
                        f'<li><span class="reading-paper">{html_text(self.w.titles[paper])}</span> '
-                       f'({html_text(self.w._paper_short(paper))})<ul>')
+                       f'({html_text(self.w.paper_short(paper))})<ul>')
             for r in items:
                 text = self.para_text(r)
                 teaser = text[:TEASER] + ("…" if len(text) > TEASER else "")
@@ -157,14 +134,14 @@ class Teacher:
 
     def question_link(self, qid: str, n: int) -> str:
         """A question's own address, as a small link (an instructor assigns one question by it)."""
-        label = html_text(self.L(f"第 {n} 题的固定链接", f"Link to question {n}"))
+        label = html_text(self.label("teaching.question_link", n=n))
         return f'<a class="question-link" href="#{qid}" title="{label}" aria-label="{label}">#</a>'
 
     def questions(self, questions: tuple[Question, ...], anchor: str = "", cls: str = "") -> list[str]:
         out = [f'<ol class="discussion{" " + cls if cls else ""}">']
         for n, q in enumerate(questions, 1):
             cites = ", ".join(self.ref_link(r) for r in q.cites) if self.en else "、".join(self.ref_link(r) for r in q.cites)
-            label = "Read" if self.en else self.C("参阅")
+            label = self.label("teaching.read")
             qid = question_id(f"{anchor}discussion", q.text.zh)
             out.append(f'<li id="{qid}">{html_text(self.text(q.text))} <span class="question-cites">{label}: {cites}</span> '
                        f'{self.question_link(qid, n)}</li>'
@@ -174,16 +151,16 @@ class Teacher:
         return out + ["</ol>", ""]
 
     def discussion(self, t: Teaching, generated: bool, level: str = "##", anchor: str = "", cls: str = "") -> list[str]:
-        out = [f"{level} {self.L('讨论题', 'Discussion questions')} {{#{anchor}discussion}}", "",
-               f'<p class="questions-lead">{html_text(self.L("比较各篇论文如何论述这一概念；每题列出应参阅的段落。", "Compare how the papers frame this concept; each question lists the paragraphs to read."))} '
+        out = [f"{level} {self.label('teaching.discussion')} {{#{anchor}discussion}}", "",
+               f'<p class="questions-lead">{html_text(self.label("teaching.discussion_lead"))} '
                f"{self.editors(generated)}</p>", ""]
         return out + self.questions(t.discussion, anchor, cls)
 
     def self_check(self, t: Teaching, generated: bool, level: str = "##", anchor: str = "") -> list[str]:
-        lead = (f'<span class="screen-only">{html_text(self.L("先作答，再点开查看答案。", "Answer first, then open the answer. "))}</span>'
-                + html_text(self.L("每个答案都注明所依据的段落。", "Each answer names the paragraph it rests on.")))
-        choice = self.L("打印时附答案", "Include answers when printing")
-        out = [f"{level} {self.L('自测题', 'Self-check')} {{#{anchor}self-check}}", "",
+        lead = (f'<span class="screen-only">{html_text(self.label("teaching.self_check_screen"))}</span>'
+                + html_text(self.label("teaching.self_check_lead")))
+        choice = self.label("teaching.print_answers")
+        out = [f"{level} {self.label('teaching.self_check')} {{#{anchor}self-check}}", "",
                f'<p class="questions-lead">{lead} {self.editors(generated)}</p>', "",
                f'<p class="print-choice" data-search-exclude><label><input type="checkbox" data-print-answers checked> '
                f"{html_text(choice)}</label></p>", "", '<div class="self-check">']
@@ -200,7 +177,7 @@ class Teacher:
     def answer(self, item: SelfCheck) -> list[str]:
         """A self-check question's answer and the verbatim words of the paragraph it rests on."""
         e = item.evidence
-        basis = self.L("依据", "Evidence")
+        basis = self.label("teaching.evidence")
         quote = f"“{self.zh_span(self.evidence_text(e))}”"
         return [f'<p class="answer">{html_text(self.text(item.answer))}</p>',
                 f'<p class="evidence" data-search-exclude>{basis}: {self.ref_link(e.ref)}: {quote}</p>' if self.en else
@@ -211,36 +188,6 @@ def question_id(prefix: str, zh: str) -> str:
     """A question's address: from its Chinese wording, not its position, so that adding or reordering
     questions never moves another question's address (``discussion-3f2a1c``)."""
     return f"{prefix}-{hashlib.sha1(zh.encode('utf-8')).hexdigest()[:6]}"
-
-
-def generated_teaching(c: Concept, index, w: ConceptPages) -> Teaching:
-    """Material for a concept the editors have not written any for, built from its quotations only:
-    every question points at a quotation's paragraph and every answer is the quotation itself."""
-    quotes = list(index.quotes[c.slug])
-    objectives = (
-        Bilingual(f"说明“{c.term}”的含义，并与编者释义相对照。", f"Explain what {c.english_term} means and check it against the editors' gloss."),
-        Bilingual(f"找出各篇论文论述“{c.term}”的原文，比较其异同。", f"Find the passages where the papers discuss {c.english_term} and compare them."),
-    )
-    pairs = [(a, b) for i, a in enumerate(quotes) for b in quotes[i + 1:] if a.paper != b.paper][:3]
-    discussion = []
-    for a, b in pairs:
-        na, nb = (paper_names(w, q.paper) for q in (a, b))
-        discussion.append(Question(
-            Bilingual(f"比较{na[0]}与{nb[0]}对“{c.term}”的表述：二者的侧重点有何不同？",
-                      f"Compare how {na[1]} and {nb[1]} describe {c.english_term}: what does each emphasise?"),
-            (ParaRef(a.paper, a.paragraph), ParaRef(b.paper, b.paragraph))))
-    checks = []
-    for q in quotes[:3]:
-        name = paper_names(w, q.paper)
-        checks.append(SelfCheck(
-            Bilingual(f"{name[0]}一文如何表述“{c.term}”？", f"How does {name[1]} put {c.english_term}?"),
-            Bilingual("见下引原文。", "See the paper's own words below (in Chinese)."),
-            Evidence(ParaRef(q.paper, q.paragraph), q.text)))
-    return Teaching(objectives, (), tuple(discussion), tuple(checks))
-
-
-def paper_names(w: ConceptPages, paper: str) -> tuple[str, str]:
-    return paper_label(w.records[paper], False), paper_label(w.records[paper], True)
 
 
 def guide_uri(slug: str) -> str:
@@ -271,6 +218,7 @@ class Guides:
     def __init__(self, teacher: Teacher):
         self.t = teacher
         self.w, self.index, self.en, self.C, self.L = teacher.w, teacher.index, teacher.en, teacher.C, teacher.L
+        self.label = teacher.label
 
     def key_concepts(self, paper) -> list[Concept]:
         by_term = {form: c for c in self.index.concepts.values() for form in c.forms}
@@ -280,11 +228,10 @@ class Guides:
         return [c for c in ranked if self.index.count(c.slug, paper.slug)][:KEY_CONCEPTS]
 
     def page(self, paper) -> str:
-        t, en, C, L = self.t, self.en, self.C, self.L
+        t, en, C = self.t, self.en, self.C
         guide: Guide | None = paper.guide
         record, doc = paper.record, paper.document
-        title = record.title_en if en else C(record.title_zh)
-        heading = f"Reading guide: {title}" if en else C(f"阅读指南：{record.title_zh}")
+        heading = self.label("guide.heading", title=record.title_en if en else record.title_zh)
         # Navigation (section "Reading guides") names the guide by the paper's short title; the page's
         # description is the guide's argument (or the abstract), its own first lines.
         argument = t.text(guide.argument) if guide else (doc.meta.english.abstract if en else C(doc.meta.abstract or ""))
@@ -292,26 +239,25 @@ class Guides:
         body = [p.id for p in doc.paragraphs()]
         chars = sum(len(self.index.texts[(paper.slug, i)]) for i in body)
         n = minutes(chars, t.rate)
-        paper_href = cross_variant_href("en", 1, "zh-Hans", paper_path(paper.slug)) if en else f"../{paper_path(paper.slug)}"
-        rows = [(L("作者", "Authors"), html_text(", ".join(a.pinyin for a in record.authors) if en else C("、".join(a.display_zh for a in record.authors)))),
-                (L("原文", "The paper"), f'<a href="{paper_href}"{ZH_LINK if en else ""}>'
+        paper_href = self.w.text_href(paper_path(paper.slug))
+        rows = [(self.label("paper.authors"), html_text(", ".join(a.pinyin for a in record.authors) if en else C("、".join(a.display_zh for a in record.authors)))),
+                (self.label("guide.the_paper"), f'<a href="{paper_href}"{ZH_LINK if en else ""}>'
                  f'{html_text(record.title_zh if en else C(record.title_zh))}</a>'),
-                (L("篇幅", "Length"), html_text(
-                    f"{len(body)} paragraphs, {chars} Chinese characters; about {n} minutes at {t.rate} characters a minute"
-                    if en else C(f"正文 {len(body)} 段，{chars} 字；按每分钟 {t.rate} 字计约需 {n} 分钟")))]
+                (self.label("guide.length"), html_text(
+                    self.label("guide.length_value", paragraphs=len(body), chars=chars, rate=t.rate, n=n)))]
         out += ['<dl class="paper-meta">', *(f"<dt>{a}</dt><dd>{b}</dd>" for a, b in rows), "</dl>", ""]
-        out += [f"## {L('论点', 'The argument')} {{#argument}}", ""]
+        out += [f"## {self.label('guide.argument')} {{#argument}}", ""]
         if guide:
             out += [f'<p class="guide-argument">{html_text(t.text(guide.argument))} {t.editors()}</p>', ""]
         else:
             abstract = doc.meta.english.abstract if en else doc.meta.abstract
-            note = "the authors' abstract, as printed" if en else C("作者摘要（原文）")
+            note = self.label("guide.abstract_note")
             out += [f'<p class="guide-argument">{html_text(abstract or "" if en else C(abstract or ""))} '
                     f'<span class="editor-mark">{html_text(note)}</span></p>', ""]
         out += self.structure(paper)
         out += self.concepts(paper)
         if guide and guide.questions:
-            out += [f"## {L('讨论题', 'Questions for discussion')} {{#discussion}}", "",
+            out += [f"## {self.label('guide.discussion')} {{#discussion}}", "",
                     f'<p class="questions-lead">{t.editors()}</p>', ""]
             out += t.questions(guide.questions)
         return "\n".join(out).rstrip() + "\n"
@@ -322,17 +268,16 @@ class Guides:
         return self.structure(paper, heading="## Outline {#outline}", summaries=False) + self.concepts(paper)
 
     def structure(self, paper, heading: str | None = None, summaries: bool = True) -> list[str]:
-        t, en, C, L = self.t, self.en, self.C, self.L
-        lead = L("各节标题链接到原文；括号内是该节的段落与阅读时间。",
-                 "Each heading links to the Chinese text; in brackets, the section's paragraphs and reading time.")
-        out = [heading or f"## {L('结构', 'Structure')} {{#structure}}", "",
+        t, en, C = self.t, self.en, self.C
+        lead = self.label("guide.structure_lead")
+        out = [heading or f"## {self.label('guide.structure')} {{#structure}}", "",
                f'<p class="questions-lead">{html_text(lead)}{" " + t.editors() if paper.guide else ""}</p>', "",
                '<ul class="guide-structure">']
         first = next((i for i, b in enumerate(paper.document.blocks) if isinstance(b, Heading)), None)
         opening = [b.id for b in paper.document.blocks[:first] if isinstance(b, Paragraph)]
         if opening:
             line = GuideSection("", "", paper.guide.opening) if paper.guide and paper.guide.opening else None
-            out.append(self._line(paper, html_text(L("开篇（无标题）", "Opening (untitled)")), f"#{opening[0]}", opening, 0, line,
+            out.append(self._line(paper, html_text(self.label("guide.opening")), f"#{opening[0]}", opening, 0, line,
                                   summaries))
         spans = section_spans(paper.document)
         base = min((h.level for h, _ in spans), default=2)
@@ -349,26 +294,24 @@ class Guides:
 
     def _line(self, paper, name: str, anchor: str, ids: list[str], level: int, line, summaries: bool = True) -> str:
         """One entry of the structure: the heading (HTML) linked to the text, its paragraphs and time, the guide's line."""
-        t, en, C = self.t, self.en, self.C
-        href = (cross_variant_href("en", 1, "zh-Hans", f"{paper_path(paper.slug)}{anchor}") if en
-                else f"../{paper_path(paper.slug)}{anchor}")
+        t, en = self.t, self.en
+        href = self.w.text_href(f"{paper_path(paper.slug)}{anchor}")
         span = ""
         if ids:
             chars = sum(len(self.index.texts[(paper.slug, i)]) for i in ids)
             first, last = para_number(ids[0]), para_number(ids[-1])
             where = f"¶{first}" if first == last else f"¶{first}–{last}"
-            span = (f" ({where}, {minutes(chars, t.rate)} min)" if en
-                    else C(f"（{where}，{minutes(chars, t.rate)} 分钟）"))
+            span = self.label("guide.span", where=where, n=minutes(chars, t.rate))
         summary = f'<br><span class="guide-line">{html_text(t.text(line.summary))}</span>' if line and summaries else ""
         return (f'<li class="guide-level-{level}"><a href="{href}"{HREFLANG_ZH if en else ""}>{name}</a>'
                 f'<span class="guide-span">{html_text(span)}</span>{summary}</li>')
 
     def concepts(self, paper) -> list[str]:
-        en, C, L = self.en, self.C, self.L
-        out = [f"## {L('关键概念', 'Key concepts')} {{#key-concepts}}", "", '<ul class="guide-concepts">']
+        en, C = self.en, self.C
+        out = [f"## {self.label('guide.key_concepts')} {{#key-concepts}}", "", '<ul class="guide-concepts">']
         for c in self.key_concepts(paper):
             n = self.index.count(c.slug, paper.slug)
-            count = f"{n} mentions in this paper" if en else C(f"本文出现 {n} 次")
+            count = self.label("guide.mentions", n=n)
             name = (f'{html_text(c.english_term)} <span lang="zh-Hans">{html_text(c.term)}</span>' if en
                     else html_text(C(c.term)))
             gloss = c.definition_en if en else C(c.definition_zh)
@@ -409,6 +352,7 @@ class Instruction:
     def __init__(self, teacher: Teacher, sequences, content: Path, site_url: str | None):
         self.t, self.sequences, self.content, self.site_url = teacher, sequences, Path(content), site_url
         self.w, self.index, self.en, self.C, self.L = teacher.w, teacher.index, teacher.en, teacher.C, teacher.L
+        self.label = teacher.label
         self.by_term = {c.term: c for c in self.index.concepts.values()}
 
     def concepts(self, seq) -> list[Concept]:
@@ -428,7 +372,7 @@ class Instruction:
             return None
         raw = source.read_text(encoding="utf-8")
         # The page title is the first heading's words as plain text (front_matter escapes it).
-        title = next((l[2:].strip() for l in raw.splitlines() if l.startswith("# ")), self.L("教师指南", "Instructor guide"))
+        title = next((l[2:].strip() for l in raw.splitlines() if l.startswith("# ")), self.label("instructor.title"))
         text = safe_markdown(raw, source, keep=self.MARKERS)
         text = text.replace(self.MARKERS[0], "\n".join(self.sequence_list()))
         text = text.replace(self.MARKERS[1], "\n".join(self.addresses()))
@@ -462,21 +406,21 @@ class Instruction:
         concept = next(iter(sorted(self.index.concepts.values(), key=lambda c: -self.index.count(c.slug))))
         quote = self.index.quotes[concept.slug][0] if self.index.quotes[concept.slug] else None
         base = (self.site_url.rstrip("/") + "/") if self.site_url else ""
-        root = VARIANT_ROOT[self.w.variant]
-        rows = [(self.L("概念页", "A concept page"), f"{base}{root}concepts/{concept.slug}.html")]
+        root = self.w.variant.root
+        rows = [(self.label("instructor.concept_page"), f"{base}{root}concepts/{concept.slug}.html")]
         if quote:
-            rows.append((self.L("概念页中的自测题", "Its self-check questions"), f"{base}{root}concepts/{concept.slug}.html#self-check"))
-            rows.append((self.L("论文中的一个段落", "One paragraph of a paper"), f"{base}papers/{quote.paper}.html#{quote.paragraph}"))
-            rows.append((self.L("同一段落（繁体）", "The same paragraph in Traditional characters"),
-                         f"{base}zh-Hant/papers/{quote.paper}.html#{quote.paragraph}"))
-            rows.append((self.L("论文的阅读指南", "A paper's reading guide"), f"{base}{root}guides/{quote.paper}.html"))
-        head = ("| What | Address |", "| --- | --- |") if self.en else (self.C("| 内容 | 地址 |"), "| --- | --- |")
+            rows.append((self.label("instructor.self_check"), f"{base}{root}concepts/{concept.slug}.html#self-check"))
+            rows.append((self.label("instructor.paragraph"),
+                         f"{base}{variants.as_printed().root}papers/{quote.paper}.html#{quote.paragraph}"))
+            rows.append((self.label("instructor.paragraph_traditional"),
+                         f"{base}{variants.traditional().root}papers/{quote.paper}.html#{quote.paragraph}"))
+            rows.append((self.label("instructor.guide"), f"{base}{root}guides/{quote.paper}.html"))
+        head = (self.label("instructor.table_head"), "| --- | --- |")
         out = list(head)
         for label, addr in rows:
             out.append(f"| {md_text(label)} | `{addr}` |")
         if not base:
-            out += ["", md_text(self.L("（地址相对于本站的根目录；站点发布后在前面加上站点域名。）",
-                                       "(Addresses are relative to the site's root; put the published site's address in front.)"))]
+            out += ["", md_text(self.label("instructor.relative"))]
         return out + [""]
 
     def pack_page(self, seq) -> str:
