@@ -146,3 +146,14 @@ def test_the_masthead_set_alone_again_near_the_start_is_a_running_head():
     assert [l.text for l in kept] == BODY[:7]
     kept, _ = strip_inline_heads(lines, [masthead])  # a head not read as front matter may be the title
     assert masthead in [l.text for l in kept]
+
+
+def test_a_running_head_an_extractor_wrote_as_a_table_row_is_furniture():
+    """markitdown took a page's head line (folio and journal) for a table row: its cells read as that line."""
+    raw = []
+    for p in range(4):
+        head = f"| {74 + 2 * p:03d} | 社会科学论衡　2025年第1期 |  |" if p % 2 else f"{74 + 2 * p:03d} 社会科学论衡 2025年第1期"
+        raw += ([head, "| --- | --- | --- |"] if p % 2 else [head]) + [f"第{p}页的正文，第{k}行，说的是同一件事情。" for k in range(10)]
+    kept, log = remove_furniture(make_lines(raw))
+    assert not any("社会科学论衡" in l.text for l in kept)
+    assert [l.page for l in kept if l.text.endswith("第0行，说的是同一件事情。")] == [1, 2, 3, 4]
