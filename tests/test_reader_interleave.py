@@ -223,3 +223,15 @@ def test_a_lone_pipe_row_that_is_one_column_line_cut_at_a_space(column_lines):
         raw += _merged(l2, r2) + [folio(p)]
     got, _ = unwoven(raw)
     assert got[:2 * ROWS] == left + right
+
+
+def test_a_cell_after_a_raised_marker_stays_in_the_left_column(column_lines):
+    """A left line broken at a superscript (``…的必然选择[20] | ，也是最``): the rest of it is a cell of a column
+    that is mostly empty, before the right column's; it belongs to the left line, not to the right column."""
+    (left, right), = pages(column_lines, 1)
+    broken = 5
+    rows = [f"| {a} |  | {b} |  |" for a, b in zip(left, right)]
+    rows[broken] = f"| {left[broken][:9]}[20] | {left[broken][9:]} | {right[broken]} |  |"
+    raw = rows[:1] + ["| --- | --- | --- | --- |"] + rows[1:] + [folio(0)]
+    got, _ = unwoven(raw)
+    assert got == left[:broken] + [f"{left[broken][:9]}[20]{left[broken][9:]}"] + left[broken + 1:] + right

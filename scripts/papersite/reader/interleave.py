@@ -87,9 +87,10 @@ def _prose_rows(lines: list[Line], i: int, width: float | None) -> tuple[int, li
     texts = [c for c in range(ncols) if c not in separators]
     if len(texts) < 2:
         return None
-    cut = next((c for c in separators if texts[0] < c < texts[-1]), None)
-    if cut is None:
-        cut = texts[0] + 1
+    # the right column starts at the first text column after a separator: a cell in the separator (the rest of
+    # a left line after a raised marker, ``[20] | ，也是最``) stands in the left column
+    gap = next((c for c in separators if texts[0] < c < texts[-1]), None)
+    cut = next(c for c in texts if c > gap) if gap is not None else texts[0] + 1
     out = []
     for r in rows:
         left = right = ""
