@@ -70,3 +70,16 @@ def test_a_compound_closed_up_at_a_line_join_gets_its_hyphen_back():
                                 "sustainable development.")
     lines = make_lines(["Abstract: The forces have highquality characteristics."])  # no evidence: as printed
     assert parse_english(lines, None, "t.txt")[0].abstract == "The forces have highquality characteristics."
+
+
+def test_a_word_broken_at_a_line_end_is_rejoined_where_the_words_run_together():
+    """pdfminer lost the spaces of a XeLaTeX English block (``…ofindustrialtrans-`` / ``formation,…``): the word
+    the hyphen broke is found among the letters beside it; a compound's hyphen stays."""
+    lines = make_lines(["Abstract:Facinganewroundofscientificrevolutionandindustrialtrans-",
+                        "formation,acceleratingthepaceisthegreatrejuvenationoftheChi-",
+                        "nesenation,andahigh-",
+                        "qualitydevelopmentofthewholecountry.",
+                        "Key words: new quality productive forces"])
+    english, _ = parse_english(lines, None, "t.txt")
+    assert english.abstract == ("Facinganewroundofscientificrevolutionandindustrialtransformation,acceleratingthepace"
+                                "isthegreatrejuvenationoftheChinesenation,andahigh-qualitydevelopmentofthewholecountry.")
