@@ -123,3 +123,17 @@ def test_one_justified_line_written_one_word_a_line_keeps_its_order():
                         "strength,", "accelerate", "technological revolutionary innovations and reforms."])
     assert "forces rests on achieve high-level technological self-reliance and strength, accelerate technological" \
         in parse_english(lines, None, "t.txt")[0].abstract
+
+
+
+def test_a_word_broken_at_a_line_end_is_rejoined_where_the_words_run_together():
+    """pdfminer lost the spaces of a XeLaTeX English block (``…ofindustrialtrans-`` / ``formation,…``): the word
+    the hyphen broke is found among the letters beside it; a compound's hyphen stays."""
+    lines = make_lines(["Abstract:Facinganewroundofscientificrevolutionandindustrialtrans-",
+                        "formation,acceleratingthepaceisthegreatrejuvenationoftheChi-",
+                        "nesenation,andahigh-",
+                        "qualitydevelopmentofthewholecountry.",
+                        "Key words: new quality productive forces"])
+    english, _ = parse_english(lines, None, "t.txt")
+    assert english.abstract == ("Facinganewroundofscientificrevolutionandindustrialtransformation,acceleratingthepace"
+                                "isthegreatrejuvenationoftheChinesenation,andahigh-qualitydevelopmentofthewholecountry.")

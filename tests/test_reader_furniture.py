@@ -173,3 +173,14 @@ def test_the_journals_name_after_a_page_foot_note_is_not_part_of_the_note():
     assert [plain_text(n.inlines) for n in doc.notes] == ["老农：古代农书中常见的说法，指经验丰富的农民。"]
     paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph)]
     assert paragraphs and not any("发展经济学刊" in p or "第12卷" in p for p in paragraphs)
+
+
+def test_a_running_head_an_extractor_wrote_as_a_table_row_is_furniture():
+    """markitdown took a page's head line (folio and journal) for a table row: its cells read as that line."""
+    raw = []
+    for p in range(4):
+        head = f"| {74 + 2 * p:03d} | 社会科学论衡　2025年第1期 |  |" if p % 2 else f"{74 + 2 * p:03d} 社会科学论衡 2025年第1期"
+        raw += ([head, "| --- | --- | --- |"] if p % 2 else [head]) + [f"第{p}页的正文，第{k}行，说的是同一件事情。" for k in range(10)]
+    kept, log = remove_furniture(make_lines(raw))
+    assert not any("社会科学论衡" in l.text for l in kept)
+    assert [l.page for l in kept if l.text.endswith("第0行，说的是同一件事情。")] == [1, 2, 3, 4]

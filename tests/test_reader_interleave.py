@@ -14,6 +14,7 @@ from papersite.reader import read_text
 from papersite.reader.furniture import remove_furniture
 from papersite.reader.interleave import unweave
 from papersite.reader.lines import make_lines
+from synthetic import sentence_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDTH = 16
@@ -223,3 +224,50 @@ def test_a_lone_pipe_row_that_is_one_column_line_cut_at_a_space(column_lines):
         raw += _merged(l2, r2) + [folio(p)]
     got, _ = unwoven(raw)
     assert got[:2 * ROWS] == left + right
+
+
+def test_a_cell_after_a_raised_marker_stays_in_the_left_column(column_lines):
+    """A left line broken at a superscript (``…的必然选择[20] | ，也是最``): the rest of it is a cell of a column
+    that is mostly empty, before the right column's; it belongs to the left line, not to the right column."""
+    (left, right), = pages(column_lines, 1)
+    broken = 5
+    rows = [f"| {a} |  | {b} |  |" for a, b in zip(left, right)]
+    rows[broken] = f"| {left[broken][:9]}[20] | {left[broken][9:]} | {right[broken]} |  |"
+    raw = rows[:1] + ["| --- | --- | --- | --- |"] + rows[1:] + [folio(0)]
+    got, _ = unwoven(raw)
+    assert got == left[:broken] + [f"{left[broken][:9]}[20]{left[broken][9:]}"] + left[broken + 1:] + right
+
+
+def test_a_heading_or_a_sentence_end_beside_the_other_column_is_split_there(column_lines):
+    """Lines no wider than one column that are two: a heading beside the other column's heading (``4 结论 4.2
+    积极探析…``), a heading's last words beside a heading (``变革 4.4 从长计议…``), a paragraph's last words
+    beside the other column's indented first line (``论。 促进新质…``). The split falls before the number, not
+    after it, and after the sentence's end."""
+    (left, right), = pages(column_lines, 1)
+    left, right = left[:24], right[:24]
+    special = {8: ("4 结论", "4.2 积极探析促进新质生产力的路径"), 13: ("论。", "促进新质生产力发展，需要加强科"),
+               18: ("变革", "4.4 从长计议推动重大技术创新")}
+    for k, (a, b) in special.items():
+        left[k], right[k] = a, b
+    raw = [f"{a} {b}" for a, b in zip(left, right)] + [folio(0)]
+    got, _ = unwoven(raw)
+    assert got == left + right
+
+
+def test_a_last_section_in_two_columns_written_box_by_box_is_put_in_column_order():
+    """A one-column paper whose last section and references are set in two columns; pdfminer wrote the right
+    column's first box (the end of the left column's sentence: …发 / 展…) before the left column's box, which
+    then breaks off mid-sentence into 参考文献. The order that reads on is the columns': left box, right box."""
+    one = sentence_lines(60, width=34)
+    raw = []
+    for p in range(3):
+        raw += one[p * 20:(p + 1) * 20] + [f"· {p + 1} ·", ""]
+    col = sentence_lines(10, width=16, seed=3)
+    left = col[:8]
+    left[-1] = left[-1][:-1] + "发"
+    right = ["展" + col[8][1:], col[9][:-1] + "。"]
+    refs = ["[1] 王祯. 农书[M]. 北京：中华书局，1956.", "[2] 徐光启. 农政全书[M]. 上海：上海古籍出版社，1979."]
+    raw += right + [""] + left + ["", "参考文献", ""] + refs + ["· 4 ·"]
+    got, log = unwoven(raw)
+    assert got == one + left + right + ["参考文献"] + refs
+    assert len(log) == 1 and "two columns" in log[0].message

@@ -5,7 +5,7 @@ from papersite.model import NoteRef
 from papersite.reader import read_text
 from papersite.reader.furniture import remove_furniture
 from papersite.reader.lines import make_lines
-from papersite.reader.notes import extract_notes
+from papersite.reader.notes import extract_notes, note_text
 
 from synthetic import sentence_lines
 
@@ -179,3 +179,25 @@ def test_a_raised_marker_pdftotext_set_on_a_line_before_its_word_goes_back_to_th
     doc = read_text(body + ["(1) 注：该文 2013 年以工作论文形式发表。"], "t.txt")
     text = "".join(x.text if hasattr(x, "text") else "<" + x.label + ">" for p in doc.paragraphs() for x in p.inlines)
     assert "Osborne（2017）<(1)>的方法" in text and len(doc.notes) == 1
+
+
+def test_a_note_text_written_apart_from_its_label_goes_back_after_it():
+    """pdfminer writes a label with its note's second line in one text box and the first line's text (opening
+    with the space after the label) in another, before or after: each text goes back after its label; where a
+    page has two, each to the label whose second line it reads on into (2024 → 年第2期, 科学技 → 术管理), not in
+    the order written."""
+    raw = page(1, ["[注1]"], ["[注1]", "学报（哲学社会科学版）》，2024年第2期。", "",
+                              " 梁玉成、赖小乔：《中国式现代化下的“新质生产力”发展》，《广西民族大学"])
+    raw += page(2, ["[注1]"], [])  # its note carried to page 3's foot, above page 3's own
+    raw += page(3, ["[注1]"], [" 李舒沁、王灏晨：《人工智能对老龄化背景下制造业劳动力的影响》，《科学学与科学技", "",
+                               " 韩颖、许薛璐：《人工智能技术与人力资本结构升级》，《江西财经大学学报》，2024", "",
+                               "[注1]", "年第2期。", "[注1]", "术管理》，2021年第7期。"])
+    raw += page(4, [], [])
+    raw = ["\f" + r if k and r.startswith("中国社会科学院") else r for k, r in enumerate(raw)]
+    lines, _ = remove_furniture(make_lines(raw))
+    body, notes, _ = extract_notes(lines, lambda l: False)
+    assert [(n.label, note_text(n)) for n in notes] == [
+        ("[注1]", "梁玉成、赖小乔：《中国式现代化下的“新质生产力”发展》，《广西民族大学学报（哲学社会科学版）》，2024年第2期。"),
+        ("[注1]", "韩颖、许薛璐：《人工智能技术与人力资本结构升级》，《江西财经大学学报》，2024年第2期。"),
+        ("[注1]", "李舒沁、王灏晨：《人工智能对老龄化背景下制造业劳动力的影响》，《科学学与科学技术管理》，2021年第7期。")]
+    assert not any("《" in l.text for l in body)

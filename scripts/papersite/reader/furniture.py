@@ -104,6 +104,11 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
     such a line is never furniture).
     """
     roles = roles or {}
+    # a pipe row (an extractor took the page's head line for a table row: | 082 | 社会科学论衡 2025年第1期 |)
+    # reads as the text of its cells
+    rows = {i for i, l in enumerate(lines) if l.cells is not None}
+    lines = [replace(l, text=" ".join(c.strip() for c in l.cells if c.strip())) if i in rows else l
+             for i, l in enumerate(lines)]
     declared_shapes = {shape(d) for d in declared if shape(d)}
     shapes = [shape(l.text) for l in lines]
     positions: dict[str, list[int]] = {}
@@ -157,7 +162,7 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
             out[i] = parts[s]
         elif s in furniture_shapes and not (i < top and "#" not in s and (line.md_level or not _beside_folio(lines, i))):
             out[i] = furniture_shapes[s]
-        elif not line.md_level:
+        elif not line.md_level and i not in rows:
             cut = _leading_furniture(line.text, parts, declared_shapes)
             if cut:
                 cuts[i] = cut

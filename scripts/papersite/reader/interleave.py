@@ -19,7 +19,9 @@ belongs to, so the document is asked:
   one-column passage) close a stretch, which is read as its left column, then its right.
 
 A page without merged lines is left as it is; so is a stretch whose division reads no better
-than its given order.
+than its given order. In a one-column document, a page whose running lines are about half as
+wide as the document's (a last section set in two columns, its text boxes written apart) has
+its boxes put in the order that reads on, where the order given breaks off mid-sentence.
 """
 from __future__ import annotations
 
@@ -87,9 +89,10 @@ def _prose_rows(lines: list[Line], i: int, width: float | None) -> tuple[int, li
     texts = [c for c in range(ncols) if c not in separators]
     if len(texts) < 2:
         return None
-    cut = next((c for c in separators if texts[0] < c < texts[-1]), None)
-    if cut is None:
-        cut = texts[0] + 1
+    # the right column starts at the first text column after a separator: a cell in the separator (the rest of
+    # a left line after a raised marker, ``[20] | ，也是最``) stands in the left column
+    gap = next((c for c in separators if texts[0] < c < texts[-1]), None)
+    cut = next(c for c in texts if c > gap) if gap is not None else texts[0] + 1
     out = []
     for r in rows:
         left = right = ""
@@ -247,7 +250,7 @@ def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list
         # writes blocks read by height: the blocks stage (reader/blocks.py) weighs more evidence for those
         narrow = None if pages_end_with_feeds else _narrow_columns(lines)
         if narrow is None:
-            return lines, []
+            return (lines, []) if pages_end_with_feeds else _mixed_pages(lines)
     width = found[0] if found else narrow or _median_left(items)
     if found:
         # merged lines per page, pipe rows of two columns counted too (each is a merged line)
@@ -278,8 +281,12 @@ def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list
 
 def _numbered(line: Line):
     """The heading match of a numbered heading line, or None."""
-    hm = match_heading(line.text)
-    return hm if hm is not None and hm.scheme != "none" and "。" not in line.text else None
+    return _numbered_text(line.text)
+
+
+def _numbered_text(text: str):
+    hm = match_heading(text)
+    return hm if hm is not None and hm.scheme != "none" and "。" not in text else None
 
 
 def _numbered_sides(lines: list[Line]) -> dict[int, str]:
@@ -326,6 +333,85 @@ def _narrow_columns(lines: list[Line]) -> float | None:
     return sum(w * counts[w] for w in (column - 1, column, column + 1)) / near[column]
 
 
+def _mixed_pages(lines: list[Line]) -> tuple[list[Line], list[LogEntry]]:
+    """A one-column text with pages (or their last section) in two columns, text boxes written apart: on each
+    page whose running lines are about half as wide as the document's, the boxes between lines across the
+    page put in the order that reads on, where the order given breaks off mid-sentence into what cannot go
+    on with it."""
+    widths = [_set_width(l.text) for l in lines if _running(l)]
+    if not widths:
+        return lines, []
+    text_width = Counter(round(w) for w in widths).most_common(1)[0][0]
+    pairs = None
+    out: list[Line] = []
+    log: list[LogEntry] = []
+    k = 0
+    while k < len(lines):
+        end = k + 1
+        while end < len(lines) and lines[end].page == lines[k].page:
+            end += 1
+        page = lines[k:end]
+        counts = Counter(round(_set_width(l.text)) for l in page if _running(l))
+        near = {w: counts[w - 1] + counts[w] + counts[w + 1] for w in counts if w >= MIN_COLUMN}
+        column = max(near, key=lambda w: (near[w], w)) if near else None
+        if column is None or near[column] < MIN_MERGED or column > 0.6 * text_width:
+            out.extend(page)
+            k = end
+            continue
+        pairs = pairs or _Pairs(lines)
+        start = 0
+        moved = 0
+        for j in range(len(page) + 1):
+            if j < len(page) and _set_width(page[j].text) <= column + 2 * TOLERANCE and page[j].cells is None:
+                continue
+            ordered = _seamed(page[start:j], pairs)
+            moved += sum(1 for a, b in zip(ordered, page[start:j]) if a is not b)
+            out.extend(ordered + page[j:j + 1])
+            start = j + 1
+        if moved:
+            log.append(LogEntry("layout", f"page of two columns, text boxes written apart ({moved} lines): put in "
+                                f"the order that reads on (column width {column} em)", page[0].no))
+        k = end
+    return out, log
+
+
+def _running(line: Line) -> bool:
+    """A line of running Chinese text that does not end its paragraph (its width is the column's)."""
+    return line.cells is None and not line.md_level and not ends_sentence(line.text) and cjk_ratio(line.text) > 0.5
+
+
+def _seamed(lines: list[Line], pairs: _Pairs) -> list[Line]:
+    """Text boxes (runs of consecutive source lines) as a left and a right column, each in the order given,
+    where that reads on better by GAIN: within each column and from the left column's last line to the right
+    column's first. A box that breaks off mid-sentence is not followed by a heading."""
+    boxes: list[list[Line]] = []
+    for line in lines:
+        if boxes and line.no == boxes[-1][-1].no + 1:
+            boxes[-1].append(line)
+        else:
+            boxes.append([line])
+    if not 2 <= len(boxes) <= 12:
+        return lines
+
+    def join(a: Line, b: Line) -> float:
+        if not ends_sentence(a.text) and match_heading(b.text) is not None and b.width < 2 * MIN_COLUMN:
+            return -3.0
+        return pairs.join(a.text, b.text)
+
+    def reads(seq) -> float:
+        return sum(join(x[-1], y[0]) for x, y in zip(seq, seq[1:]))
+
+    given = reads(boxes)
+    best, order = given + GAIN, None
+    for mask in range(1, 2 ** len(boxes) - 1):
+        left = [b for i, b in enumerate(boxes) if not mask >> i & 1]
+        right = [b for i, b in enumerate(boxes) if mask >> i & 1]
+        score = reads(left) + reads(right) + join(left[-1][-1], right[0][0])
+        if score > best:
+            best, order = score, left + right
+    return lines if order is None else [line for box in order for line in box]
+
+
 def _keeps_geometry(lines: list[Line]) -> bool:
     """Does the extraction keep the page's geometry (pdftotext -layout: columns apart by runs of spaces)?"""
     gaps = sum(1 for l in lines if l.cells is None and re.search(r"\S {3,}\S", l.raw.strip()))
@@ -362,12 +448,21 @@ def _split(line: Line, width: float, page_merged: int) -> list[tuple[Line, str |
     for w, left, right in _splits(line.text):
         if not (is_wide(left[-1]) or is_wide(right[0])):
             continue
-        full = abs(w - width) <= TOLERANCE and -TOLERANCE <= _set_width(right) - w <= SLACK
+        right_w = _set_width(right)
+        full = abs(w - width) <= TOLERANCE and -TOLERANCE <= right_w - w <= SLACK
+        beside = page_merged and w <= fits and right_w <= width + SLACK
         # (not a note at the page's foot, across the page: (1) 注：该文 2013 年以…)
-        loose = page_merged and line.width > fits and w <= fits and _set_width(right) <= width + SLACK and \
-            not _NOTE_START.match(left)
-        if (full or loose) and (best is None or abs(w - width) < abs(best[0] - width)):
-            best = (w, left, right)
+        loose = beside and line.width > fits and not _NOTE_START.match(left)
+        # a paragraph's last line beside the other column's first (indented) line: together no wider than one
+        # column line, but no column line has a sentence end, a space and more text
+        ended = beside and ends_sentence(left) and right_w >= width - 2 - TOLERANCE
+        # a numbered heading opens a column line: the words before it on the line are the other column's (a
+        # heading or a heading's last words, without a clause of running text)
+        heading = beside and _numbered_text(right) is not None and \
+            (_numbered_text(left) is not None or not re.search(r"[，、；：,;:]", left) and w <= width / 2)
+        rank = (not heading, abs(w - width))
+        if (full or loose or ended or heading) and (best is None or rank < best[0]):
+            best = (rank, left, right)
     if best is None:
         return [(line, None)]
     _, left, right = best

@@ -273,6 +273,63 @@ def _split_labelled(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _written_apart(lines: list[Line], k: int) -> bool:
+    """A note's first line written apart from its label (pdfminer puts the label and the note's other lines in
+    one text box, the first line's text in another): it opens with the one space that followed the label,
+    and no label alone stands just before it (PyMuPDF's way of writing the same gap)."""
+    raw = lines[k].raw.replace("\f", "")
+    return raw[:1] == " " and raw[1:2] not in (" ", "\u3000", "") and lines[k].cells is None and \
+        not (k and _alone(lines[k - 1]))
+
+
+def _alone(line: Line) -> bool:
+    lab = foot_label(line)
+    return lab is not None and not lab[3]
+
+
+def _rejoin_written_apart(lines: list[Line]) -> list[Line]:
+    """Each note text written apart from its label put back after it, page by page.
+
+    Where a page has as many such texts as labels standing alone without their text, each label takes one:
+    in order, or, where the page has several, in the pairing whose texts read on best into the lines under
+    their labels (the notes' second lines, which stayed with the labels).
+    """
+    out = list(lines)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].page == lines[start].page:
+            end += 1
+        apart = [k for k in range(start, end) if _written_apart(lines, k)]
+        # (a label alone followed by its text after the space is PyMuPDF's: that note is whole)
+        labels = [k for k in range(start, end) if _alone(lines[k]) and not (k + 1 < end and lines[k + 1].raw[:1] == " ")]
+        if apart and len(apart) == len(labels) <= 5:
+            order = _best_pairing(lines, apart, labels, end)
+            for label_k, text_k in zip(labels, order):
+                line = lines[label_k]
+                out[label_k] = replace(line, text=f"{line.text.strip()} {lines[text_k].text.strip()}")
+                out[text_k] = None
+        start = end
+    return [line for line in out if line is not None]
+
+
+def _best_pairing(lines: list[Line], apart: list[int], labels: list[int], end: int) -> tuple[int, ...]:
+    """The texts written apart in the order their labels take them: the order that reads on best into the line
+    under each label (a note's second line), the given order on a tie."""
+    from itertools import permutations
+    from .interleave import _Pairs
+    if len(apart) == 1:
+        return tuple(apart)
+    pairs = _Pairs(lines)
+    under = [lines[k + 1].text if k + 1 < end and foot_label(lines[k + 1]) is None else "" for k in labels]
+    best, best_score = tuple(apart), None
+    for order in permutations(apart):
+        score = sum(pairs.join(lines[t].text, u) for t, u in zip(order, under) if u)
+        if best_score is None or score > best_score:
+            best, best_score = order, score
+    return best
+
+
 def _next_label(family: str, n: int, text: str) -> re.Match | None:
     """Where note ``n + 1``'s label stands after a full stop in ``text`` (the text after it running on)."""
     hit = None
@@ -326,7 +383,7 @@ def extract_notes(lines: list[Line], is_boundary, declared: dict | None = None) 
     makes a note of those lines, any other role keeps a line out of notes.
     """
     declared = declared or {}
-    lines = _split_labelled(lines)
+    lines = _rejoin_written_apart(_split_labelled(lines))
     body: list[Line] = []
     notes: list[RawNote] = []
     log: list[LogEntry] = []
