@@ -452,7 +452,7 @@ def serve(rebuilds: int = 50) -> dict:
                 proc.wait()
             log.close()
         left_in_project = sorted(str(p.relative_to(project)) for p in (project / "variants").glob("*/site"))
-        temp_left = sorted(f"{p.name} (in TMPDIR)" for p in server_tmp.iterdir())
+        temp_left = sorted(f"{p.name}/ (in TMPDIR)" for p in server_tmp.iterdir() if p.is_dir())
     served = [r["served_s"] for r in rows]
     everywhere = [max(r["variants_s"].values()) for r in rows]
     return {"rebuilds": len(rows), "concept": SERVE_CONCEPT, "first_build_s": round(first_build, 2),
@@ -479,8 +479,9 @@ def serve_report(v: dict) -> list[str]:
             f"- Save → changed page served: **{v['served_median_s']} s** median, {v['served_max_s']} s max; all "
             f"three variants: {v['all_variants_median_s']} s median (first build and serve: {v['first_build_s']} s).",
             f"- Server memory: {v['rss_server_start_mb']:.0f} MB after the first build; over the rebuilds "
-            f"{min(rss):.0f}–{max(rss):.0f} MB (first {tenth}: {statistics.median(rss[:tenth]):.0f} MB median, last "
-            f"{tenth}: {statistics.median(rss[-tenth:]):.0f} MB); process tree {min(tree):.0f}–{max(tree):.0f} MB.",
+            f"{min(rss):.0f}–{max(rss):.0f} MB (after the first {tenth} rebuild(s) {statistics.median(rss[:tenth]):.0f} MB "
+            f"median, after the last {tenth} {statistics.median(rss[-tenth:]):.0f} MB); process tree "
+            f"{min(tree):.0f}–{max(tree):.0f} MB (more while the variants' build processes run).",
             f"- Left behind when the server stops (SIGTERM): {', '.join(left) if left else 'no folder'}.",
             f"- 1-minute load during the run: {min(loads)}–{max(loads)} (the machine is shared with other work)."]
 

@@ -116,3 +116,11 @@ def test_the_kept_file_hashes_are_bounded(tmp_path, monkeypatch):
         (tmp_path / f"{i}.txt").write_text(str(i), encoding="utf-8")
         corpuscache._digest(tmp_path / f"{i}.txt")
         assert len(corpuscache._DIGESTS) <= 3
+
+
+def test_a_value_that_cannot_be_stored_leaves_no_temporary_file(tmp_path):
+    content = _content(tmp_path)
+    with pytest.raises(Exception):
+        corpuscache.cached(content, lambda: (lambda: None))   # a lambda cannot be pickled
+    folder = corpuscache.cache_folder(content)
+    assert [p.name for p in folder.iterdir() if not p.name.endswith(".lock")] == []

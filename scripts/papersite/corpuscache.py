@@ -97,9 +97,13 @@ def cached(content: Path, compute, part: Path | None = None, name: str = "corpus
                 entry.unlink(missing_ok=True)
         value = compute()
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".corpus-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, entry)
+        except BaseException:   # not written (a value that cannot be pickled, a full disk, Ctrl-C): no half copy left
+            os.unlink(tmp)
+            raise
         old = sorted(folder.glob(f"{name}--*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
         for path in old:
             path.unlink(missing_ok=True)
