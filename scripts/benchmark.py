@@ -2,6 +2,7 @@
 
     python scripts/benchmark.py [--sizes 5,25,100] [--no-baseline] [--no-browser] [--out benchmarks/results]
     python scripts/benchmark.py --browser-only SITE [LARGEST_SITE] [--lighthouse PATH]
+    python scripts/benchmark.py --serve-only [--serve-rebuilds 50]
 
 Writes benchmarks/results/benchmark.json and benchmarks/results/performance.md (shown on the site's
 "Performance" page). Figures are measured on the machine that runs it; nothing here is a pass/fail test.
@@ -14,6 +15,9 @@ Writes benchmarks/results/benchmark.json and benchmarks/results/performance.md (
   with the same theme and extensions but no hook, one variant after another.
 - Scale: synthetic corpora of N papers (the real ones plus copies under new slugs), built with
   PAPERSITE_CONTENT; build time per paper should stay flat.
+- Serve: ``mkdocs serve`` on a copy of the project, one concept file edited again and again: seconds
+  from each save to the changed page being served, and the resident memory of the server's process tree
+  after each rebuild (it should stay flat); the temporary folders left when the server stops.
 - Page weight: HTML, CSS, JS and search index bytes per variant, raw and gzip.
 - Search, in chromium, per variant, for the hand-judged queries of tests/test_search_quality.py:
   each query typed as the first one after a fresh page load (new browser context, empty cache), and
@@ -306,6 +310,182 @@ def lighthouse(site: Path, cli: str, runs: int = 1) -> dict:
     return out
 
 
+SERVE_CONCEPT = "digital-divide"   # the concept file the serve benchmark edits (its page is checked)
+SERVE_COPY = ("mkdocs.yml", "pyproject.toml", "content", "scripts", "docs", "overrides", "variants", "benchmarks")
+
+
+def _children() -> dict[int, list[int]]:
+    """Every process's children (from /proc/<pid>/stat)."""
+    out: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        ppid = int(text.rsplit(")", 1)[1].split()[1])
+        out.setdefault(ppid, []).append(int(stat.parent.name))
+    return out
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants."""
+    children, tree, i = _children(), [pid], 0
+    while i < len(tree):
+        tree += children.get(tree[i], [])
+        i += 1
+    return tree
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds of ``pid`` and of its children it has waited for."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def _wait_idle(pid: int, quiet_s: float = 1.0, timeout: float = 300) -> None:
+    """Until the server's process tree has used (almost) no CPU for ``quiet_s`` seconds: the rebuild, the
+    other variants' builds and the background search index are done."""
+    deadline = time.time() + timeout
+    before = sum(_cpu_s(p) for p in process_tree(pid))
+    while time.time() < deadline:
+        time.sleep(quiet_s)
+        now = sum(_cpu_s(p) for p in process_tree(pid))
+        if now - before < 0.05 * quiet_s:
+            return
+        before = now
+
+
+def _fetch(url: str) -> str:
+    import urllib.request
+    try:
+        return urllib.request.urlopen(url, timeout=60).read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_page(url: str, text: str, proc, timeout: float = 300) -> float:
+    """Seconds until ``url`` is served with ``text`` in it."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if proc.poll() is not None:
+            raise SystemExit(f"mkdocs serve exited ({proc.returncode})")
+        if text in _fetch(url):
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    raise SystemExit(f"{url} never showed {text!r}")
+
+
+def serve(rebuilds: int = 50) -> dict:
+    """``mkdocs serve`` on a copy of the project: ``rebuilds`` edits of one concept file's definitions
+    (Chinese and English), each saved once the rebuild before it and the other variants' builds are done.
+    For each: seconds from the save to the changed zh-Hans concept page being served (and the zh-Hant and
+    English ones), then the resident memory of the server's process tree once it is idle. At the end the
+    server is stopped (SIGTERM), and the folders it left (in its TMPDIR, in the project) are listed."""
+    import signal
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with tempfile.TemporaryDirectory(prefix="papersite-serve-bench-") as tmp:
+        project, server_tmp = Path(tmp) / "project", Path(tmp) / "tmp"   # the server's TMPDIR
+        project.mkdir()
+        server_tmp.mkdir()
+        for name in SERVE_COPY:
+            if (ROOT / name).is_dir():
+                shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("site", "__pycache__"))
+            elif (ROOT / name).is_file():
+                shutil.copy(ROOT / name, project / name)
+        concept = project / "content" / "concepts" / f"{SERVE_CONCEPT}.yml"
+        original = concept.read_text(encoding="utf-8")
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project / "scripts"), TMPDIR=str(server_tmp))
+        env.pop("PAPERSITE_CONTENT", None)
+        log = open(Path(tmp) / "serve.log", "w")
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                                stdout=log, stderr=subprocess.STDOUT, env=env)
+        base = f"http://127.0.0.1:{port}/"
+        pages = {v: base + (f"{f}/" if f else "") + f"concepts/{SERVE_CONCEPT}.html" for v, f in VARIANT_DIRS.items()}
+        rows = []
+        try:
+            for url in pages.values():
+                _wait_page(url, "</html>", proc)
+            _wait_idle(proc.pid)
+            first_build = time.perf_counter() - start
+            rss0 = {p: _rss_mb(p) for p in process_tree(proc.pid)}
+            for i in range(1, rebuilds + 1):
+                marker = f"benchmark{i:03d}"   # no marker is part of another
+                text = original.replace("缩小乃至消除数字鸿沟。", f"缩小乃至消除数字鸿沟。{marker}", 1)
+                text = text.replace("technological innovation.\n", f"technological innovation. {marker}\n", 1)
+                saved = time.perf_counter()
+                concept.write_text(text, encoding="utf-8")
+                served = {}
+                for variant, url in pages.items():   # zh-Hans first: the variants build beside it, after it
+                    _wait_page(url, marker, proc)
+                    served[variant] = round(time.perf_counter() - saved, 2)
+                _wait_idle(proc.pid)
+                tree = process_tree(proc.pid)
+                rows.append({"edit": i, "served_s": served["zh-Hans"], "variants_s": served,
+                             "rss_server_mb": round(_rss_mb(proc.pid), 1),
+                             "rss_tree_mb": round(sum(_rss_mb(p) for p in tree), 1), "processes": len(tree),
+                             "load_1min": round(os.getloadavg()[0], 2)})
+                print(f"serve edit {i}: served in {served['zh-Hans']} s (all variants {max(served.values())} s); "
+                      f"server {rows[-1]['rss_server_mb']} MB, tree {rows[-1]['rss_tree_mb']} MB", flush=True)
+        finally:
+            proc.send_signal(signal.SIGTERM)   # as a session ends when its terminal or supervisor stops it
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            log.close()
+        left_in_project = sorted(str(p.relative_to(project)) for p in (project / "variants").glob("*/site"))
+        temp_left = sorted(f"{p.name}/ (in TMPDIR)" for p in server_tmp.iterdir() if p.is_dir())
+    served = [r["served_s"] for r in rows]
+    everywhere = [max(r["variants_s"].values()) for r in rows]
+    return {"rebuilds": len(rows), "concept": SERVE_CONCEPT, "first_build_s": round(first_build, 2),
+            "served_median_s": round(statistics.median(served), 2), "served_max_s": max(served),
+            "all_variants_median_s": round(statistics.median(everywhere), 2),
+            "rss_server_start_mb": round(rss0[proc.pid], 1), "rss_tree_start_mb": round(sum(rss0.values()), 1),
+            "rows": rows, "temp_folders_left": temp_left, "left_in_project": left_in_project}
+
+
+def serve_report(v: dict) -> list[str]:
+    rows = v["rows"]
+    rss = [r["rss_server_mb"] for r in rows]
+    tree = [r["rss_tree_mb"] for r in rows]
+    loads = [r["load_1min"] for r in rows]
+    tenth = max(1, len(rows) // 10)
+    left = v["temp_folders_left"] + v["left_in_project"]
+    return ["", "## Serve", "",
+            f"`mkdocs serve` on a copy of the project (real corpus), {v['rebuilds']} edits of one concept file "
+            f"(`content/concepts/{v['concept']}.yml`: a word added to its Chinese and English definitions), each "
+            "saved once the server is idle again. *Served*: from the save to the changed zh-Hans concept page "
+            "being served (a request made during a rebuild waits for it); the zh-Hant and English pages follow "
+            "when the variants' builds beside it are done. Memory: resident set of the server process, and of "
+            "its whole process tree (the variants' build processes while they run), once idle after each rebuild.", "",
+            f"- Save → changed page served: **{v['served_median_s']} s** median, {v['served_max_s']} s max; all "
+            f"three variants: {v['all_variants_median_s']} s median (first build and serve: {v['first_build_s']} s).",
+            f"- Server memory: {v['rss_server_start_mb']:.0f} MB after the first build; over the rebuilds "
+            f"{min(rss):.0f}–{max(rss):.0f} MB (after the first {tenth} rebuild(s) {statistics.median(rss[:tenth]):.0f} MB "
+            f"median, after the last {tenth} {statistics.median(rss[-tenth:]):.0f} MB); process tree "
+            f"{min(tree):.0f}–{max(tree):.0f} MB (more while the variants' build processes run).",
+            f"- Left behind when the server stops (SIGTERM): {', '.join(left) if left else 'no folder'}.",
+            f"- 1-minute load during the run: {min(loads)}–{max(loads)} (the machine is shared with other work)."]
+
+
 def kb(n: int) -> str:
     return f"{n / 1024:,.0f} KB"
 
@@ -340,6 +520,8 @@ def report(r: dict) -> str:
                      f"{kb(w['search_index_raw'])} / {kb(w['search_index_gzip'])} | {w['search_files']} | "
                      f"{w['search_shard_median_gzip']:,} B | {kb(w['search_meta_gzip'])} |")
         previous = row
+    if r.get("serve"):
+        lines += serve_report(r["serve"])
     lines += ["", "## Page weight (real corpus)", "",
               "| variant | pages | median page (raw / gzip) | largest page | CSS per page load (gzip) | JS per page load (gzip) | search index (raw / gzip) |",
               "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -401,6 +583,9 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--lighthouse", metavar="PATH", help="the lighthouse CLI (npm lighthouse), to score pages")
     parser.add_argument("--lighthouse-runs", type=int, default=1, help="runs per page (the median is reported)")
+    parser.add_argument("--serve-rebuilds", type=int, default=50, help="rebuilds of the serve benchmark (0: none)")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="only the serve benchmark; replace its figures in benchmark.json")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results"))
     parser.add_argument("--browser-only", nargs="+", metavar="SITE",
                         help="no builds: measure search (and Lighthouse) on these built sites, the real corpus's "
@@ -420,8 +605,21 @@ def main() -> None:
         (out / "performance.md").write_text(report(result), encoding="utf-8")
         print(report(result))
         return
+    if args.serve_only:
+        result = json.loads((out / "benchmark.json").read_text(encoding="utf-8"))
+        result["serve"] = serve(args.serve_rebuilds)
+        (out / "benchmark.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        (out / "performance.md").write_text(report(result), encoding="utf-8")
+        print(report(result))
+        return
+    previous = json.loads((out / "benchmark.json").read_text(encoding="utf-8")) if (out / "benchmark.json").is_file() else {}
     result = {"machine": f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}", "date": time.strftime("%Y-%m-%d"),
               "papers": len([p for p in (ROOT / "content" / "papers").iterdir() if p.is_dir()])}
+    # Figures this run does not measure are kept from the last one (search in the browser, Lighthouse).
+    for key in (("search_latency", "search_latency_largest") if args.no_browser else ()) + (
+            () if args.lighthouse else ("lighthouse",)):
+        if key in previous:
+            result[key] = previous[key]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         site = tmp / "site"
@@ -450,6 +648,9 @@ def main() -> None:
         if largest and not args.no_browser:
             print("search, largest corpus …", flush=True)
             result["search_latency_largest"] = search_latency(largest)
+        if args.serve_rebuilds:
+            print("serve …", flush=True)
+            result["serve"] = serve(args.serve_rebuilds)
     (out / "benchmark.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     (out / "performance.md").write_text(report(result), encoding="utf-8")
     print(report(result))

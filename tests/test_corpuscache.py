@@ -91,3 +91,36 @@ def test_an_edit_elsewhere_leaves_a_papers_conversion_cached(tmp_path):
     (paper / "paper.yml").write_text("title: {}\n", encoding="utf-8")
     corpuscache.cached(content, convert, part=paper, name="paper.a")
     assert len(calls) == 2
+
+
+def test_an_edit_keeping_size_and_modification_time_still_changes_the_key(tmp_path):
+    """The key's file hashes are kept per file status: an edit of the same length whose modification time is
+    set back (as some editors and copy tools do) still changes the key."""
+    import os
+    content = _content(tmp_path)
+    source = content / "papers" / "a" / "source.txt"
+    before = corpuscache.content_key(content)
+    stat = source.stat()
+    source.write_text("正说", encoding="utf-8")   # the same number of bytes
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert source.stat().st_size == stat.st_size and source.stat().st_mtime_ns == stat.st_mtime_ns
+    assert corpuscache.content_key(content) != before
+    source.write_text("正文", encoding="utf-8")
+    assert corpuscache.content_key(content) == before
+
+
+def test_the_kept_file_hashes_are_bounded(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpuscache, "MAX_DIGESTS", 3)
+    corpuscache._DIGESTS.clear()
+    for i in range(10):
+        (tmp_path / f"{i}.txt").write_text(str(i), encoding="utf-8")
+        corpuscache._digest(tmp_path / f"{i}.txt")
+        assert len(corpuscache._DIGESTS) <= 3
+
+
+def test_a_value_that_cannot_be_stored_leaves_no_temporary_file(tmp_path):
+    content = _content(tmp_path)
+    with pytest.raises(Exception):
+        corpuscache.cached(content, lambda: (lambda: None))   # a lambda cannot be pickled
+    folder = corpuscache.cache_folder(content)
+    assert [p.name for p in folder.iterdir() if not p.name.endswith(".lock")] == []

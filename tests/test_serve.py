@@ -1,7 +1,7 @@
 """`mkdocs serve` regenerates pages when content/ changes: edit a title in paper.yml, the page updates
 (in zh-Hans and in the zh-Hant variant), and so does the search index, without a restart; break the file,
-and every page keeps being served with the error (file:line) at its top until it is fixed. Runs on a copy
-of the project."""
+and every page keeps being served with the error (file:line) at its top until it is fixed; stopped, the
+server leaves no folder behind. Runs on a copy of the project."""
 from __future__ import annotations
 
 import os
@@ -60,7 +60,9 @@ def test_serve_rebuilds_when_paper_yml_changes(tmp_path):
         (shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("site", "__pycache__"))
          if src.is_dir() else shutil.copy(src, project / name))
     port = _free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    tmp = tmp_path / "tmp"   # the server's temporary folders (MkDocs' site folder): none may be left
+    tmp.mkdir()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp))
     log = open(tmp_path / "serve.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
                             stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -107,5 +109,10 @@ def test_serve_rebuilds_when_paper_yml_changes(tmp_path):
         _wait_for_absent(base + f"papers/{SLUG}.html", "papersite-build-error", proc)
     finally:
         proc.terminate()
-        proc.wait(timeout=30)
+        proc.wait(timeout=60)
         log.close()
+    # Stopped (SIGTERM, as a terminal's Ctrl-C): no folder of the session is left, in the temporary folder or
+    # in the project (the variants' site folders the projects plugin built them into). jieba's dictionary
+    # cache (jieba.cache, one file made once and reused by every later process) is not the session's.
+    assert sorted(p.name for p in tmp.iterdir() if p.name != "jieba.cache") == []
+    assert sorted(str(p) for p in (project / "variants").glob("*/site")) == []

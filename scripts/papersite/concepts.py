@@ -156,13 +156,36 @@ def read_concept(path: Path, categories: dict[str, Category]) -> tuple[Concept, 
     return concept, data, lines
 
 
+# The concept files last read: folder, and per file its bytes and categories with what read_concept made of
+# them. A rebuild under ``mkdocs serve`` parses again only the files that changed; one folder's files are kept.
+_READ: dict = {"folder": None, "files": {}}
+
+
+def _read_changed(folder: Path, by_id: dict) -> list:
+    kept = _READ["files"] if _READ["folder"] == str(folder.resolve()) else {}
+    files, read = {}, []
+    for path in sorted(folder.glob("*.yml")):
+        key = (path.read_bytes(), repr(by_id))
+        previous = kept.get(str(path))
+        if previous is not None and previous[0] == key:
+            result = previous[1]
+        else:
+            result = read_concept(path, by_id)
+            if path.read_bytes() != key[0]:   # changed while it was read: not kept
+                key = None
+        files[str(path)] = (key, result)
+        read.append(result)
+    _READ["folder"], _READ["files"] = str(folder.resolve()), files
+    return read
+
+
 def load_concepts(content: Path, categories: tuple[Category, ...]) -> tuple[Concept, ...]:
     """Every concept file under content/concepts, validated as a set (duplicates, unknown relations)."""
     folder = Path(content) / "concepts"
     if not folder.is_dir():
         return ()
     by_id = {c.id: c for c in categories}
-    read = [read_concept(p, by_id) for p in sorted(folder.glob("*.yml"))]
+    read = _read_changed(folder, by_id)
     owner: dict[str, Concept] = {}
     for concept, _, lines in read:
         for form in concept.forms:

@@ -20,6 +20,26 @@ PACKAGE = Path(__file__).resolve().parent
 KEEP = 3  # entries kept: the current one and a few recent ones (switching branches, undoing an edit)
 
 
+# Each file's hash, with the file's status when it was read (modification and change times, size, inode):
+# a file is read and hashed again only when that changed (a write always changes its change time). A build
+# asks for many keys (the corpus, each paper, all with the code), a ``mkdocs serve`` rebuild as many again.
+_DIGESTS: dict[str, tuple[tuple, bytes]] = {}
+MAX_DIGESTS = 100_000
+
+
+def _digest(path: Path) -> bytes:
+    st = path.stat()
+    status = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+    kept = _DIGESTS.get(str(path))
+    if kept is not None and kept[0] == status:
+        return kept[1]
+    digest = hashlib.sha256(path.read_bytes()).digest()
+    if len(_DIGESTS) >= MAX_DIGESTS:
+        _DIGESTS.clear()
+    _DIGESTS[str(path)] = (status, digest)
+    return digest
+
+
 def content_key(content: Path) -> str:
     """A hash of every file under ``content`` (names and bytes) and of the package's code."""
     h = hashlib.sha256()
@@ -28,7 +48,7 @@ def content_key(content: Path) -> str:
             if label == "code" and path.suffix != ".py":
                 continue
             h.update(f"{label}/{path.relative_to(root).as_posix()}\0".encode("utf-8"))
-            h.update(hashlib.sha256(path.read_bytes()).digest())
+            h.update(_digest(path))
     return h.hexdigest()[:32]
 
 
@@ -77,9 +97,13 @@ def cached(content: Path, compute, part: Path | None = None, name: str = "corpus
                 entry.unlink(missing_ok=True)
         value = compute()
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".corpus-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, entry)
+        except BaseException:   # not written (a value that cannot be pickled, a full disk, Ctrl-C): no half copy left
+            os.unlink(tmp)
+            raise
         old = sorted(folder.glob(f"{name}--*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
         for path in old:
             path.unlink(missing_ok=True)

@@ -3,7 +3,8 @@
 Registered as the ``papersite`` entry point of the ``mkdocs.plugins`` group (pyproject.toml). Every
 variant's project (mkdocs.yml = zh-Hans; variants/zh-Hant, variants/en) uses it; ``extra.variant`` says
 which pages to generate (the templates read it too). All state lives on the plugin instance, one per
-project and build (MkDocs makes a new one for each ``mkdocs serve`` rebuild's configuration).
+project and process (MkDocs keeps a plugin with on_startup for every rebuild of a ``mkdocs serve``
+session: what it keeps from one rebuild to the next is only the last rebuild's, papersite.serving).
 
 Options (typed, checked by MkDocs):
 - ``content``: the corpus folder (default: ``content/`` of the project the configuration file is in;
@@ -31,7 +32,8 @@ Events used (MkDocs 1.6):
   browser side is docs/assets/javascripts/search.js). Material's search plugin is not used. The top-level
   ``build`` then waits for the other variants, which build beside it (VariantBuilds).
 - under ``mkdocs serve`` only (papersite.serving): on_env gives Jinja the templates compiled in earlier
-  rebuilds, on_page_markdown reuses an unchanged page's rendering, and the top-level project writes its
+  rebuilds and makes a page whose template would be given what it was given before reuse its output,
+  on_page_markdown reuses an unchanged page's rendering, and the top-level project writes its
   search index in a thread once its pages are built (on_shutdown waits for it).
 """
 from __future__ import annotations
@@ -40,8 +42,10 @@ import html
 import importlib
 import json
 import logging
+import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import threading
 import time
@@ -56,7 +60,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .project import project_root
-from .serving import Background, RenderMemo, TemplateCache
+from .serving import Background, PageOutputs, RenderMemo, TemplateCache, ThemeFiles, release_memory
 
 from .variants import CODES as VARIANTS   # the variant registry
 # The pipeline code last imported (file, mtime): not a build's state, a record of what is in sys.modules.
@@ -78,6 +82,10 @@ ERROR_WORDS = {"zh-Hans": ("构建出错：", "改正该文件并保存，页面
                "zh-Hant": ("構建出錯：", "改正該檔案並儲存，頁面會自動更新；下面是上次成功構建的頁面。"),
                "en": ("Build error:", "Fix the file and save it: the pages update by themselves. Below are the pages "
                       "of the last good build.")}
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _at_top(output: str, banner: str) -> str:
@@ -157,6 +165,9 @@ class VariantBuilds:
 
     def _run(self, serve: bool, dirty: bool) -> None:
         while True:
+            # Material keeps the projects it schedules in a set on its class, and every build makes new ones
+            # (with their configurations): a serve session would keep them all. This build's are enough.
+            self.builder.projects = set()
             try:
                 self.material_build(serve, dirty)
             except BaseException as exc:    # noqa: BLE001  (raised by wait() under build, logged under serve)
@@ -170,6 +181,7 @@ class VariantBuilds:
                     break
                 (serve, dirty), self.again = self.again, None
         if serve:
+            release_memory()
             self._reload_browsers()
 
     def _reload_browsers(self) -> None:
@@ -183,6 +195,18 @@ class VariantBuilds:
             if server._visible_epoch == server._wanted_epoch and not server._want_rebuild:
                 server._visible_epoch = server._wanted_epoch = _timestamp()
                 server._epoch_cond.notify_all()
+
+    def remove_sites(self) -> None:
+        """At the end of ``mkdocs serve``: remove the folders the variants were built into for it (Material's
+        projects plugin builds them in each variant's folder, variants/<variant>/site, and links them into
+        the served site), as MkDocs removes its own temporary site folder."""
+        thread = self.thread
+        if thread is not None:
+            thread.join(timeout=60)
+        for project in list(self.builder.projects):
+            folder = Path(project.config.site_dir).resolve()
+            if folder.is_dir() and Path(project.config.config_file_path).resolve().parent in folder.parents:
+                shutil.rmtree(folder, ignore_errors=True)
 
     def wait(self) -> None:
         """Wait for the variants' build under way; raise its error (``mkdocs build``)."""
@@ -218,6 +242,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         # templates; the pages' HTML for the search index written in the background.
         self.renderings = RenderMemo()
         self.templates = TemplateCache()
+        self.page_outputs = PageOutputs()
+        self.theme_files = ThemeFiles()
         self.index_writer = Background("papersite-search-index")
         self.outputs: dict[str, tuple[str, str]] = {}
         self.background_index = False   # the top-level project under serve: its index is written in a thread
@@ -257,8 +283,13 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
 
     # -- events ------------------------------------------------------------------------------------
     def on_startup(self, *, command, dirty):
-        """Remember the command: only a top-level ``build`` empties site/."""
+        """Remember the command: only a top-level ``build`` empties site/. Under ``mkdocs serve``, a SIGTERM
+        stops the server as Ctrl-C does, so that MkDocs removes its temporary site folder (it would be left
+        in /tmp by every session ended that way)."""
         self.command = command
+        if (command == "serve" and threading.current_thread() is threading.main_thread()
+                and multiprocessing.parent_process() is None):   # not in a variant's build process
+            signal.signal(signal.SIGTERM, _interrupt)
 
     # after the other plugins' on_config (Material's projects plugin makes its builder there, which the
     # site_url transform below is installed on; a hook ran last of all)
@@ -278,6 +309,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         # page addresses, the canonical and hreflang links and sitemap.xml are written from.
         config.extra["site_root"] = site.site_root(config.site_url, self._variant(config))
         self.background_index = self.command == "serve" and self._top_level(config)
+        if self.command == "serve":
+            self.theme_files.install(config.theme)
         projects = config.plugins.get("material/projects")
         self.variants = None
         if getattr(projects, "builder", None) is not None:
@@ -302,6 +335,7 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         if self.command == "serve":
             self.index_writer.stop()    # the index of the rebuild before: this one's replaces it
             self.renderings.begin()
+            self.page_outputs.begin()
             self.outputs = {}
         started = time.perf_counter()
         last_good = self.root / ".cache" / "papersite" / f"last-good-{self._variant(config)}.pickle"
@@ -366,6 +400,7 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         """Under serve: the templates compiled in earlier rebuilds (papersite.serving.TemplateCache)."""
         if self.command == "serve":
             env.bytecode_cache = self.templates
+            self.page_outputs.install(env)
         return env
 
     # last of the plugins' on_page_markdown: the rendering kept under serve is that of the final Markdown
@@ -417,6 +452,7 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         in the background once the pages are served (a rebuild that starts meanwhile stops it)."""
         if self.command == "serve":
             self.renderings.end()
+            self.page_outputs.end()
         if self.background_index:
             outputs, build, out = self.outputs, self.build, Path(config.site_dir) / "search"
             self.outputs = {}
@@ -432,6 +468,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
 
     def on_shutdown(self):
         self.index_writer.wait()
+        if self.command == "serve" and self.variants is not None:
+            self.variants.remove_sites()
 
     @staticmethod
     def _write_index(pages, build, out: Path, stopped=None) -> None:
@@ -475,6 +513,9 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
             self._write_index(pages, build, out, stopped)
         except Exception as exc:   # noqa: BLE001  (a thread: say it, the pages are served regardless)
             log.error(f"writing the search index failed: {exc}")
+        outputs.clear()   # this work's own: the pages' HTML is not kept until the next rebuild
+        del pages
+        release_memory()
 
     def on_build_error(self, *, error):
         """A failed ``mkdocs build`` still waits for the variants' processes it started (their error, if any,
