@@ -137,3 +137,10 @@ def test_a_word_broken_at_a_line_end_is_rejoined_where_the_words_run_together():
     english, _ = parse_english(lines, None, "t.txt")
     assert english.abstract == ("Facinganewroundofscientificrevolutionandindustrialtransformation,acceleratingthepace"
                                 "isthegreatrejuvenationoftheChinesenation,andahigh-qualitydevelopmentofthewholecountry.")
+
+
+def test_a_tag_the_abstract_prints_is_not_taken_for_a_closed_up_compound():
+    """``textarea`` is no dictionary word and ``text`` + ``area`` are common ones, but inside ``</textarea>`` it is
+    not a word of running prose: the text stays as printed (the same word in prose is read as a compound)."""
+    lines = make_lines(["Abstract: The page prints </textarea> as it is, and a highquality text."])
+    assert parse_english(lines, None, "t.txt")[0].abstract == "The page prints </textarea> as it is, and a high-quality text."

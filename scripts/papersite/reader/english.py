@@ -195,7 +195,8 @@ def _rehyphenate(text: str, evidence: str, log: list[LogEntry], line_no: int) ->
     pdftotext and PyMuPDF's dehyphenation drop a compound's hyphen with a broken word's) given their
     hyphen back: a word no dictionary knows, made of a part the English block hyphenates elsewhere
     (``high-tech``) and a known word (``quality``), or of two common words (``high`` + ``quality``).
-    Text without word spaces is left alone: there every run of words looks like such a compound."""
+    Text without word spaces is left alone: there every run of words looks like such a compound; so is a
+    token that is not a word of running prose (``</textarea>``: a tag the abstract prints, not a compound)."""
     from ..textutil import word_frequency
     words = text.split()
     if not words or sum(len(w) for w in words) / len(words) > 12:
@@ -220,7 +221,9 @@ def _rehyphenate(text: str, evidence: str, log: list[LogEntry], line_no: int) ->
         log.append(LogEntry("normalised", f"{word!r} read as {word[:cut] + '-' + word[cut:]!r} (a compound "
                             "closed up at a line break)", line_no))
         return word[:cut] + "-" + word[cut:]
-    return re.sub(r"\b[a-z]{6,}\b", fix, text)
+    # only a word of running prose (space or an opening mark before it, space or punctuation after it): a
+    # token inside code or markup the abstract prints (``</textarea>``) is not a closed-up compound
+    return re.sub(r"(?:(?<=^)|(?<=[\s(“\"‘']))[a-z]{6,}(?=$|[\s,.;:)!?”\"’'])", fix, text)
 
 
 def _inflected(word: str) -> bool:
