@@ -4,6 +4,7 @@ rebuilds; the session's folders go when it ends."""
 from __future__ import annotations
 
 import shutil
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -236,6 +237,10 @@ def test_a_rebuild_reusing_renderings_serves_what_a_fresh_build_serves(tmp_path,
     monkeypatch.setattr(ProjectsBuilder, "build", lambda self, serve=False, dirty=False: None)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     sigterm = signal.getsignal(signal.SIGTERM)
+    # under serve the plugin imports the pipeline from the project's own scripts/ (here the copy's): the tests
+    # after this one must find the package they imported, not the copy's (its classes are other classes)
+    ours = lambda name: name == "papersite" or name.startswith("papersite.")
+    saved_path, saved_modules = sys.path[:], {k: v for k, v in sys.modules.items() if ours(k)}
     project = _copy_project(tmp_path / "project")
     monkeypatch.chdir(project)   # as `mkdocs serve` runs (pymdownx.snippets' base_path is relative)
     served, fresh = tmp_path / "served", tmp_path / "fresh"
@@ -250,6 +255,10 @@ def test_a_rebuild_reusing_renderings_serves_what_a_fresh_build_serves(tmp_path,
         _serve_build(project, fresh, fresh=True)
     finally:
         signal.signal(signal.SIGTERM, sigterm)
+        sys.path[:] = saved_path
+        for name in [k for k in sys.modules if ours(k)]:
+            del sys.modules[name]
+        sys.modules.update(saved_modules)
     pages = sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
     assert pages == sorted(p.relative_to(served) for p in served.rglob("*") if p.is_file())
     assert "（修改）" in (served / "concepts" / "digital-divide.html").read_text(encoding="utf-8")
