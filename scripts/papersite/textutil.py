@@ -97,8 +97,8 @@ def _word_across(first: str, second: str) -> bool:
     """In text without word spaces, does a known word run across the hyphen (``…industrialtrans-`` +
     ``formationaccelerating…``: *transformation*)? Then the hyphen only broke that word; when none
     does, two whole words meet at it (``…promotehigh-`` + ``qualitydevelopment…``) and it stays."""
-    for k in range(2, min(len(first), 12) + 1):
-        for m in range(2, min(len(second), 14) + 1):
+    for k in range(1, min(len(first), 12) + 1):
+        for m in range(1, min(len(second), 14) + 1):
             word = (first[-k:] + second[:m]).lower()
             if len(word) >= 6 and _zipf(word) >= 3.0:
                 return True
@@ -129,19 +129,12 @@ def join_hyphenated(left: str, right: str) -> tuple[str, bool]:
         return left[:-1] + right, True
     if joined_freq >= 1.0 and _zipf(second.lower()) < 1.5:
         return left[:-1] + right, True
-    if max(len(first), len(second)) >= RUN_TOGETHER and _broken_word(first.lower(), second.lower()):
+    if max(len(first), len(second)) >= RUN_TOGETHER and _word_across(first, second):
         return left[:-1] + right, True
     return left + right, False
 
 
 RUN_TOGETHER = 12  # letters without a space: an extraction that lost the spaces between words
-
-
-def _broken_word(first: str, second: str) -> bool:
-    """Words run together on one side (``industrialtrans-`` + ``formation``, ``Chi-`` + ``nesenation``): the
-    hyphen broke a word when letters beside it make a common word of six letters or more (trans|formation)."""
-    ks, js = range(1, min(len(first), 10) + 1), range(1, min(len(second), 12) + 1)
-    return any(len(first[-k:] + second[:j]) >= 6 and _zipf(first[-k:] + second[:j]) >= 3.0 for k in ks for j in js)
 
 
 def join_lines(left: str, right: str) -> str:
