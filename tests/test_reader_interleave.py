@@ -271,3 +271,66 @@ def test_a_last_section_in_two_columns_written_box_by_box_is_put_in_column_order
     got, log = unwoven(raw)
     assert got == one + left + right + ["参考文献"] + refs
     assert len(log) == 1 and "two columns" in log[0].message
+
+
+def test_a_short_line_is_followed_in_its_column_by_a_first_line_not_a_full_one():
+    """Offset lines where the characters at the seams mislead: the right column's heading over two lines
+    (二、… / 论分析) beside the left column's paragraph, 分析的 and 要素 in the document's text. The heading's
+    last line stops short, so what follows it in its column is the indented first line of its section (素质…,
+    two characters narrower than the measure), not the left column's full line running on (的作用…); the left
+    column's full line running on (…需要) goes on in a full line, not in an indented first line."""
+    text = "在政治经济学理论分析的视野中无论是国外的经典作家还是中国的马克思主义者都强调共同富裕的实现要以一定程度" \
+           "的生产力发展为基础特别是在生产力发展更具信息化智能化数字化的时代背景下更需要深入分析的是新质生产力以要素" \
+           "创新性配置为主要抓手对全体人民共同富裕的支撑作用使全体社会成员共享经济社会发展成果最终实现人的全面发展"
+    rows = [text[k * 8:k * 8 + 18] for k in range(16)]  # full column lines: 18 characters, the measure
+    assert all(len(r) == 18 for r in rows)
+    left = ["中国特色社会主义进入新时代以来我",  # a paragraph's first line: 16 characters
+            "国经济发展的内外部条件发生了深刻变化", "以要素投入规模扩张为主的增长方式需要", "的作用逐渐减弱随着我国社会主要矛盾的",
+            "转变不平衡不充分的发展成为我国共同富"]
+    right = ["二、新质生产力促进共同富裕的理", "论分析", "素质的全面提升是实现共同富裕前提", "和基础只有不断提高劳动者的技能水平才"]
+    page = [f"{a} {b}" for a, b in zip(rows[:8], rows[8:])]
+    page += ["历史时期关于农村共同富裕的思想。 能够为实现全体人民共同富裕提供支撑。"]
+    page += [left[0], right[0], left[1], right[1], left[2], f"{left[3]} {right[2]}", f"{left[4]} {right[3]}", folio(0)]
+    got, _ = unwoven(page)
+    start = got.index(left[0])
+    assert got[start:start + len(left)] == left
+    start = got.index(right[0])
+    assert got[start:start + len(right)] == right
+
+
+@pytest.fixture(scope="module")
+def indented_lines():
+    """The same paragraphs set as Chinese journals set them: each paragraph's first line indented by two
+    characters (so it holds 14), the others 16; the extractor writes no indentation."""
+    src = ROOT / "content/papers/wu-common-prosperity-logic/source.txt"
+    doc = read_text(src.read_text(encoding="utf-8").split("\n"), str(src))
+    out = []
+    for p in doc.paragraphs():
+        text = plain_text(p.inlines).replace(" ", "")
+        i = 0
+        while i < len(text):
+            end = i + (WIDTH - 2 if i == 0 else WIDTH)
+            while end < len(text) and text[end] in CLOSING:
+                end += 1
+            out.append(text[i:end])
+            i = end
+    return out
+
+
+@pytest.mark.parametrize("merged_rows", [6, 12])
+def test_offset_lines_of_indented_columns_are_divided_by_their_widths_too(indented_lines, merged_rows):
+    """Lines read across two columns whose lines stand offset (left, right, left, …) below a few merged
+    ones. Which character follows which says little where a line ends its sentence; the widths say more:
+    a line that stops short ends its paragraph, so the next line of its column is an indented first line,
+    never a full line running on."""
+    raw, want = [], []
+    for p in range(3):
+        base = p * 2 * ROWS
+        left, right = indented_lines[base:base + ROWS], indented_lines[base + ROWS:base + 2 * ROWS]
+        raw += [f"{a} {b}" for a, b in zip(left[:merged_rows], right[:merged_rows])]
+        for a, b in zip(left[merged_rows:], right[merged_rows:]):
+            raw += [a, b]
+        raw.append(folio(p))
+        want += left + right
+    got, _ = unwoven(raw)
+    assert got == want, [(g, w) for g, w in zip(got, want) if g != w][:4]

@@ -36,6 +36,7 @@ from .headings import match_heading
 from .lines import Line
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
+_HANGING = "，。、；：！？）》”’"  # closing punctuation, which may hang past a line's end
 _CAPTION = re.compile(r"^[表图]\s*\d")
 _NOTE_START = re.compile(r"^(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|[①-⑳])(?:\s|$)")  # a note's label, then its text
 _SUPERSCRIPT = re.compile(r"\[\d+(?:[,，\-–—~]\d+)*\]|\(\d{1,2}\)")  # citation and note markers as set: raised, small
@@ -47,6 +48,7 @@ MIN_COLUMN = 8.0  # em: narrower "columns" are name lists and letter-spacing, no
 SWITCH = 0.01  # a stream change costs a little, so that a tie keeps the given order
 BOX_SWITCH = 0.3  # between text boxes (pdfminer writes long runs of one column's boxes), a change costs more
 ALTERNATE = 1.5  # where lines were read across (merged lines), the columns' offset lines alternate
+SHAPE = -3.0  # a short line (a paragraph's or heading's end) followed in its column by a full line running on
 GAIN = 2.0  # how much better a stretch without merged lines must read divided than as given
 
 
@@ -107,8 +109,9 @@ def _prose_rows(lines: list[Line], i: int, width: float | None) -> tuple[int, li
     if not widths:
         return None
     median = widths[len(widths) // 2]
-    steady = sum(1 for w in widths if abs(w - median) <= 1.5)
-    # running text: the left cells are lines of one width (a table's cells are not)
+    # running text: the left cells are lines of one width, a paragraph's first line indented by two (a table's
+    # cells are not)
+    steady = sum(1 for w in widths if -2 - 1.5 <= w - median <= 1.5)
     if median < MIN_COLUMN or steady < 0.6 * len(widths):
         return None
     if len(rows) < 3 and not (len(widths) == len(rows) and all(w <= width + TOLERANCE for w in widths) and
@@ -263,6 +266,7 @@ def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list
         if _keeps_geometry(lines):
             items = [(line, side or _side_by_position(line, width)) for line, side in items]
     pairs = _Pairs([line for line, _ in items])
+    shaped = _full_width(items, width) if found else None
     out: list[Line] = []
     log: list[LogEntry] = []
     k = 0
@@ -270,7 +274,7 @@ def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list
         end = k + 1
         while end < len(items) and items[end][0].page == items[k][0].page:
             end += 1
-        page, moved = _page(items[k:end], width, pairs, narrow is not None)
+        page, moved = _page(items[k:end], width, pairs, narrow is not None, shaped)
         out.extend(page)
         if moved:
             log.append(LogEntry("layout", f"page read across two columns ({moved} lines): put back in column order, "
@@ -460,7 +464,9 @@ def _split(line: Line, width: float, page_merged: int) -> list[tuple[Line, str |
         # heading or a heading's last words, without a clause of running text)
         heading = beside and _numbered_text(right) is not None and \
             (_numbered_text(left) is not None or not re.search(r"[，、；：,;:]", left) and w <= width / 2)
-        rank = (not heading, abs(w - width))
+        # between two Chinese characters a space is no word space: where a line has one, that is the gap (the
+        # spaces beside digits and Latin words are the extractor's, inside a column line)
+        rank = (not heading, not (is_wide(left[-1]) and is_wide(right[0])), abs(w - width))
         if (full or loose or ended or heading) and (best is None or rank < best[0]):
             best = (rank, left, right)
     if best is None:
@@ -470,8 +476,9 @@ def _split(line: Line, width: float, page_merged: int) -> list[tuple[Line, str |
             (replace(line, text=right.strip(), raw=right.strip(), page_start=False, indent=False), "R")]
 
 
-def _page(items, width: float, pairs: _Pairs, boxes: bool = False) -> tuple[list[Line], int]:
-    """One page's lines in column order, and how many lines changed place.
+def _page(items, width: float, pairs: _Pairs, boxes: bool = False, shaped: float | None = None) -> tuple[list[Line], int]:
+    """One page's lines in column order, and how many lines changed place (``shaped``: the column
+    line's width, where the document indents its paragraphs, so that lines' widths tell too).
 
     A page without merged lines is left as it is, unless ``boxes``: the document's lines are
     column lines and the extractor wrote each text box of a column apart (lines of a box on
@@ -492,7 +499,7 @@ def _page(items, width: float, pairs: _Pairs, boxes: bool = False) -> tuple[list
             continue
         stretch = items[start:k]
         if stretch:
-            ordered = _columns(stretch, pairs, boxes)
+            ordered = _columns(stretch, pairs, boxes, shaped)
             moved += sum(1 for a, b in zip(ordered, (l for l, _ in stretch)) if a is not b)
             out.extend(ordered)
         if k < len(items):
@@ -547,8 +554,63 @@ def _cells_apart(line: Line) -> bool:
     return len(re.findall(r"\S {3,}(?=\S)", line.raw.strip())) >= 2
 
 
-def _columns(stretch, pairs: _Pairs, boxes: bool = False) -> list[Line]:
+def _full_width(items, width: float) -> float | None:
+    """The width of a full column line, where the document indents its paragraphs; else None.
+
+    Asked of the lines whose column is known (the parts of merged lines) and whose width is sure (Chinese
+    characters only: digits and Latin letters vary): a full line's width is the commonest among those
+    running on. Where a column line stops short, ending its paragraph, the line after it in its column
+    (the next part on that side, with no line of unknown side between) is about two characters narrower
+    at least as often as it is full. (Chinese journals indent: a document that shows nothing either way
+    is taken to.)
+    """
+    sure = [(line, side) for line, side in items if side and all(is_wide(c) for c in line.text)]
+    widths = Counter(round(_set_width(line.text)) for line, _ in sure if not ends_sentence(line.text))
+    near = [w for w in widths if abs(w - width) <= 2 * TOLERANCE]
+    if not near:
+        return None
+    full = max(near, key=lambda w: (widths[w], w))
+    indented = flush = 0
+    last: dict = {}
+    page = None
+    for line, side in items:
+        if not side or line.page != page:
+            last.clear()
+            page = line.page
+        if not side:
+            continue
+        prev = last.get(side)
+        if prev is not None and ends_sentence(prev.text) and _set_width(prev.text) < full - 2 * TOLERANCE and \
+                all(is_wide(c) for c in line.text):
+            w = _set_width(line.text)
+            indented += abs(w - (full - 2)) <= 0.5
+            flush += w >= full - 0.5
+        last[side] = line
+    return full if indented >= flush else None
+
+
+def _shape(a: Line, b: Line, full: float) -> float:
+    """What the two lines' widths say of ``b`` following ``a`` in one column (see ``_columns``): ``full`` is
+    a full line's width, an indented first line's two less."""
+    wa, wb = _set_width(a.text), _set_width(b.text)
+    short = wa < full - 2 * TOLERANCE and all(is_wide(c) for c in a.text) or _numbered(a) is not None
+    # a full line: one character less where the line's punctuation was set narrow; but a first line can end in
+    # a comma hanging past the measure
+    if short and wb >= full - 1 and _set_width(b.text.rstrip(_HANGING)) > full - 1.5 and _numbered(b) is None:
+        return SHAPE
+    # a full line running on, followed by a line as wide as a paragraph's indented first line, itself running on
+    # (only where its width is sure: a line of Chinese characters, no digits or Latin letters, whose widths vary)
+    running = wa >= full - 1 and not ends_sentence(a.text)
+    first = abs(wb - (full - 2)) <= 0.5 and not ends_sentence(b.text) and all(is_wide(c) for c in b.text)
+    return SHAPE / 2 if running and first else 0.0
+
+
+def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = None) -> list[Line]:
     """The stretch divided into a left and a right stream that read on best (dynamic programming).
+
+    Where the column width is known, the lines' widths are evidence too: a line that stops short of
+    the column's edge ends its paragraph or heading, so the line after it in its column begins a
+    paragraph (indented) or a heading, and is not a full line running on.
 
     State after item i: (stream of item i, index of the last item of the other stream or -1).
     With ``boxes``, a line on the source line after the one before it is in the same text box,
@@ -567,6 +629,8 @@ def _columns(stretch, pairs: _Pairs, boxes: bool = False) -> list[Line]:
     if boxes:  # a heading's box ends the heading (its lines are glued): what follows is no continuation
         heads = {id(l) for l in lines if _numbered(l)}
         join = lambda a, b: 0.0 if id(a) in heads else pairs.join(a.text, b.text)  # noqa: E731
+    elif width:
+        join = lambda a, b: pairs.join(a.text, b.text) + _shape(a, b, width)  # noqa: E731
     else:
         join = lambda a, b: pairs.join(a.text, b.text)  # noqa: E731
     switch = -ALTERNATE if any(s for _, s in stretch) else BOX_SWITCH if boxes else SWITCH
