@@ -254,6 +254,17 @@ def test_a_heading_or_a_sentence_end_beside_the_other_column_is_split_there(colu
     assert got == left + right
 
 
+def test_two_paragraph_ends_side_by_side_are_split_between_them(column_lines):
+    """A paragraph's last line beside the other column's last line (``平惠及全体人民。 展开讨论。``): a sentence's
+    end, a space and a Chinese character is no column line, however short both parts are."""
+    (left, right), = pages(column_lines, 1)
+    left, right = left[:24], right[:24]
+    left[9], right[9] = "平惠及全体人民。", "展开讨论。"
+    raw = [f"{a} {b}" for a, b in zip(left, right)] + [folio(0)]
+    got, _ = unwoven(raw)
+    assert got == left + right
+
+
 def test_a_last_section_in_two_columns_written_box_by_box_is_put_in_column_order():
     """A one-column paper whose last section and references are set in two columns; pdfminer wrote the right
     column's first box (the end of the left column's sentence: …发 / 展…) before the left column's box, which

@@ -460,6 +460,8 @@ def _split(line: Line, width: float, page_merged: int) -> list[tuple[Line, str |
         # a paragraph's last line beside the other column's first (indented) line: together no wider than one
         # column line, but no column line has a sentence end, a space and more text
         ended = beside and ends_sentence(left) and right_w >= width - 2 - TOLERANCE
+        # ... or beside the other column's last line: after a sentence's end, a space and a Chinese character
+        ended = ended or beside and ends_sentence(left) and is_wide(left[-1]) and is_wide(right[0])
         # a numbered heading opens a column line: the words before it on the line are the other column's (a
         # heading or a heading's last words, without a clause of running text)
         heading = beside and _numbered_text(right) is not None and \
