@@ -309,6 +309,24 @@ def test_a_short_line_is_followed_in_its_column_by_a_first_line_not_a_full_one()
     assert got[start:start + len(right)] == right
 
 
+def test_a_whole_heading_is_not_followed_in_its_column_by_another_headings_last_words():
+    """``4 结论`` beside ``4.2 积极探析…的主要``, then two lines offset: the second heading's last word (路径) and
+    the left column's first line. A short numbered heading is whole: the few words that do not end a sentence
+    are the last words of the heading beside it, which runs to the column's end."""
+    text = "在政治经济学理论分析的视野中无论是国外的经典作家还是中国的马克思主义者都强调共同富裕的实现要以一定程度" \
+           "的生产力发展为基础特别是在生产力发展更具信息化智能化数字化的时代背景下更需要深入分析的是新质生产力以要素" \
+           "创新性配置为主要抓手对全体人民共同富裕的支撑作用使全体社会成员共享经济社会发展成果最终实现人的全面发展"
+    rows = [text[k * 8:k * 8 + 18] for k in range(16)]  # full column lines: 18 characters, the measure
+    page = [f"{a} {b}" for a, b in zip(rows[:8], rows[8:])]
+    page += ["历史时期关于农村共同富裕的思想。 能够为实现全体人民共同富裕提供支撑。",
+             "4 结论 4.2 积极探析促进新质生产力发展的主要", "路径", "结合前文分析我们得出以下结论。",
+             "新质生产力的发展是我国实现高质 促进新质生产力发展需要加强科技",
+             "量发展的内在要求也是推动共同富裕的 创新建立健全高效率的科技成果转化体", folio(0)]
+    got, _ = unwoven(page)
+    assert got[got.index("4 结论") + 1] == "结合前文分析我们得出以下结论。"
+    assert got[got.index("4.2 积极探析促进新质生产力发展的主要") + 1] == "路径"
+
+
 @pytest.fixture(scope="module")
 def indented_lines():
     """The same paragraphs set as Chinese journals set them: each paragraph's first line indented by two

@@ -595,10 +595,16 @@ def _shape(a: Line, b: Line, full: float) -> float:
     """What the two lines' widths say of ``b`` following ``a`` in one column (see ``_columns``): ``full`` is
     a full line's width, an indented first line's two less."""
     wa, wb = _set_width(a.text), _set_width(b.text)
-    short = wa < full - 2 * TOLERANCE and all(is_wide(c) for c in a.text) or _numbered(a) is not None
+    # a line that stops short: its paragraph's last, or a whole heading (a numbered one's width is sure enough)
+    short = wa < full - 2 * TOLERANCE and (all(is_wide(c) for c in a.text) or _numbered(a) is not None)
     # a full line: one character less where the line's punctuation was set narrow; but a first line can end in
     # a comma hanging past the measure
     if short and wb >= full - 1 and _set_width(b.text.rstrip(_HANGING)) > full - 1.5 and _numbered(b) is None:
+        return SHAPE
+    # a paragraph's end or a whole numbered heading is not followed by a few words that do not end a sentence
+    # (a heading's last words: they follow the heading's first line, which runs to the column's end)
+    ended = ends_sentence(a.text) or _numbered(a) is not None
+    if short and ended and wb < full / 2 and not ends_sentence(b.text) and _numbered(b) is None:
         return SHAPE
     # a full line running on, followed by a line as wide as a paragraph's indented first line, itself running on
     # (only where its width is sure: a line of Chinese characters, no digits or Latin letters, whose widths vary)
