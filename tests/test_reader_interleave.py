@@ -309,6 +309,21 @@ def test_a_short_line_is_followed_in_its_column_by_a_first_line_not_a_full_one()
     assert got[start:start + len(right)] == right
 
 
+def test_a_short_last_line_with_digits_is_short_too():
+    """A left paragraph ending ``2019）。`` at the foot of the page, the right column running on for one more
+    line that the extractor wrote after it: it belongs to the right column, since a line that stops that short
+    (digits and all) ends its paragraph, and a full line cannot follow it in its column."""
+    text = "在政治经济学理论分析的视野中无论是国外的经典作家还是中国的马克思主义者都强调共同富裕的实现要以一定程度" \
+           "的生产力发展为基础特别是在生产力发展更具信息化智能化数字化的时代背景下更需要深入分析的是新质生产力以要素" \
+           "创新性配置为主要抓手对全体人民共同富裕的支撑作用使全体社会成员共享经济社会发展成果最终实现人的全面发展"
+    rows = [text[k * 8:k * 8 + 18] for k in range(16)]  # full column lines: 18 characters, the measure
+    tail = ["认为以人工智能为代表的新一代技术变革"]
+    page = [f"{a} {b}" for a, b in zip(rows[:8], rows[8:])]
+    page += ["面临不公平待遇（2019）。 趋势。阿西莫格鲁和雷斯特雷波（2020）"] + tail + [folio(0)]
+    got, _ = unwoven(page)
+    assert got[-1:] == tail and got[got.index("面临不公平待遇（2019）。") + 1] == rows[8]
+
+
 def test_a_whole_heading_is_not_followed_in_its_column_by_another_headings_last_words():
     """``4 结论`` beside ``4.2 积极探析…的主要``, then two lines offset: the second heading's last word (路径) and
     the left column's first line. A short numbered heading is whole: the few words that do not end a sentence

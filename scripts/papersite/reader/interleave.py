@@ -591,12 +591,19 @@ def _full_width(items, width: float) -> float | None:
     return full if indented >= flush else None
 
 
+def _widest(text: str) -> float:
+    """The most a line can measure as set: digits and Latin letters up to three quarters of an em (markers as
+    superscripts left out)."""
+    text = _SUPERSCRIPT.sub("", text).replace(" ", "")
+    return sum(1.0 if is_wide(c) else 0.75 for c in text)
+
+
 def _shape(a: Line, b: Line, full: float) -> float:
     """What the two lines' widths say of ``b`` following ``a`` in one column (see ``_columns``): ``full`` is
     a full line's width, an indented first line's two less."""
     wa, wb = _set_width(a.text), _set_width(b.text)
-    # a line that stops short: its paragraph's last, or a whole heading (a numbered one's width is sure enough)
-    short = wa < full - 2 * TOLERANCE and (all(is_wide(c) for c in a.text) or _numbered(a) is not None)
+    # a line that stops short, however its digits and Latin letters are set: its paragraph's last, or a whole heading
+    short = _widest(a.text) < full - 2 * TOLERANCE
     # a full line: one character less where the line's punctuation was set narrow; but a first line can end in
     # a comma hanging past the measure
     if short and wb >= full - 1 and _set_width(b.text.rstrip(_HANGING)) > full - 1.5 and _numbered(b) is None:
