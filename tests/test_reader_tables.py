@@ -20,13 +20,16 @@ def table_of(raw, options=ReaderOptions()):
     return tables[0], doc
 
 
-@pytest.mark.parametrize("layout", ["rows", "columns", "layout", "pipe"])
+@pytest.mark.parametrize("layout", ["rows", "columns", "groups", "layout", "pipe"])
 def test_table_in_any_order(layout):
     grid = [HEADER] + ROWS
     if layout == "rows":
         cells = [c for r in grid for c in r]
     elif layout == "columns":
         cells = [grid[r][k] for k in range(4) for r in range(5)]
+    elif layout == "groups":  # pdfminer boxed the two right columns together: column, column, then both row by row
+        cells = [grid[r][0] for r in range(5)] + [grid[r][1] for r in range(5)] + [grid[r][k] for r in range(5)
+                                                                                  for k in (2, 3)]
     elif layout == "layout":
         cells = ["    ".join(r) for r in grid]
     else:
@@ -43,6 +46,14 @@ def test_undecidable_table_is_kept_and_left_open():
     table, doc = table_of(BEFORE + ["表1　三项"] + ["甲", "乙", "丙"] + AFTER)
     assert table.header == ("甲",) and len(table.rows) == 2
     assert [e for e in doc.log if e.kind == "decision"]
+
+
+def test_declared_column_groups():
+    grid = [HEADER] + ROWS
+    cells = [grid[r][k] for r in range(5) for k in (0, 1)] + [grid[r][2] for r in range(5)] + [grid[r][3] for r in range(5)]
+    table, _ = table_of(BEFORE + ["表1　本文所据农书概况"] + cells + AFTER,
+                        ReaderOptions(table_columns={"表1": {"columns": 4, "order": "2+1+1"}}))
+    assert table.header == tuple(HEADER) and table.rows == tuple(tuple(r) for r in ROWS)
 
 
 def test_declared_layout():

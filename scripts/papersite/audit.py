@@ -66,10 +66,12 @@ def audit(doc: Document, source_lines) -> list[Warning]:
 def _table_proposal(message: str) -> Proposal | None:
     """A table laid out by a close call (papersite.reader.tables): its layout as the converter read it,
     to confirm against the printed table (or to change to the other reading the message names)."""
-    m = re.match(r"(表\s*\d+(?:[-.．]\d+)?): \d+ cells read as (\d+) columns in (row|column) order", message)
+    m = re.match(r"(表\s*\d+(?:[-.．]\d+)?): \d+ cells read as (\d+) columns in (?:(row|column) order|column groups ([\d+]+))",
+                 message)
     if not m:
         return None
-    return Proposal("table_columns", re.sub(r"\s+", "", m.group(1)), f"{{columns: {m.group(2)}, order: {m.group(3)}s}}")
+    order = f"{m.group(3)}s" if m.group(3) else f"'{m.group(4)}'"
+    return Proposal("table_columns", re.sub(r"\s+", "", m.group(1)), f"{{columns: {m.group(2)}, order: {order}}}")
 
 
 # Body markers of each note family (papersite.reader.notes): how a marker of that family is printed in the

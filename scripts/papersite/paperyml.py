@@ -158,11 +158,15 @@ def _conversion(conv: dict, path, lines) -> tuple[tuple[str, ...], dict, tuple[L
     tables = {}
     for label, value in (conv.get("table_columns") or {}).items():
         where = lines.get(f"conversion.table_columns.{label}")
-        expected = "expected a number of columns (2 or more) or {columns: N, order: rows|columns}"
+        expected = ("expected a number of columns (2 or more) or {columns: N, order: rows|columns|groups}, the groups "
+                    "as the sizes of the runs of neighbouring columns read together, row by row, e.g. '1+1+2'")
         if isinstance(value, dict):
             unknown = set(value) - {"columns", "order"}
             cols, order = value.get("columns"), value.get("order")
-            if unknown or not isinstance(cols, int) or isinstance(cols, bool) or cols < 1 or order not in (None, "rows", "columns"):
+            groups = isinstance(order, str) and re.fullmatch(r"[1-9]\d*(?:\+[1-9]\d*)+", order) is not None and \
+                isinstance(cols, int) and sum(int(g) for g in order.split("+")) == cols
+            if unknown or not isinstance(cols, int) or isinstance(cols, bool) or cols < 1 or \
+                    order not in (None, "rows", "columns") and not groups:
                 raise PaperError(path, f"conversion.table_columns.{label} is {value!r}; {expected}", where)
         elif not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise PaperError(path, f"conversion.table_columns.{label} is {value!r}; {expected}", where)

@@ -4,7 +4,8 @@ Extractions list a table's cells one per line, row by row or column by column; `
 keeps each row on one line with wide gaps between cells; Markdown dialects write pipe rows.
 The cells run until the text flow resumes (a page start, a heading, a line as wide as body
 text, or the source line). The number of columns and the reading order are inferred together:
-of every way of laying the cells out (columns dividing the count, in row or column order), the
+of every way of laying the cells out (columns dividing the count, in row or column order, or in groups of
+neighbouring columns each read row by row, as pdfminer boxes them), the
 one whose columns are most alike in kind (titles in 《》, dates, numbers, short terms) and whose
 header the caption names wins. When no layout stands out, the best is used and the decision is
 left open (a ``decision`` log entry); paper.yml ``conversion.table_columns`` settles it:
@@ -20,6 +21,7 @@ from ..textutil import display_width
 from .headings import match_heading
 from .lines import Line
 
+MIXED = 0.1  # what a mixed order (column groups) must read better by than the plain ones
 _LAYOUT_GAP = re.compile(r"[ \u3000]{2,}")
 
 _CAPTION = re.compile(r"^(表\s*\d+(?:[-.．]\d+)?)[\s\u3000]*(\S.*)?$")
@@ -37,7 +39,7 @@ class RawTable:
     line: int
     anchor: int
     last_line: int
-    order: str = "columns"  # "columns": cells listed column by column; "rows": row by row
+    order: str = "columns"  # "columns": cells listed column by column; "rows": row by row; "1+1+2": column groups
 
 
 _LABEL_ALONE = re.compile(r"^表\s*\d+(?:[-.．]\d+)?$")
@@ -101,7 +103,7 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
             cells = _merge_wrapped(cells)
             columns, order, why = _layout(label, caption, cells, want, log, line.no)
         tables.append(RawTable(label, caption, tuple(cells), source_note, columns, line.no, len(out), lines[j - 1].no, order))
-        log.append(LogEntry("table", f"{label}: {len(cells)} cells rebuilt as {columns} columns in {order[:-1]} order ({why})", line.no))
+        log.append(LogEntry("table", f"{label}: {len(cells)} cells rebuilt as {columns} columns {order_words(order)} ({why})", line.no))
         i = j
     return out, tables, log
 
@@ -261,11 +263,43 @@ def _kind(cell: str) -> tuple:
             min(len(cell) // 4, 3))
 
 
+def _groups(columns: int, order: str) -> list[int]:
+    """The column groups an order reads one after another, each row by row: "rows" is one group of all the
+    columns, "columns" a group per column, "2+1+1" (pdfminer, which boxes neighbouring columns together) as
+    written."""
+    if order == "rows":
+        return [columns]
+    if order == "columns":
+        return [1] * columns
+    return [int(g) for g in order.split("+")]
+
+
+def _mixed_orders(columns: int) -> list[str]:
+    """Every grouping of the columns into runs of neighbours other than all in one or each alone."""
+    out = []
+    for mask in range(1, 2 ** (columns - 1) - 1):
+        sizes, size = [], 1
+        for k in range(columns - 1):
+            if mask >> k & 1:
+                sizes.append(size)
+                size = 1
+            else:
+                size += 1
+        sizes.append(size)
+        if len(sizes) < columns:
+            out.append("+".join(map(str, sizes)))
+    return out
+
+
 def _columns_of(cells, columns, order):
     rows = len(cells) // columns
-    if order == "rows":
-        return [[cells[r * columns + k] for r in range(rows)] for k in range(columns)]
-    return [list(cells[k * rows:(k + 1) * rows]) for k in range(columns)]
+    out: list[list[str]] = []
+    at = 0
+    for size in _groups(columns, order):
+        block = cells[at:at + size * rows]
+        out += [[block[r * size + k] for r in range(rows)] for k in range(size)]
+        at += size * rows
+    return out
 
 
 def _score(cells, columns, order, caption) -> float:
@@ -293,30 +327,35 @@ def _layout(label, caption, cells, want, log, line_no):
             return 1, "columns", "declared columns do not divide the cells"
         if order:
             return columns, order, "declared in paper.yml"
-        scored = sorted(((_score(cells, columns, o, caption), o) for o in ("columns", "rows")), reverse=True)
+        scored = sorted(((_score(cells, columns, o, caption) - (MIXED if o not in ("columns", "rows") else 0), o)
+                         for o in ("columns", "rows", *_mixed_orders(columns))), reverse=True)
         return columns, scored[0][1], "columns declared in paper.yml, order inferred"
-    options = [(c, o) for c in range(2, min(n // 2, 8) + 1) if n % c == 0 for o in ("columns", "rows")]
+    options = [(c, o) for c in range(2, min(n // 2, 8) + 1) if n % c == 0 for o in ("columns", "rows", *_mixed_orders(c))]
     if not options:
         log.append(LogEntry("decision", f"{label}: {n} cells cannot be laid out as a table (no column count divides "
                             "them); shown as one column. Declare conversion.table_columns in paper.yml", line_no))
         return 1, "columns", "undecided"
-    scored = sorted(((_score(cells, c, o, caption), -abs(c - 3), c, o) for c, o in options), reverse=True)
+    # (a mixed order must read clearly better than the plain ones: it is the rarer)
+    scored = sorted(((_score(cells, c, o, caption) - (MIXED if o not in ("columns", "rows") else 0), -abs(c - 3), c, o)
+                     for c, o in options), reverse=True)
     best = scored[0]
     if len(scored) > 1 and best[0] - scored[1][0] < 0.15:
         second = scored[1]
-        log.append(LogEntry("decision", f"{label}: {n} cells read as {best[2]} columns in {best[3][:-1]} order "
-                            f"(score {best[0]:.2f}); {second[2]} columns in {second[3][:-1]} order scores {second[0]:.2f}. "
+        log.append(LogEntry("decision", f"{label}: {n} cells read as {best[2]} columns {order_words(best[3])} "
+                            f"(score {best[0]:.2f}); {second[2]} columns {order_words(second[3])} scores {second[0]:.2f}. "
                             "Declare conversion.table_columns in paper.yml if this is wrong", line_no))
     return best[2], best[3], f"columns most alike, score {best[0]:.2f}"
+
+
+def order_words(order: str) -> str:
+    """An order as the log says it: "in row order", "in column order", "in column groups 1+1+2"."""
+    return f"in {order[:-1]} order" if order in ("rows", "columns") else f"in column groups {order}, each row by row"
 
 
 def table_grid(table: RawTable) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """(header, rows) of a table, whichever order its cells were listed in."""
     rows_n = len(table.cells) // table.columns
-    if table.order == "rows":
-        grid = [table.cells[r * table.columns:(r + 1) * table.columns] for r in range(rows_n)]
-        return tuple(grid[0]), tuple(tuple(r) for r in grid[1:])
-    columns = [table.cells[k * rows_n:(k + 1) * rows_n] for k in range(table.columns)]
+    columns = _columns_of(table.cells, table.columns, table.order)
     header = tuple(col[0] for col in columns)
     rows = tuple(tuple(col[r] for col in columns) for r in range(1, rows_n))
     return header, rows
