@@ -129,6 +129,17 @@ def test_a_block_of_two_pipe_rows_among_merged_lines_is_two_columns(column_lines
     assert got == left + right
 
 
+def test_a_lone_pipe_row_whose_left_cell_is_an_indented_first_line_is_two_columns(column_lines):
+    """One row written as a pipe table among merged lines, its left cell a paragraph's first line (two characters
+    short of the measure): two column lines, not a table."""
+    (left, right), = pages(column_lines, 1)
+    left[20] = left[20][:WIDTH - 2]
+    raw = _merged(left[:20], right[:20]) + [f"| {left[20]} |  | {right[20]} |", "| --- | --- | --- |"]
+    raw += _merged(left[21:], right[21:]) + [folio(0)]
+    got, _ = unwoven(raw)
+    assert got == left + right
+
+
 def test_a_caption_stays_over_its_table_between_the_columns(column_lines):
     """A full-width table inside a two-column page: its caption, narrower than a column, is not
     read into the left column; the columns above and below it are read each in turn."""

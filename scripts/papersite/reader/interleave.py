@@ -69,7 +69,8 @@ def _prose_rows(lines: list[Line], i: int, width: float | None) -> tuple[int, li
     """(end, [(left, right)]) when the pipe rows from ``i`` are two columns of running text.
 
     A block of one or two rows says little by itself; where the document's column width is known
-    (``width``), it is read as columns when its left cells are column lines (one of them full), and
+    (``width``), it is read as columns when its left cells are column lines (one of them full, or a
+    paragraph's indented first line), and
     a lone row whose cells make one column line together is that line (right part None).
     """
     j = i
@@ -115,7 +116,7 @@ def _prose_rows(lines: list[Line], i: int, width: float | None) -> tuple[int, li
     if median < MIN_COLUMN or steady < 0.6 * len(widths):
         return None
     if len(rows) < 3 and not (len(widths) == len(rows) and all(w <= width + TOLERANCE for w in widths) and
-                              any(abs(w - width) <= TOLERANCE for w in widths)):
+                              any(abs(w - width) <= TOLERANCE or abs(w - (width - 2)) <= TOLERANCE for w in widths)):
         return None
     return j, out
 
