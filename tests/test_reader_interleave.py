@@ -115,6 +115,21 @@ def test_one_column_papers_are_left_alone(slug):
     assert log == [] and lines == kept
 
 
+def test_a_lone_pipe_row_in_one_column_text_is_the_line_it_cut():
+    """pdfminer (markitdown) wrote one line of a one-column page as a pipe table, cut at the space beside a number:
+    the row is that line of text, its words in order, not a table."""
+    text = ["在政治经济学理论视野中，无论是国外的经典作家还是中国的马克思主义者，都强",
+            "调共同富裕的实现要以一定程度的生产力发展为基础，特别是在生产力发展更具信息",
+            "化、智能化的时代背景下，更需要深入挖掘新质生产力对全体人民共同富裕的支撑作",
+            "用。欧盟《通用数据保护条例》（GDPR）实施后，企业数据调用成本增加 23%，却",
+            "倒逼出联邦学习等隐私计算技术的创新；二是数据垄断与共享经济的结构性冲突，全",
+            "球排名前10的科技公司掌握着85%的高价值数据资源，如何构建数据要素市场化配置"] * 2
+    raw = text[:4] + ["| 倒逼出联邦学习等隐私计算技术的创新；二是数据垄断与共享经济 |   的结构性冲突，全 |  |",
+                      "| --- | --- | --- |"] + text[5:] + ["· 157 ·"]
+    got, _ = unwoven(raw)
+    assert got == text[:4] + ["倒逼出联邦学习等隐私计算技术的创新；二是数据垄断与共享经济的结构性冲突，全"] + text[5:]
+
+
 def _merged(left, right):
     return [f"{a} {b}" for a, b in zip(left, right)]
 

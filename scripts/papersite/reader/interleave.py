@@ -65,7 +65,8 @@ def _splits(text: str):
         yield _set_width(left), left, right
 
 
-def _prose_rows(lines: list[Line], i: int, width: float | None) -> tuple[int, list[tuple[str, str | None]]] | None:
+def _prose_rows(lines: list[Line], i: int, width: float | None,
+                measure: float | None = None) -> tuple[int, list[tuple[str, str | None]]] | None:
     """(end, [(left, right)]) when the pipe rows from ``i`` are two columns of running text.
 
     A block of one or two rows says little by itself; where the document's column width is known
@@ -77,15 +78,19 @@ def _prose_rows(lines: list[Line], i: int, width: float | None) -> tuple[int, li
     while j < len(lines) and lines[j].cells is not None:
         j += 1
     rows = [lines[k].cells for k in range(i, j)]
-    if (len(rows) < 3 and width is None) or (i and _CAPTION.match(lines[i - 1].text.strip())):
+    if i and _CAPTION.match(lines[i - 1].text.strip()):
         return None
     if len(rows) == 1:
         joined = ""
         for cell in rows[0]:
             joined = join_lines(joined, cell.strip())
-        # one column line the extractor cut at an inner space (beside a number: digits measure short)
-        if -2 * TOLERANCE <= _set_width(joined) - width <= TOLERANCE:
+        # one column line (or, in one column, one line of text: ``measure``) the extractor cut at an inner space
+        # (beside a number: digits measure short)
+        if any(w is not None and -2 * TOLERANCE <= _set_width(joined) - w <= TOLERANCE
+               for w in (width, None if width else measure)):
             return j, [(joined, None)]  # its side is open
+    if len(rows) < 3 and width is None:
+        return None
     ncols = max(len(r) for r in rows)
     filled = [sum(1 for r in rows if c < len(r) and r[c].strip()) for c in range(ncols)]
     separators = [c for c in range(ncols) if filled[c] <= 0.3 * len(rows)]
@@ -223,13 +228,15 @@ def _closes_first(text: str) -> str | None:
 def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list[Line], list[LogEntry]]:
     """Lines of pages read across two columns, put back in column order (left, then right)."""
     found = column_width(lines)
+    running = Counter(round(_set_width(l.text)) for l in lines if _running(l))
+    measure = running.most_common(1)[0][0] if running else None  # the commonest width of running lines
     items: list[tuple[Line, str | None]] = []  # (line, side fixed by a merged line: "L", "R" or None)
     rows_read = 0
     i = 0
     while i < len(lines):
         line = lines[i]
         if line.cells is not None and (not i or lines[i - 1].cells is None):
-            prose = _prose_rows(lines, i, found[0] if found else None)
+            prose = _prose_rows(lines, i, found[0] if found else None, measure)
             if prose is None:  # a table: all its rows stay as they are
                 while i < len(lines) and lines[i].cells is not None:
                     items.append((lines[i], None))
@@ -243,7 +250,7 @@ def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list
                         items.append((replace(src, text=left, raw=left, cells=None), "L" if right is not None else None))
                     if right:
                         items.append((replace(src, text=right, raw=right, cells=None, page_start=False, indent=False), "R"))
-                rows_read += end - i
+                rows_read += sum(1 for _, right in rows if right is not None)  # (rows of two columns)
                 i = end
                 continue
         items.append((line, None))
@@ -252,6 +259,7 @@ def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list
     if found is None and not rows_read:
         # text boxes written apart (pdfminer). pdftotext, which ends every page with a form feed, the last too,
         # writes blocks read by height: the blocks stage (reader/blocks.py) weighs more evidence for those
+        lines = [line for line, _ in items]  # (a lone pipe row that is one line of text, as that line)
         narrow = None if pages_end_with_feeds else _narrow_columns(lines)
         if narrow is None:
             return (lines, []) if pages_end_with_feeds else _mixed_pages(lines)
