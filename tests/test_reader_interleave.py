@@ -197,6 +197,17 @@ def test_a_citation_marker_does_not_widen_a_column_line(column_lines):
 
 
 
+def test_a_column_line_alone_with_a_marker_and_a_space_after_it_stays_whole(column_lines):
+    """The right column's line alone at its height (the left column ends higher), pdfminer's space after its
+    superscript marker: the marker takes little room, so the line is no wider than a column and is not two."""
+    (left, right), = pages(column_lines, 1)
+    k = next(k for k in range(12, ROWS) if len(right[k]) == WIDTH and all("\u4e00" <= c <= "\u9fff" for c in right[k]))
+    alone = f"{right[k][:10]}[22]  {right[k][10:]}"
+    raw = _merged(left[:k], right[:k]) + [alone] + [f"{b}" for b in right[k + 1:]] + [folio(0)]
+    got, _ = unwoven(raw)
+    assert alone in got
+
+
 def test_text_boxes_of_two_columns_are_divided_by_their_headings_numbers():
     """pdfminer without merged lines (b-two-column/own-irrigation-treatises/markitdown, the abstract and
     page 202): each text box (a heading, a paragraph's first line, the rest of it) apart by blank
