@@ -208,6 +208,16 @@ def test_a_column_line_alone_with_a_marker_and_a_space_after_it_stays_whole(colu
     assert alone in got
 
 
+def test_a_raised_marker_of_the_other_column_set_apart_is_split_off(column_lines):
+    """pdftotext -layout: a right column's raised marker on the left column's line, far across the gap
+    (``…生产力发展     [28]``): it is the right column's, and the line is split before it."""
+    (left, right), = pages(column_lines, 1)
+    raw = [f"{a}      {b}" for a, b in zip(left[:20], right[:20])] + [f"{left[20]}      [28]"]
+    raw += [f"{a}      {b}" for a, b in zip(left[21:], right[21:])] + [folio(0)]
+    got, _ = unwoven(raw)
+    assert left[20] in got and "[28]" in got
+
+
 def test_text_boxes_of_two_columns_are_divided_by_their_headings_numbers():
     """pdfminer without merged lines (b-two-column/own-irrigation-treatises/markitdown, the abstract and
     page 202): each text box (a heading, a paragraph's first line, the rest of it) apart by blank

@@ -465,7 +465,10 @@ def _split(line: Line, width: float, page_merged: int) -> list[tuple[Line, str |
         full = abs(w - width) <= TOLERANCE and -TOLERANCE <= right_w - w <= SLACK
         beside = page_merged and w <= fits and right_w <= width + SLACK
         # (not a note at the page's foot, across the page: (1) 注：该文 2013 年以…)
-        loose = beside and _set_width(line.text) > fits and not _NOTE_START.match(left)
+        # (measured as set, its superscript markers left out, unless the right part is such a marker alone: a
+        # raised marker of the other column's line)
+        wide = line.width if _SUPERSCRIPT.fullmatch(right.strip()) else _set_width(line.text)
+        loose = beside and wide > fits and not _NOTE_START.match(left)
         # a paragraph's last line beside the other column's first (indented) line: together no wider than one
         # column line, but no column line has a sentence end, a space and more text
         ended = beside and ends_sentence(left) and right_w >= width - 2 - TOLERANCE
