@@ -312,6 +312,19 @@ def test_two_paragraph_ends_side_by_side_are_split_between_them(column_lines):
     assert got == left + right
 
 
+def test_a_wrapped_headings_last_words_beside_the_other_columns_first_line_are_split_off(column_lines):
+    """A numbered heading set large wraps (三、…的关 / 键维度); its last words stand at the height of the other
+    column's first line, which begins its paragraph (indented): ``键维度 第二，新质生产力将在催生新产``. Short words
+    without punctuation after a numbered heading are the heading's, not the start of a column line."""
+    (left, right), = pages(column_lines, 1)
+    left, right = left[:24], right[:24]
+    raw = _merged(left[:10], right[:10]) + ["三、新质生产力赋能共同富裕的关", "键维度 第二，新质生产力将在催生新"]
+    raw += _merged(left[10:], right[10:]) + [folio(0)]
+    got, _ = unwoven(raw)
+    assert "键维度" in got and "第二，新质生产力将在催生新" in got
+    assert got.index("键维度") == got.index("三、新质生产力赋能共同富裕的关") + 1
+
+
 def test_a_last_section_in_two_columns_written_box_by_box_is_put_in_column_order():
     """A one-column paper whose last section and references are set in two columns; pdfminer wrote the right
     column's first box (the end of the left column's sentence: …发 / 展…) before the left column's box, which

@@ -268,10 +268,16 @@ def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list
         # merged lines per page, pipe rows of two columns counted too (each is a merged line)
         merged_pages = Counter(line.page for line, side in items if side == "L" or not side and line.cells is None
                                and not line.md_level and _full_merge(line.text) is not None)
-        items = [piece for line, side in items
-                 for piece in ([(line, side)] if side else
-                               _split(line, width, merged_pages[line.page]) if merged_pages[line.page] >= PAGE_MERGED
-                               else [(line, None)])]
+        pieces: list[tuple[Line, str | None]] = []
+        for k, (line, side) in enumerate(items):
+            if side or merged_pages[line.page] < PAGE_MERGED:
+                pieces.append((line, side))
+                continue
+            # a numbered heading just before (the other column's line may stand between): its last words may begin
+            # this line (set larger than the text, a heading fills the column with fewer characters)
+            wraps = any(_numbered(h) is not None for h, _ in items[max(0, k - 2):k])
+            pieces += _split(line, width, merged_pages[line.page], wraps)
+        items = pieces
         if _keeps_geometry(lines):
             items = [(line, side or _side_by_position(line, width)) for line, side in items]
     pairs = _Pairs([line for line, _ in items])
@@ -446,13 +452,14 @@ def _median_left(items) -> float:
     return widths[len(widths) // 2]
 
 
-def _split(line: Line, width: float, page_merged: int) -> list[tuple[Line, str | None]]:
+def _split(line: Line, width: float, page_merged: int, heading_wraps: bool = False) -> list[tuple[Line, str | None]]:
     """A merged line as its left and right parts (fixed sides), or the line alone.
 
     A line of two full column lines is split wherever it stands; on a page that has such lines,
     so is any line too wide for one column that divides into two parts each fitting a column
-    (a heading or a paragraph's last line beside the other column's line), at the split whose
-    left part comes nearest the column width.
+    (a heading or a paragraph's last line beside the other column's line; the last words of a
+    numbered heading that wrapped, ``heading_wraps``), at the split whose left part comes nearest
+    the column width.
     """
     if line.cells is not None or line.md_level or _cells_apart(line):
         return [(line, None)]
@@ -478,6 +485,9 @@ def _split(line: Line, width: float, page_merged: int) -> list[tuple[Line, str |
         # heading or a heading's last words, without a clause of running text)
         heading = beside and _numbered_text(right) is not None and \
             (_numbered_text(left) is not None or not re.search(r"[，、；：,;:]", left) and w <= width / 2)
+        # the last words of a numbered heading that wrapped, beside the other column's line
+        heading = heading or heading_wraps and beside and not re.search(r"[，、；：。,;:]", left) and w <= width / 3 \
+            and right_w >= width - 2 - TOLERANCE
         # between two Chinese characters a space is no word space: where a line has one, that is the gap (the
         # spaces beside digits and Latin words are the extractor's, inside a column line)
         rank = (not heading, not (is_wide(left[-1]) and is_wide(right[0])), abs(w - width))
