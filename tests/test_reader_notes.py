@@ -201,3 +201,16 @@ def test_a_note_text_written_apart_from_its_label_goes_back_after_it():
         ("[注1]", "韩颖、许薛璐：《人工智能技术与人力资本结构升级》，《江西财经大学学报》，2024年第2期。"),
         ("[注1]", "李舒沁、王灏晨：《人工智能对老龄化背景下制造业劳动力的影响》，《科学学与科学技术管理》，2021年第7期。")]
     assert not any("《" in l.text for l in body)
+
+
+def test_an_issue_number_opening_a_notes_wrapped_line_is_not_a_label():
+    """A reference wrapped before its issue and pages (…Technovation，2014 / （9）：536-545.): the second line
+    is the note's, not a note (9) of another numbering."""
+    raw = page(1, ["①", "②"], ["① V.Dewangan，M.Godse.Towards a holistic enterprise innovation performance measurement system，Technovation，2014",
+                               "（9）：536-545.",
+                               "② 张辉、唐琦：《新质生产力形成的条件》，《学习与探索》，2024年第1期。"])
+    lines, _ = remove_furniture(make_lines(raw))
+    body, notes, _ = extract_notes(lines, lambda l: False)
+    assert [n.label for n in notes] == ["(1)", "(2)"]
+    assert note_text(notes[0]).endswith("Technovation，2014（9）：536-545.")
+
