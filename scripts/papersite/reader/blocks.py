@@ -124,6 +124,12 @@ def _run_on_median(lines: list[Line]) -> float | None:
     return widths[len(widths) // 2] if len(widths) >= 6 else None
 
 
+def printed_measure(lines: list[Line]) -> float | None:
+    """The measure most running text is printed in (the column's), in em: the median width of the printed
+    lines that run on, also where an extractor wrote each paragraph on one line."""
+    return _run_on_median(lines)
+
+
 _ROW_BREAK = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
 
 

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field, replace
 
 from ..model import LogEntry
 from ..textutil import display_width, ends_sentence
+from .blocks import printed_measure
 from .headings import REFERENCE_HEADINGS, HeadingMatch, HeadingSequence, match_heading
 from .lines import Line
 
 SHORT_MARGIN = 1.25  # em a line must fall short of the column to count as short
 INDENT_MAX = 3.5  # em a paragraph's first line can fall short by its lost indent alone
+HEADING_FULL = 0.8  # share of the text's measure a heading line in larger type fills when it wraps
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
     if not any(k for k in table_anchors if table_anchors[k]):
         lines, log = restore_displaced_headings(lines, layout, numbering)
     full = local_widths(lines, layout)
+    measure = printed_measure(lines)
 
     def short(k: int) -> bool:
         return lines[k].width <= full[k] - SHORT_MARGIN
@@ -147,6 +150,10 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
                         _continues_heading(lines, i + 1, full[i + 1], short, lines[i].width >= 0.75 * full[i]):
                     i += 1
                     heading_lines.append(lines[i])
+            elif line.md_level and hm.scheme != "none":
+                while i + 1 < len(lines) and len(heading_lines) < 3 and _marked_rest(heading_lines[-1], lines[i + 1], measure):
+                    i += 1
+                    heading_lines.append(lines[i])
             items.append(BodyItem("heading", heading_lines, heading=hm, level=level))
             in_references = hm.title in REFERENCE_HEADINGS
             prev = heading_lines[-1]
@@ -173,6 +180,14 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
         i += 1
     close_paragraph()
     return items, log
+
+
+def _marked_rest(line: Line, nxt: Line, measure: float | None) -> bool:
+    """Is ``nxt`` the rest of the marked heading ``line``? A heading that fills the column wrapped, and an
+    extractor marked each printed line apart (pymupdf4llm): the rest is marked alike, no longer, unnumbered
+    and no sentence. (A heading's larger type fills the column with fewer characters than the text's.)"""
+    return measure is not None and nxt.md_level == line.md_level and line.width >= HEADING_FULL * measure and \
+        nxt.width <= line.width and match_heading(nxt.text) is None and not ends_sentence(nxt.text)
 
 
 def _split_run_together_headings(lines: list[Line], log: list[LogEntry]) -> list[Line]:
