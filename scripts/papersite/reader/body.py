@@ -171,6 +171,8 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
         if current is not None and len(current.lines) == 1 and prev is current.lines[0] and a_short \
                 and prev.width > full[i - 1] - INDENT_MAX and not short(i):
             a_short = False  # a paragraph's first line is short by its lost indent, not because it ended
+        if a_short and i and not short(i) and _pushed_down(lines[i - 1], line, full[i - 1]):
+            a_short = False  # short because the next line's first word (1978-2012年) did not fit on it
         if current is None or _breaks(prev, line, layout, a_short, short(i)):
             close_paragraph()
             current = BodyItem("paragraph", [line])
@@ -327,6 +329,17 @@ def _run_in(line: Line, prev: Line | None, current, seq: HeadingSequence):
     if not 2 <= len(title) <= 24 or re.search(r"[，,；;]", title):
         return None
     return HeadingMatch(hm.scheme, hm.key, hm.number, title + "。"), stop + 1
+
+
+_LEADING_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-–/%]*")
+
+
+def _pushed_down(a: Line, b: Line, measure: float) -> bool:
+    """Is ``a`` short only because the word ``b`` opens with (Latin letters or digits, which do not break)
+    was too wide for the room left at its end? ``b`` itself runs full (a paragraph's first line would be
+    short by its lost indent)."""
+    m = _LEADING_WORD.match(b.text.lstrip())
+    return m is not None and measure - a.width <= display_width(m.group(0)) + 0.5
 
 
 def _open_end(line: Line) -> bool:
