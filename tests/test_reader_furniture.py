@@ -184,3 +184,13 @@ def test_a_running_head_an_extractor_wrote_as_a_table_row_is_furniture():
     kept, log = remove_furniture(make_lines(raw))
     assert not any("社会科学论衡" in l.text for l in kept)
     assert [l.page for l in kept if l.text.endswith("第0行，说的是同一件事情。")] == [1, 2, 3, 4]
+
+
+def test_the_authors_before_the_title_in_a_running_head_go_with_it():
+    """An odd page's head is ``武扬波：<title>`` (too rare to recur): cutting the title takes the authors' names
+    before it too."""
+    title = "新质生产力赋能共同富裕的内在逻辑与路径探索"
+    lines = make_lines(BODY[:3] + [f"武扬波：{title}"] + BODY[3:5] + [f"李勇坚等：{title}"] + BODY[5:7])
+    kept, _ = strip_inline_heads(lines, [title], frozenset({title}))
+    assert [l.text for l in kept] == BODY[:7]
+

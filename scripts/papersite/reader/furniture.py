@@ -342,6 +342,9 @@ def head_pattern(text: str) -> re.Pattern | None:
     return re.compile(rf"(?:{folio_before}{body}(?:{folio_after})?|{body}{folio_after}|^{body}|{body}$)")
 
 
+_AUTHORS_BEFORE_TITLE = re.compile(r"\s*[\u4e00-\u9fff·]{2,4}等?\s*[：:]\s*")
+
+
 def strip_inline_heads(lines: list[Line], heads: list[str], read: frozenset[str] = frozenset()) -> tuple[list[Line], list[LogEntry]]:
     """Cut running heads an extractor set inside a line of text (the title or a masthead line repeated).
 
@@ -361,7 +364,10 @@ def strip_inline_heads(lines: list[Line], heads: list[str], read: frozenset[str]
                 continue  # the title itself
             new = pattern.sub("", text)
             if new != text:
-                log.append(LogEntry("furniture", f"removed a running head set inside the line ({pattern.search(text).group(0)!r})", line.no))
+                found = pattern.search(text)
+                log.append(LogEntry("furniture", f"removed a running head set inside the line ({found.group(0)!r})", line.no))
+                if _AUTHORS_BEFORE_TITLE.fullmatch(text[:found.start()]):
+                    new = new[found.start():]  # the head's authors before the title (武扬波：<title>, 林远等：<title>)
                 text = new
         if text != line.text:
             if not text.strip():
