@@ -91,6 +91,21 @@ def _is_folio(lines: list[Line], i: int, off_sequence: set[int] = frozenset()) -
     return True
 
 
+def _folios_between(lines: list[Line], off_sequence: set[int]) -> set[int]:
+    """Bare numbers beside a numeric line (which marks a table's cell) that stand exactly where the folio
+    sequence lacks its number, between the folios one less and one more (343 after a note ending 399-415.,
+    between folios 342 and 344): folios."""
+    bare = [(i, int(l.text.strip())) for i, l in enumerate(lines) if folio_style(l.text) == 0]
+    folios = [(i, v) for i, v in bare if _is_folio(lines, i, off_sequence)]
+    out = set()
+    for i, v in bare:
+        before = [w for j, w in folios if j < i][-1:]
+        after = [w for j, w in folios if j > i][:1]
+        if before == [v - 1] and after == [v + 1]:
+            out.add(i)
+    return out
+
+
 def _head_part(text: str) -> str | None:
     """The part of a line before a wide gap (``-layout`` spacing puts a head beside its folio)."""
     m = _GAP.search(text.strip())
@@ -146,6 +161,7 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
     cuts: dict[int, int] = {}
     top = _front_lines(lines)
     off_sequence = _off_sequence(lines)
+    gap_folios = _folios_between(lines, off_sequence)
     for i, line in enumerate(lines):
         s = shapes[i]
         if line.no in roles:
@@ -154,7 +170,7 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
             continue
         if s in declared_shapes or line.text.strip() in declared:
             out[i] = "declared in paper.yml"
-        elif _is_folio(lines, i, off_sequence):
+        elif _is_folio(lines, i, off_sequence) or i in gap_folios:
             out[i] = "folio"
         elif MASTHEAD.match(line.text.strip()) and not line.md_level:
             out[i] = "masthead"
