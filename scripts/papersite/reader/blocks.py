@@ -42,6 +42,7 @@ class _Block:
     lines: list[Line]
     heading: HeadingMatch | None  # the numbered heading the block opens with
     heading_only: bool  # the block is that heading and nothing else
+    runs_on: bool = False  # text whose first printed line is full: a paragraph's rest (its first is indented)
 
     @property
     def ends_open(self) -> bool:
@@ -75,11 +76,14 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
         ends = (blocks[0] if start and not lines[start - 1].ends_sentence and blocks[0].heading is None else None,
                 blocks[-1] if blocks[-1].ends_open else None)
         given = _cost(blocks, seq, None)
-        if 2 <= len(blocks) <= MAX_BLOCKS and _whole_blocks(stretch):
+        whole = 2 <= len(blocks) <= MAX_BLOCKS and _whole_blocks(stretch)
+        foot = False
+        if whole:
             # the order read is no evidence: the open sentence of the page before and the seams decide too
             pairs = pairs or _Pairs(lines)
             ends = (_continuation(blocks, lines[start - 1], pairs, measure) if start else None, None)
-            given = _cost(blocks, seq, pairs, None, ends)
+            foot = end == len(lines) or lines[end].page != lines[start].page
+            given = _cost(blocks, seq, pairs, None, ends, whole, foot)
             if ends[0] is not None and ends[0] is not blocks[0]:
                 given = max(given, EMPTY)
         if given >= EMPTY and 2 <= len(blocks) <= MAX_BLOCKS:
@@ -88,7 +92,7 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
             for sides in _divisions(len(blocks)):
                 left = [b for b, side in zip(blocks, sides) if not side]
                 right = [b for b, side in zip(blocks, sides) if side]
-                c = _cost(left + right, seq, pairs, len(left), ends) + _rows(blocks, sides)
+                c = _cost(left + right, seq, pairs, len(left), ends, whole, whole and foot) + _rows(blocks, sides)
                 if c < best - 1e-9:
                     best, order = c, (left, right)
             if order is not None and best <= given - GAIN:
@@ -192,6 +196,7 @@ def _blocks(lines: list[Line], measure: float) -> list[_Block]:
         while n < min(3, len(b.lines)) and _width(b.lines[n - 1]) >= measure - 1.5 and not b.lines[n - 1].ends_sentence:
             n += 1
         b.heading_only = b.heading is not None and n == len(b.lines) and not b.lines[-1].ends_sentence
+        b.runs_on = b.heading is None and _rows_of(b.lines[0])[0] >= measure - 1
     return blocks
 
 
@@ -243,16 +248,21 @@ def _rows(blocks: list[_Block], sides: list[int]) -> float:
 
 
 def _cost(order: list[_Block], seq: HeadingSequence, pairs: _Pairs | None, switch_at: int | None = None,
-          ends: tuple = (None, None)) -> float:
+          ends: tuple = (None, None), whole: bool = False, foot: bool = False) -> float:
     """How badly the blocks read in this order: numbering broken, sections without text, sentences broken
     off, and (with ``pairs``) how well each sentence left open goes on in the block after it. ``ends``: the
-    blocks that must stay first and last (a sentence runs on into them from the page before or after)."""
+    blocks that must stay first and last (a sentence runs on into them from the page before or after).
+    ``whole``: the extractor wrote each block on one line, its printed lines measurable: a block that is a
+    paragraph's rest (its first printed line full) after a heading or a sentence's end is a sentence broken.
+    ``foot``: the blocks end their page (whole blocks): a heading read last would have no text on it."""
     s = copy.deepcopy(seq)
     cost = 0.0
     if ends[0] is not None and order[0] is not ends[0]:
         cost += BROKEN
     if ends[1] is not None and order[-1] is not ends[1]:
         cost += BROKEN
+    if foot and order[-1].heading_only:
+        cost += EMPTY  # a heading at the page's foot, its text on the next: typesetters keep a heading with its text
     prev_level = None  # the level of the heading just before, when nothing stood after it yet
     for k, block in enumerate(order):
         before = order[k - 1] if k else None
@@ -271,6 +281,8 @@ def _cost(order: list[_Block], seq: HeadingSequence, pairs: _Pairs | None, switc
             prev_level = None
             if pairs is not None and before is not None and before.ends_open:
                 cost -= 0.5 * pairs.join(before.lines[-1].text, block.lines[0].text)
+            elif whole and before is not None and block.runs_on:
+                cost += BROKEN
     if switch_at is not None and 0 < switch_at < len(order):
         cost += 0.01 * switch_at / len(order)
     return cost
