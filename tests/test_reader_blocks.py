@@ -215,3 +215,15 @@ def test_blocks_written_whole_a_paragraphs_rest_follows_no_heading(paragraphs):
     after = texts_after_headings(doc)
     assert (after["分析框架"], after["结构安排"]) == (c3[0][:12], c5[0][:12])
 
+
+def test_a_wrapped_centred_heading_read_apart_from_its_last_line_is_put_back_together(paragraphs):
+    """pdftotext read the short centred second line of a wrapped heading (产力) in its row, and the heading's
+    full first line apart from it, after the next paragraph: the heading goes back before its last line
+    (生|产 runs on, as the paper writes it everywhere), and the paragraph follows the whole heading."""
+    a, b = column(paragraphs, 1), column(paragraphs, 2, 20)
+    page2 = ["（一）研究背景", ""] + a + ["", "产力", ""] + b + ["", "（二）新型生产关系促进新质生", "", "— 102 —", "\f"]
+    doc = read_text(opening(paragraphs) + page2, "t.txt")
+    assert outline(doc) == [(2, "一、问题的提出"), (3, "（一）研究背景"), (3, "（二）新型生产关系促进新质生产力")]
+    assert texts_after_headings(doc)["新型生产关系促进新质生产力"] == b[0][:12]
+    assert any("read apart from its last line" in e.message for e in doc.log)
+

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import LogEntry
 from .headings import HeadingMatch, HeadingSequence, match_heading
@@ -35,6 +35,7 @@ RIGHT_FIRST = 1.0  # cost of reading a right block before the left one beside it
 ROW_APART = 0.5  # cost of reading a right block straight after a left one far from its height
 GAIN = 4.0  # how much better a division must read than the order as given
 MAX_BLOCKS = 12  # a stretch with more blocks is left as it is (the search doubles with each)
+HEADING_FULL = 0.8  # share of the text's measure a heading line in larger type fills when it wraps
 
 
 @dataclass
@@ -70,6 +71,9 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
             _feed(seq, stretch)
             out += stretch
             continue
+        pairs = pairs or _Pairs(lines)
+        stretch, entries = _heading_rests(stretch, measure, pairs)
+        log += entries
         blocks = _blocks(stretch, measure)
         # a sentence running on from the page before goes on in the block read first; one running on
         # into the next page stops in the block read last
@@ -104,6 +108,66 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
         _feed(seq, stretch)
         out += stretch
     return out, log
+
+
+_REST = re.compile(r"[\u4e00-\u9fff]{1,4}")
+
+
+def _heading_rests(lines: list[Line], measure: float, pairs: _Pairs) -> tuple[list[Line], list[LogEntry]]:
+    """Centred headings that wrapped, put back together. pdftotext reads the short centred second line of a
+    heading (破, 配置) as a block of its own, in its row, and the full first line apart from it, before it or
+    well after (in another column's text). Such a short line (a few ideographs, no punctuation, after a
+    sentence's end or a gap, before a gap or a heading) belongs to the numbered heading that fills the column
+    (it wrapped) whose last characters it best continues (突|破, 创新|配置); the heading goes back before it."""
+    heads = [k for k in range(len(lines)) if _wrapped_heading(lines, k, measure)]
+    rests = [k for k in range(len(lines)) if _stray_rest(lines, k, measure)]
+    if not heads or not rests:
+        return lines, []
+    scored = sorted(((pairs.join(lines[h].text, lines[r].text), h, r) for h in heads for r in rests if r != h),
+                    reverse=True)
+    moves: dict[int, int] = {}
+    for score, h, r in scored:
+        if score > 0 and h not in moves and r not in moves.values():
+            moves[h] = r
+    if all(r == h + 1 for h, r in moves.items()):
+        return lines, []
+    # the short line stands where the heading was printed (read with the row it is in); the full line of
+    # the heading, read with no row of its own, is the one out of place
+    at = {r: h for h, r in moves.items()}
+    out: list[Line] = []
+    log: list[LogEntry] = []
+    for k, line in enumerate(lines):
+        if k in moves:
+            continue
+        if k in at:
+            head = lines[at[k]]
+            out += [replace(head, gap=True), replace(line, gap=False)]
+            if at[k] != k - 1:
+                log.append(LogEntry("layout", f"the wrapped heading {head.text!r} (line {head.no}) was read apart from "
+                                    f"its last line {line.text!r}: put back before it", line.no))
+            continue
+        out.append(line)
+    return out, log
+
+
+def _wrapped_heading(lines: list[Line], k: int, measure: float) -> bool:
+    """A numbered heading standing alone whose line fills the column (in its larger type): it wrapped."""
+    line = lines[k]
+    hm = match_heading(line.text)
+    return hm is not None and hm.scheme != "none" and not re.search(r"[。，；：、]$", line.text.rstrip()) and \
+        _width(line) >= HEADING_FULL * measure and _width(line) <= measure + 1.5 and \
+        (k == 0 or line.gap or lines[k - 1].ends_sentence)
+
+
+def _stray_rest(lines: list[Line], k: int, measure: float) -> bool:
+    """A line of a few ideographs and nothing else, between a sentence's end or a gap and a gap or a heading."""
+    line = lines[k]
+    text = line.text.strip()
+    if not _REST.fullmatch(text) or match_heading(text) is not None or _width(line) > 0.25 * measure:
+        return False
+    before = k == 0 or line.gap or lines[k - 1].ends_sentence
+    after = k + 1 == len(lines) or lines[k + 1].gap or match_heading(lines[k + 1].text) is not None
+    return before and after
 
 
 def _run_on_widths(lines: list[Line]) -> list[float]:
@@ -195,6 +259,8 @@ def _blocks(lines: list[Line], measure: float) -> list[_Block]:
         n = 1
         while n < min(3, len(b.lines)) and _width(b.lines[n - 1]) >= measure - 1.5 and not b.lines[n - 1].ends_sentence:
             n += 1
+        if n + 1 == len(b.lines) and _REST.fullmatch(b.lines[-1].text.strip()) and _width(b.lines[-1]) <= 0.25 * measure:
+            n += 1  # its last words, centred on a line of their own
         b.heading_only = b.heading is not None and n == len(b.lines) and not b.lines[-1].ends_sentence
         b.runs_on = b.heading is None and _rows_of(b.lines[0])[0] >= measure - 1
     return blocks

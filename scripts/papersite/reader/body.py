@@ -14,13 +14,12 @@ from dataclasses import dataclass, field, replace
 
 from ..model import LogEntry
 from ..textutil import display_width, ends_sentence
-from .blocks import printed_measure
+from .blocks import HEADING_FULL, printed_measure
 from .headings import REFERENCE_HEADINGS, HeadingMatch, HeadingSequence, match_heading
 from .lines import Line
 
 SHORT_MARGIN = 1.25  # em a line must fall short of the column to count as short
 INDENT_MAX = 3.5  # em a paragraph's first line can fall short by its lost indent alone
-HEADING_FULL = 0.8  # share of the text's measure a heading line in larger type fills when it wraps
 
 
 @dataclass(frozen=True)
