@@ -227,3 +227,26 @@ def test_a_wrapped_centred_heading_read_apart_from_its_last_line_is_put_back_tog
     assert texts_after_headings(doc)["新型生产关系促进新质生产力"] == b[0][:12]
     assert any("read apart from its last line" in e.message for e in doc.log)
 
+
+def test_blocks_written_whole_a_column_top_read_after_the_page_goes_back(paragraphs):
+    """pymupdf4llm read a column's top (a heading and the start of its text) after the rest of the page, after
+    the reference list: the page's last text block ends in mid-sentence with nothing to go on in, and higher on
+    the page a paragraph's rest (its first printed line full) follows a sentence's end. The open block and its
+    heading go back before that rest."""
+    one, two = wrap(paragraphs[0], 34), wrap(paragraphs[6], 34)
+    c3 = column(paragraphs, 3, 5)
+    b = [wrap(paragraphs[2], 14)[0]]
+    b += wrap(paragraphs[2][len(b[0]):], 16)
+    open_a, rest_b = b[:4], b[4:8]
+    rest_b[-1] = rest_b[-1].rstrip("，、；：。") + "。"
+    more = [x for k in (7, 8, 9) for x in (whole_block(wrap(paragraphs[k], 34)), "")]
+    page1 = ["### **一、问题的提出**", "", whole_block(one), "", whole_block(two), ""] + more + ["— 101 —", "", "-----", ""]
+    page2 = ["#### **1.分析框架**", "", whole_block(c3), "", whole_block(rest_b), "", "#### **参考文献**", "",
+             "- [1] 王宇鹏. 中国经济增长要素分析[J]. 经济评论, 2014(3):74-85", "", "#### **2.主要特征**", "",
+             whole_block(open_a), "", "- [2] 何立峰. 党的十八大以来发展改革[J]. 宏观经济管理, 2022(5):1-4", "",
+             "— 102 —", "", "-----", ""]
+    doc = read_text(page1 + page2, "t.txt")
+    texts = [plain_text(p.inlines).replace(" ", "") for p in doc.paragraphs()]
+    assert "".join(open_a + rest_b) in texts
+    assert [h.text for h in doc.headings()] == ["问题的提出", "分析框架", "主要特征"]
+    assert any("read last, put back" in e.message for e in doc.log)

@@ -65,6 +65,9 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
     seq = HeadingSequence(declared=numbering)
     out: list[Line] = []
     log: list[LogEntry] = []
+    if _whole_blocks(lines):
+        pairs = _Pairs(lines)
+        lines, log = _lift_open_tails(lines, anchors, pairs)
     for start, end, measure in _stretches(lines, anchors, full):
         stretch = lines[start:end]
         if measure is None:
@@ -111,6 +114,46 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
 
 
 _REST = re.compile(r"[\u4e00-\u9fff]{1,4}")
+
+
+def _lift_open_tails(lines: list[Line], anchors: dict[int, list[int]], pairs: _Pairs) -> tuple[list[Line], list[LogEntry]]:
+    """A right column's top read after everything else on its page, put back (an extractor that writes whole
+    blocks, pymupdf4llm): the page's last text block breaks off in mid-sentence with nothing after it to go
+    on in, while higher on the page a block that is a paragraph's rest (its first printed line full, where a
+    paragraph's first is indented) follows a sentence's end or a heading. The open block, with the numbered
+    heading just before it, goes before that rest when the rest best continues it (…农书|的编纂者)."""
+    log: list[LogEntry] = []
+    for page in dict.fromkeys(l.page for l in lines):
+        idx = [k for k, l in enumerate(lines) if l.page == page]
+        if any(idx[0] <= a <= idx[-1] for a in anchors) or len(idx) < 4:
+            continue
+        measure = _run_on_median([lines[k] for k in idx])
+        text = [k for k in idx if _text_block(lines[k])]
+        if measure is None or len(text) < 3:
+            continue
+        tail = text[-1]
+        if lines[tail].ends_sentence or (tail + 1 < len(lines) and lines[tail + 1].page == page and
+                                         _text_block(lines[tail + 1])):
+            continue
+        rests = [k for k in text[:-1] if k > idx[0] and (lines[k - 1].ends_sentence or match_heading(lines[k - 1].text))
+                 and _rows_of(lines[k])[0] >= measure - 1 and match_heading(lines[k].text) is None]
+        scored = [(pairs.join(lines[tail].text, lines[k].text), k) for k in rests]
+        if not scored or max(scored)[0] <= 0:
+            continue
+        target = max(scored)[1]
+        first = tail - 1 if match_heading(lines[tail - 1].text) is not None and lines[tail - 1].page == page else tail
+        moved = lines[first:tail + 1]
+        lines = lines[:target] + moved + lines[target:first] + lines[tail + 1:]
+        log.append(LogEntry("layout", f"the text at line {moved[-1].no}, broken off at its page's end, goes on at line "
+                            f"{lines[target + len(moved)].no} (a paragraph's rest higher on the page): the column top "
+                            f"read last, put back before it", moved[0].no))
+    return lines, log
+
+
+def _text_block(line: Line) -> bool:
+    """A line of running text (not a heading, a list or reference item, a table row)."""
+    return line.cells is None and not line.md_level and match_heading(line.text) is None and \
+        not re.match(r"^(?:[-*•]\s|\[\d+\])", line.text.lstrip())
 
 
 def _heading_rests(lines: list[Line], measure: float, pairs: _Pairs) -> tuple[list[Line], list[LogEntry]]:
