@@ -178,3 +178,75 @@ def test_blocks_written_whole_and_read_right_column_first(paragraphs):
     assert "".join(left_b + right_b) in texts
     assert [h.text for h in doc.headings()] == ["问题的提出", "研究背景", "研究方法", "分析框架"]
     assert texts_after_headings(doc)["分析框架"] == c[0][:12]
+
+
+def rest_read_first(paragraphs):
+    """Page 1 ends 2.'s text open; page 2 as pymupdf4llm read it (whole blocks): the left column (the rest of
+    2.'s sentence, 3. and its text, 4. and the start of its text, left open at the column's foot) and the
+    right (4.'s text going on, 5. and its text) interleaved: right column's first block read second, 4. last."""
+    one, two = wrap(paragraphs[0], 34), wrap(paragraphs[6], 34)
+    p1 = wrap(paragraphs[1], 34)
+    head_rows, x = p1[:1], wrap(paragraphs[1][len(p1[0]):], 16)[:3]
+    x[-1] = x[-1].rstrip("，、；：。") + "。"
+    c3, c5 = column(paragraphs, 3, 5), column(paragraphs, 5, 5)
+    b = [wrap(paragraphs[2], 14)[0]]
+    b += wrap(paragraphs[2][len(b[0]):], 16)
+    open_a, rest_b = b[:4], b[4:8]
+    rest_b[-1] = rest_b[-1].rstrip("，、；：。") + "。"
+    page1 = ["### **一、问题的提出**", "", whole_block(one), "", whole_block(two), "", "#### **1.研究背景**", "",
+             whole_block(column(paragraphs, 4, 4)), "", "#### **2.研究方法**", "", whole_block(head_rows), "", "— 101 —", "",
+             "-----", ""]
+    page2 = [whole_block(x), "", whole_block(rest_b), "", "#### **3.分析框架**", "", whole_block(c3), "",
+             "#### **5.结构安排**", "", whole_block(c5), "", "#### **4.主要特征**", "", whole_block(open_a), "",
+             "— 102 —", "", "-----", ""]
+    return page1 + page2, open_a + rest_b, c3, c5
+
+
+def test_blocks_written_whole_a_paragraphs_rest_follows_no_heading(paragraphs):
+    """pymupdf4llm read the right column's first block (the rest of a paragraph the left column's foot left
+    open: its first printed line full) before the left column's headings, and the left column's last heading
+    and text after the right column's: the rest goes on where the open paragraph stops, never straight after
+    a heading or a sentence's end (a paragraph's own first line is indented)."""
+    raw, four, c3, c5 = rest_read_first(paragraphs)
+    doc = read_text(raw, "t.txt")
+    texts = [plain_text(p.inlines).replace(" ", "") for p in doc.paragraphs()]
+    assert "".join(four) in texts
+    assert [h.text for h in doc.headings()] == ["问题的提出", "研究背景", "研究方法", "分析框架", "主要特征", "结构安排"]
+    after = texts_after_headings(doc)
+    assert (after["分析框架"], after["结构安排"]) == (c3[0][:12], c5[0][:12])
+
+
+def test_a_wrapped_centred_heading_read_apart_from_its_last_line_is_put_back_together(paragraphs):
+    """pdftotext read the short centred second line of a wrapped heading (产力) in its row, and the heading's
+    full first line apart from it, after the next paragraph: the heading goes back before its last line
+    (生|产 runs on, as the paper writes it everywhere), and the paragraph follows the whole heading."""
+    a, b = column(paragraphs, 1), column(paragraphs, 2, 20)
+    page2 = ["（一）研究背景", ""] + a + ["", "产力", ""] + b + ["", "（二）新型生产关系促进新质生", "", "— 102 —", "\f"]
+    doc = read_text(opening(paragraphs) + page2, "t.txt")
+    assert outline(doc) == [(2, "一、问题的提出"), (3, "（一）研究背景"), (3, "（二）新型生产关系促进新质生产力")]
+    assert texts_after_headings(doc)["新型生产关系促进新质生产力"] == b[0][:12]
+    assert any("read apart from its last line" in e.message for e in doc.log)
+
+
+def test_blocks_written_whole_a_column_top_read_after_the_page_goes_back(paragraphs):
+    """pymupdf4llm read a column's top (a heading and the start of its text) after the rest of the page, after
+    the reference list: the page's last text block ends in mid-sentence with nothing to go on in, and higher on
+    the page a paragraph's rest (its first printed line full) follows a sentence's end. The open block and its
+    heading go back before that rest."""
+    one, two = wrap(paragraphs[0], 34), wrap(paragraphs[6], 34)
+    c3 = column(paragraphs, 3, 5)
+    b = [wrap(paragraphs[2], 14)[0]]
+    b += wrap(paragraphs[2][len(b[0]):], 16)
+    open_a, rest_b = b[:4], b[4:8]
+    rest_b[-1] = rest_b[-1].rstrip("，、；：。") + "。"
+    more = [x for k in (7, 8, 9) for x in (whole_block(wrap(paragraphs[k], 34)), "")]
+    page1 = ["### **一、问题的提出**", "", whole_block(one), "", whole_block(two), ""] + more + ["— 101 —", "", "-----", ""]
+    page2 = ["#### **1.分析框架**", "", whole_block(c3), "", whole_block(rest_b), "", "#### **参考文献**", "",
+             "- [1] 王宇鹏. 中国经济增长要素分析[J]. 经济评论, 2014(3):74-85", "", "#### **2.主要特征**", "",
+             whole_block(open_a), "", "- [2] 何立峰. 党的十八大以来发展改革[J]. 宏观经济管理, 2022(5):1-4", "",
+             "— 102 —", "", "-----", ""]
+    doc = read_text(page1 + page2, "t.txt")
+    texts = [plain_text(p.inlines).replace(" ", "") for p in doc.paragraphs()]
+    assert "".join(open_a + rest_b) in texts
+    assert [h.text for h in doc.headings()] == ["问题的提出", "分析框架", "主要特征"]
+    assert any("read last, put back" in e.message for e in doc.log)

@@ -1,6 +1,7 @@
 """Front matter: masthead, a title over two lines, letter-spaced or broken author names, split labels."""
 import pytest
 
+from papersite.model import Paragraph, plain_text
 from papersite.reader import read_text
 
 ABSTRACT = ["摘　要：发展新质生产力，必须加快形成与之相适应的生产关系。分配关系作为生产关",
@@ -78,15 +79,22 @@ def test_a_running_head_run_into_a_line_of_the_english_abstract_is_cut():
     assert doc.meta.english.title == "Accelerating the Formation of Distribution Relations"
 
 
-def test_a_foot_field_broken_inside_a_grant_number_goes_on():
-    """XeLaTeX broke the grant number (AH-/SKYY2023D047): the next line is the field's, the hyphen the typesetter's."""
-    foot = ["基金项目：本文系安徽省哲学社会科学规划项目“数据要素推动数实深度融合发展的机理、路径与对策研究”（AH-",
-            "SKYY2023D047）的阶段性成果。", "作者简介：李勇坚，中国社会科学院财经战略研究院研究员。"]
+@pytest.mark.parametrize("lines", [
+    # XeLaTeX broke the grant number (AH-/SKYY2023D047): the next line is the field's, the hyphen the typesetter's
+    ["基金项目：本文系安徽省哲学社会科学规划项目“数据要素推动数实深度融合发展的机理、路径与对策研究”（AH-",
+     "SKYY2023D047）的阶段性成果。"],
+    # the field's second line is mostly a grant number: counted by words, it is Chinese text and the field's
+    ["基金项目：本文系安徽省哲学社会科学规划项目“数据要素推动数实深度融合发展的机理、路径与对策研",
+     "究”（AHSKYY2023D047）的阶段性成果。"],
+])
+def test_a_foot_field_goes_on_into_its_line_with_the_grant_number(lines):
+    foot = lines + ["作者简介：李勇坚，中国社会科学院财经战略研究院研究员。"]
     head = ["加快形成与新质生产力发展相适应的分配关系", "续继  刘学良"]
     doc = read_text(head + ABSTRACT + KEYWORDS + foot + BODY + ENGLISH, "t.txt")
     assert doc.meta.field("基金项目") == ("本文系安徽省哲学社会科学规划项目“数据要素推动数实深度融合发展的机理、路径与对策研究”"
                                         "（AHSKYY2023D047）的阶段性成果。")
     assert doc.meta.field("作者简介") == "李勇坚，中国社会科学院财经战略研究院研究员。"
+    assert "AHSKYY" not in "".join(plain_text(p.inlines) for p in doc.blocks if isinstance(p, Paragraph))
 
 
 @pytest.mark.parametrize("head", [

@@ -184,3 +184,25 @@ def test_a_running_head_an_extractor_wrote_as_a_table_row_is_furniture():
     kept, log = remove_furniture(make_lines(raw))
     assert not any("社会科学论衡" in l.text for l in kept)
     assert [l.page for l in kept if l.text.endswith("第0行，说的是同一件事情。")] == [1, 2, 3, 4]
+
+
+def test_the_authors_before_the_title_in_a_running_head_go_with_it():
+    """An odd page's head is ``武扬波：<title>`` (too rare to recur): cutting the title takes the authors' names
+    before it too."""
+    title = "新质生产力赋能共同富裕的内在逻辑与路径探索"
+    lines = make_lines(BODY[:3] + [f"武扬波：{title}"] + BODY[3:5] + [f"李勇坚等：{title}"] + BODY[5:7])
+    kept, _ = strip_inline_heads(lines, [title], frozenset({title}))
+    assert [l.text for l in kept] == BODY[:7]
+
+
+def test_a_folio_after_a_notes_last_line_of_page_numbers_is_a_folio():
+    """Page 40's foot: a note ends on a line of its own pages (``399-415.``) just above the bare folio. A
+    number beside a numeric line is taken for a table's cell, but 40 stands where the folios 39 and 41 leave
+    exactly its place: a folio, and the note's line stays."""
+    raw = paged(None, None, "{}", layout="bottom")
+    k = raw.index("40")
+    raw[k:k] = ["399-415."]
+    kept, log = remove_furniture(make_lines(raw))
+    texts = [l.text for l in kept]
+    assert "40" not in texts and "399-415." in texts
+    assert sum("(folio)" in e.message for e in log) == 6

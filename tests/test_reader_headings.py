@@ -152,3 +152,15 @@ def test_a_heading_over_three_lines_of_a_narrow_column():
     doc = read_text(raw, "t.txt")
     assert found(doc) == [(2, "2.1精神富裕"), (2, "2.2低质量的精神生产制约着精神生活的丰富度，会成阻碍")]
     assert [p.first_line for p in doc.paragraphs()] == [2, 17]
+
+
+def test_the_last_printed_line_of_a_marked_heading_that_fills_the_column_is_its_rest():
+    """pymupdf4llm marks each printed line of a wrapped heading apart (``#####`` … 进一步生 / ``#####`` 成):
+    the heading filled the column (its larger type, fewer characters), so the short unnumbered line is its end."""
+    para = [" ".join(TEXT[k:k + 3])[:-1] + "。" for k in range(0, 30, 3)]  # a paragraph a line, rows spaced apart
+    raw = ["##### **（一）新型生产力**", "", para[0], "", para[1], "", "##### **（二）新型生产关系**", "", para[2], "",
+           "##### **（三）新型生产关系促进新质生产力进一步生**", "", "##### **成**", "", para[3], "", para[4], "",
+           "##### **（四）要素**", "", "##### **结语**", "", para[5]]
+    doc = read_text(raw, "t.txt")
+    assert found(doc) == [(2, "（一）新型生产力"), (2, "（二）新型生产关系"), (2, "（三）新型生产关系促进新质生产力进一步生成"),
+                          (2, "（四）要素"), (2, "结语")]

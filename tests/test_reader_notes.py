@@ -201,3 +201,29 @@ def test_a_note_text_written_apart_from_its_label_goes_back_after_it():
         ("[注1]", "韩颖、许薛璐：《人工智能技术与人力资本结构升级》，《江西财经大学学报》，2024年第2期。"),
         ("[注1]", "李舒沁、王灏晨：《人工智能对老龄化背景下制造业劳动力的影响》，《科学学与科学技术管理》，2021年第7期。")]
     assert not any("《" in l.text for l in body)
+
+
+def test_an_issue_number_opening_a_notes_wrapped_line_is_not_a_label():
+    """A reference wrapped before its issue and pages (…Technovation，2014 / （9）：536-545.): the second line
+    is the note's, not a note (9) of another numbering."""
+    raw = page(1, ["①", "②"], ["① V.Dewangan，M.Godse.Towards a holistic enterprise innovation performance measurement system，Technovation，2014",
+                               "（9）：536-545.",
+                               "② 张辉、唐琦：《新质生产力形成的条件》，《学习与探索》，2024年第1期。"])
+    lines, _ = remove_furniture(make_lines(raw))
+    body, notes, _ = extract_notes(lines, lambda l: False)
+    assert [n.label for n in notes] == ["(1)", "(2)"]
+    assert note_text(notes[0]).endswith("Technovation，2014（9）：536-545.")
+
+
+def test_a_citation_marker_written_as_a_block_of_its_own_goes_back_before_the_punctuation_it_preceded():
+    """pdftotext wrote a raised ``[11]`` as its own block further down the page (between two columns' blocks);
+    the line it was printed at the end of is followed by one opening on the full stop that came after it
+    (``…第一要素`` / ``。劳动者…``), which print never sets at a line's start: the marker goes back there."""
+    from papersite.model import Citation
+    body = LINES[:12]
+    body[4:6] = ["更高素质的劳动者是新质生产力的第一要素", "。劳动者始终是构成生产力的最核心要素，生产"]
+    raw = ["中国社会科学院大学学报 2024 年第 3 期", "· 30 ·"] + body[:9] + ["", "[11]", ""] + body[9:]
+    doc = read_text(raw, "t.txt")
+    text = "".join(x.text if hasattr(x, "text") else f"<{x.number}>" for p in doc.paragraphs() for x in p.inlines
+                   if hasattr(x, "text") or isinstance(x, Citation))
+    assert "第一要素<11>。劳动者" in text and "<11>" not in text.replace("第一要素<11>", "")

@@ -106,3 +106,17 @@ def test_a_wrapped_cell_read_after_its_neighbour():
     cells = [c for r in [HEADER] + ROWS[:3] for c in r] + ["《农政全书》", "徐光启", "明崇祯十二年（1639", "水利诸卷与泰西水法", "年）"]
     table, _ = table_of(BEFORE + ["表1　本文所据农书概况"] + cells + AFTER, ReaderOptions(table_columns={"表1": 4}))
     assert table.rows == tuple(tuple(r) for r in ROWS)
+
+
+def test_a_label_read_into_a_column_finds_its_caption_past_sentences_ending_inside_the_paragraph():
+    """Between the lone label and the caption the paragraph ends a sentence at a line's end more than once
+    (…递减规律。 / 美国微软Azure云平台…): a line after such an end that no cells follow is text, not the caption."""
+    para = sentence_lines(8, seed=5)
+    cells = [c for r in [HEADER] + ROWS for c in r]
+    raw = BEFORE + para[:3] + ["表1"] + para[3:5] + ["彻底颠覆了要素报酬递减规律。"] + para[5:] + \
+        ["这一安排有其原因。", "本文所据农书概况"] + cells + AFTER
+    table, doc = table_of(raw)
+    assert table.caption == "表1 本文所据农书概况"
+    assert table.rows == tuple(tuple(r) for r in ROWS)
+    joined = "".join(para[5:]) + "这一安排有其原因。"
+    assert any(plain_text(p.inlines).replace(" ", "").endswith(joined) for p in doc.paragraphs())

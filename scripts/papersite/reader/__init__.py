@@ -37,7 +37,7 @@ from .body import Layout, measure_layout, parse_body
 from .english import english_runs, parse_english
 from .frontmatter import label_at_start, masthead_names, names_from_bio, parse_author_line, scan_fields
 from .headings import REFERENCE_HEADINGS, match_heading
-from .inline import break_offsets, lift_raised_markers, parse_inlines
+from .inline import break_offsets, lift_raised_markers, parse_inlines, restore_lifted_markers
 from .furniture import remove_furniture, strip_inline_heads, strip_masthead_repeats
 from .interleave import unweave
 from .lines import make_lines
@@ -126,6 +126,8 @@ def read_text(raw_lines, path: str, options: ReaderOptions = ReaderOptions(), tr
         log += english_log
     if trace is not None:
         _trace_front_matter(trace, lines, found, english_lines)
+    body_lines, entries = restore_lifted_markers(body_lines)  # a block of its own to the blocks stage
+    log += entries
     layout = measure_layout(body_lines)
     body_lines, raw_tables, entries = extract_tables(body_lines, layout.width, options.table_columns, path)
     log += entries

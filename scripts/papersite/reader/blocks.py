@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import LogEntry
 from .headings import HeadingMatch, HeadingSequence, match_heading
@@ -35,6 +35,7 @@ RIGHT_FIRST = 1.0  # cost of reading a right block before the left one beside it
 ROW_APART = 0.5  # cost of reading a right block straight after a left one far from its height
 GAIN = 4.0  # how much better a division must read than the order as given
 MAX_BLOCKS = 12  # a stretch with more blocks is left as it is (the search doubles with each)
+HEADING_FULL = 0.8  # share of the text's measure a heading line in larger type fills when it wraps
 
 
 @dataclass
@@ -42,6 +43,7 @@ class _Block:
     lines: list[Line]
     heading: HeadingMatch | None  # the numbered heading the block opens with
     heading_only: bool  # the block is that heading and nothing else
+    runs_on: bool = False  # text whose first printed line is full: a paragraph's rest (its first is indented)
 
     @property
     def ends_open(self) -> bool:
@@ -63,23 +65,32 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
     seq = HeadingSequence(declared=numbering)
     out: list[Line] = []
     log: list[LogEntry] = []
+    if _whole_blocks(lines):
+        pairs = _Pairs(lines)
+        lines, log = _lift_open_tails(lines, anchors, pairs)
     for start, end, measure in _stretches(lines, anchors, full):
         stretch = lines[start:end]
         if measure is None:
             _feed(seq, stretch)
             out += stretch
             continue
+        pairs = pairs or _Pairs(lines)
+        stretch, entries = _heading_rests(stretch, measure, pairs)
+        log += entries
         blocks = _blocks(stretch, measure)
         # a sentence running on from the page before goes on in the block read first; one running on
         # into the next page stops in the block read last
         ends = (blocks[0] if start and not lines[start - 1].ends_sentence and blocks[0].heading is None else None,
                 blocks[-1] if blocks[-1].ends_open else None)
         given = _cost(blocks, seq, None)
-        if 2 <= len(blocks) <= MAX_BLOCKS and _whole_blocks(stretch):
+        whole = 2 <= len(blocks) <= MAX_BLOCKS and _whole_blocks(stretch)
+        foot = False
+        if whole:
             # the order read is no evidence: the open sentence of the page before and the seams decide too
             pairs = pairs or _Pairs(lines)
             ends = (_continuation(blocks, lines[start - 1], pairs, measure) if start else None, None)
-            given = _cost(blocks, seq, pairs, None, ends)
+            foot = end == len(lines) or lines[end].page != lines[start].page
+            given = _cost(blocks, seq, pairs, None, ends, whole, foot)
             if ends[0] is not None and ends[0] is not blocks[0]:
                 given = max(given, EMPTY)
         if given >= EMPTY and 2 <= len(blocks) <= MAX_BLOCKS:
@@ -88,7 +99,7 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
             for sides in _divisions(len(blocks)):
                 left = [b for b, side in zip(blocks, sides) if not side]
                 right = [b for b, side in zip(blocks, sides) if side]
-                c = _cost(left + right, seq, pairs, len(left), ends) + _rows(blocks, sides)
+                c = _cost(left + right, seq, pairs, len(left), ends, whole, whole and foot) + _rows(blocks, sides)
                 if c < best - 1e-9:
                     best, order = c, (left, right)
             if order is not None and best <= given - GAIN:
@@ -100,6 +111,106 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
         _feed(seq, stretch)
         out += stretch
     return out, log
+
+
+_REST = re.compile(r"[\u4e00-\u9fff]{1,4}")
+
+
+def _lift_open_tails(lines: list[Line], anchors: dict[int, list[int]], pairs: _Pairs) -> tuple[list[Line], list[LogEntry]]:
+    """A right column's top read after everything else on its page, put back (an extractor that writes whole
+    blocks, pymupdf4llm): the page's last text block breaks off in mid-sentence with nothing after it to go
+    on in, while higher on the page a block that is a paragraph's rest (its first printed line full, where a
+    paragraph's first is indented) follows a sentence's end or a heading. The open block, with the numbered
+    heading just before it, goes before that rest when the rest best continues it (…农书|的编纂者)."""
+    log: list[LogEntry] = []
+    for page in dict.fromkeys(l.page for l in lines):
+        idx = [k for k, l in enumerate(lines) if l.page == page]
+        if any(idx[0] <= a <= idx[-1] for a in anchors) or len(idx) < 4:
+            continue
+        measure = _run_on_median([lines[k] for k in idx])
+        text = [k for k in idx if _text_block(lines[k])]
+        if measure is None or len(text) < 3:
+            continue
+        tail = text[-1]
+        if lines[tail].ends_sentence or (tail + 1 < len(lines) and lines[tail + 1].page == page and
+                                         _text_block(lines[tail + 1])):
+            continue
+        rests = [k for k in text[:-1] if k > idx[0] and (lines[k - 1].ends_sentence or match_heading(lines[k - 1].text))
+                 and _rows_of(lines[k])[0] >= measure - 1 and match_heading(lines[k].text) is None]
+        scored = [(pairs.join(lines[tail].text, lines[k].text), k) for k in rests]
+        if not scored or max(scored)[0] <= 0:
+            continue
+        target = max(scored)[1]
+        first = tail - 1 if match_heading(lines[tail - 1].text) is not None and lines[tail - 1].page == page else tail
+        moved = lines[first:tail + 1]
+        lines = lines[:target] + moved + lines[target:first] + lines[tail + 1:]
+        log.append(LogEntry("layout", f"the text at line {moved[-1].no}, broken off at its page's end, goes on at line "
+                            f"{lines[target + len(moved)].no} (a paragraph's rest higher on the page): the column top "
+                            f"read last, put back before it", moved[0].no))
+    return lines, log
+
+
+def _text_block(line: Line) -> bool:
+    """A line of running text (not a heading, a list or reference item, a table row)."""
+    return line.cells is None and not line.md_level and match_heading(line.text) is None and \
+        not re.match(r"^(?:[-*•]\s|\[\d+\])", line.text.lstrip())
+
+
+def _heading_rests(lines: list[Line], measure: float, pairs: _Pairs) -> tuple[list[Line], list[LogEntry]]:
+    """Centred headings that wrapped, put back together. pdftotext reads the short centred second line of a
+    heading (破, 配置) as a block of its own, in its row, and the full first line apart from it, before it or
+    well after (in another column's text). Such a short line (a few ideographs, no punctuation, after a
+    sentence's end or a gap, before a gap or a heading) belongs to the numbered heading that fills the column
+    (it wrapped) whose last characters it best continues (突|破, 创新|配置); the heading goes back before it."""
+    heads = [k for k in range(len(lines)) if _wrapped_heading(lines, k, measure)]
+    rests = [k for k in range(len(lines)) if _stray_rest(lines, k, measure)]
+    if not heads or not rests:
+        return lines, []
+    scored = sorted(((pairs.join(lines[h].text, lines[r].text), h, r) for h in heads for r in rests if r != h),
+                    reverse=True)
+    moves: dict[int, int] = {}
+    for score, h, r in scored:
+        if score > 0 and h not in moves and r not in moves.values():
+            moves[h] = r
+    if all(r == h + 1 for h, r in moves.items()):
+        return lines, []
+    # the short line stands where the heading was printed (read with the row it is in); the full line of
+    # the heading, read with no row of its own, is the one out of place
+    at = {r: h for h, r in moves.items()}
+    out: list[Line] = []
+    log: list[LogEntry] = []
+    for k, line in enumerate(lines):
+        if k in moves:
+            continue
+        if k in at:
+            head = lines[at[k]]
+            out += [replace(head, gap=True), replace(line, gap=False)]
+            if at[k] != k - 1:
+                log.append(LogEntry("layout", f"the wrapped heading {head.text!r} (line {head.no}) was read apart from "
+                                    f"its last line {line.text!r}: put back before it", line.no))
+            continue
+        out.append(line)
+    return out, log
+
+
+def _wrapped_heading(lines: list[Line], k: int, measure: float) -> bool:
+    """A numbered heading standing alone whose line fills the column (in its larger type): it wrapped."""
+    line = lines[k]
+    hm = match_heading(line.text)
+    return hm is not None and hm.scheme != "none" and not re.search(r"[。，；：、]$", line.text.rstrip()) and \
+        _width(line) >= HEADING_FULL * measure and _width(line) <= measure + 1.5 and \
+        (k == 0 or line.gap or lines[k - 1].ends_sentence)
+
+
+def _stray_rest(lines: list[Line], k: int, measure: float) -> bool:
+    """A line of a few ideographs and nothing else, between a sentence's end or a gap and a gap or a heading."""
+    line = lines[k]
+    text = line.text.strip()
+    if not _REST.fullmatch(text) or match_heading(text) is not None or _width(line) > 0.25 * measure:
+        return False
+    before = k == 0 or line.gap or lines[k - 1].ends_sentence
+    after = k + 1 == len(lines) or lines[k + 1].gap or match_heading(lines[k + 1].text) is not None
+    return before and after
 
 
 def _run_on_widths(lines: list[Line]) -> list[float]:
@@ -122,6 +233,12 @@ def _full_measure(lines: list[Line]) -> float | None:
 def _run_on_median(lines: list[Line]) -> float | None:
     widths = sorted(_run_on_widths(lines))
     return widths[len(widths) // 2] if len(widths) >= 6 else None
+
+
+def printed_measure(lines: list[Line]) -> float | None:
+    """The measure most running text is printed in (the column's), in em: the median width of the printed
+    lines that run on, also where an extractor wrote each paragraph on one line."""
+    return _run_on_median(lines)
 
 
 _ROW_BREAK = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
@@ -185,7 +302,10 @@ def _blocks(lines: list[Line], measure: float) -> list[_Block]:
         n = 1
         while n < min(3, len(b.lines)) and _width(b.lines[n - 1]) >= measure - 1.5 and not b.lines[n - 1].ends_sentence:
             n += 1
+        if n + 1 == len(b.lines) and _REST.fullmatch(b.lines[-1].text.strip()) and _width(b.lines[-1]) <= 0.25 * measure:
+            n += 1  # its last words, centred on a line of their own
         b.heading_only = b.heading is not None and n == len(b.lines) and not b.lines[-1].ends_sentence
+        b.runs_on = b.heading is None and _rows_of(b.lines[0])[0] >= measure - 1
     return blocks
 
 
@@ -237,16 +357,21 @@ def _rows(blocks: list[_Block], sides: list[int]) -> float:
 
 
 def _cost(order: list[_Block], seq: HeadingSequence, pairs: _Pairs | None, switch_at: int | None = None,
-          ends: tuple = (None, None)) -> float:
+          ends: tuple = (None, None), whole: bool = False, foot: bool = False) -> float:
     """How badly the blocks read in this order: numbering broken, sections without text, sentences broken
     off, and (with ``pairs``) how well each sentence left open goes on in the block after it. ``ends``: the
-    blocks that must stay first and last (a sentence runs on into them from the page before or after)."""
+    blocks that must stay first and last (a sentence runs on into them from the page before or after).
+    ``whole``: the extractor wrote each block on one line, its printed lines measurable: a block that is a
+    paragraph's rest (its first printed line full) after a heading or a sentence's end is a sentence broken.
+    ``foot``: the blocks end their page (whole blocks): a heading read last would have no text on it."""
     s = copy.deepcopy(seq)
     cost = 0.0
     if ends[0] is not None and order[0] is not ends[0]:
         cost += BROKEN
     if ends[1] is not None and order[-1] is not ends[1]:
         cost += BROKEN
+    if foot and order[-1].heading_only:
+        cost += EMPTY  # a heading at the page's foot, its text on the next: typesetters keep a heading with its text
     prev_level = None  # the level of the heading just before, when nothing stood after it yet
     for k, block in enumerate(order):
         before = order[k - 1] if k else None
@@ -265,6 +390,8 @@ def _cost(order: list[_Block], seq: HeadingSequence, pairs: _Pairs | None, switc
             prev_level = None
             if pairs is not None and before is not None and before.ends_open:
                 cost -= 0.5 * pairs.join(before.lines[-1].text, block.lines[0].text)
+            elif whole and before is not None and block.runs_on:
+                cost += BROKEN
     if switch_at is not None and 0 < switch_at < len(order):
         cost += 0.01 * switch_at / len(order)
     return cost

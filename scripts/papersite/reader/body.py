@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import LogEntry
 from ..textutil import display_width, ends_sentence
+from .blocks import HEADING_FULL, printed_measure
 from .headings import REFERENCE_HEADINGS, HeadingMatch, HeadingSequence, match_heading
 from .lines import Line
 
@@ -91,6 +92,7 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
     if not any(k for k in table_anchors if table_anchors[k]):
         lines, log = restore_displaced_headings(lines, layout, numbering)
     full = local_widths(lines, layout)
+    measure = printed_measure(lines)
 
     def short(k: int) -> bool:
         return lines[k].width <= full[k] - SHORT_MARGIN
@@ -147,6 +149,10 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
                         _continues_heading(lines, i + 1, full[i + 1], short, lines[i].width >= 0.75 * full[i]):
                     i += 1
                     heading_lines.append(lines[i])
+            elif line.md_level and hm.scheme != "none":
+                while i + 1 < len(lines) and len(heading_lines) < 3 and _marked_rest(heading_lines[-1], lines[i + 1], measure):
+                    i += 1
+                    heading_lines.append(lines[i])
             items.append(BodyItem("heading", heading_lines, heading=hm, level=level))
             in_references = hm.title in REFERENCE_HEADINGS
             prev = heading_lines[-1]
@@ -164,6 +170,8 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
         if current is not None and len(current.lines) == 1 and prev is current.lines[0] and a_short \
                 and prev.width > full[i - 1] - INDENT_MAX and not short(i):
             a_short = False  # a paragraph's first line is short by its lost indent, not because it ended
+        if a_short and i and not short(i) and _pushed_down(lines[i - 1], line, full[i - 1]):
+            a_short = False  # short because the next line's first word (1978-2012年) did not fit on it
         if current is None or _breaks(prev, line, layout, a_short, short(i)):
             close_paragraph()
             current = BodyItem("paragraph", [line])
@@ -173,6 +181,14 @@ def parse_body(lines: list[Line], table_anchors: dict[int, list[int]], layout: L
         i += 1
     close_paragraph()
     return items, log
+
+
+def _marked_rest(line: Line, nxt: Line, measure: float | None) -> bool:
+    """Is ``nxt`` the rest of the marked heading ``line``? A heading that fills the column wrapped, and an
+    extractor marked each printed line apart (pymupdf4llm): the rest is marked alike, no longer, unnumbered
+    and no sentence. (A heading's larger type fills the column with fewer characters than the text's.)"""
+    return measure is not None and nxt.md_level == line.md_level and line.width >= HEADING_FULL * measure and \
+        nxt.width <= line.width and match_heading(nxt.text) is None and not ends_sentence(nxt.text)
 
 
 def _split_run_together_headings(lines: list[Line], log: list[LogEntry]) -> list[Line]:
@@ -312,6 +328,17 @@ def _run_in(line: Line, prev: Line | None, current, seq: HeadingSequence):
     if not 2 <= len(title) <= 24 or re.search(r"[，,；;]", title):
         return None
     return HeadingMatch(hm.scheme, hm.key, hm.number, title + "。"), stop + 1
+
+
+_LEADING_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-–/%]*")
+
+
+def _pushed_down(a: Line, b: Line, measure: float) -> bool:
+    """Is ``a`` short only because the word ``b`` opens with (Latin letters or digits, which do not break)
+    was too wide for the room left at its end? ``b`` itself runs full (a paragraph's first line would be
+    short by its lost indent)."""
+    m = _LEADING_WORD.match(b.text.lstrip())
+    return m is not None and measure - a.width <= display_width(m.group(0)) + 0.5
 
 
 def _open_end(line: Line) -> bool:

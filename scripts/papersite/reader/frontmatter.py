@@ -184,7 +184,7 @@ def _continues(label: str, text: str, nxt: Line, width: float, is_heading, last:
     if label == "关键词":
         return bool(re.search(r"[；;，,]$", text))
     if label in RUN_ON:  # on into Chinese text, or a Latin word or code the line broke (（AH- / SKYY2023D047）)
-        return not ends_sentence(text) and (cjk_ratio(nxt.text) > 0.3 or bool(
+        return not ends_sentence(text) and (_cjk_word_ratio(nxt.text) > 0.3 or bool(
             re.search(r"[A-Za-z]-$", text) and re.match(r"[A-Za-z0-9]", nxt.text.lstrip())))
     # 摘要: one paragraph; it ends at a sentence end followed by an indent or a narrower column, or at
     # any sentence end at a line's end when each paragraph is one line.
@@ -192,6 +192,12 @@ def _continues(label: str, text: str, nxt: Line, width: float, is_heading, last:
                                 or (last is not None and display_width(last.text) < width - 3)):
         return False  # the paragraph ended: an indent, a narrower measure, a page, or its short last line
     return True
+
+
+def _cjk_word_ratio(text: str) -> float:
+    """The share of ideographs in ``text`` with each Latin word or code counted once: a line that ends a
+    Chinese sentence after a grant number (究”（AHSKYY2023D047）的阶段性成果。) is Chinese text."""
+    return cjk_ratio(re.sub(r"[A-Za-z0-9][A-Za-z0-9.\-]*", "a", text))
 
 
 _AUTHOR_PREFIX = re.compile(r"^(?:文\s*[/／]\s*|作者\s*[：:]\s*)")

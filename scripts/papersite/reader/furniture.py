@@ -91,6 +91,21 @@ def _is_folio(lines: list[Line], i: int, off_sequence: set[int] = frozenset()) -
     return True
 
 
+def _folios_between(lines: list[Line], off_sequence: set[int]) -> set[int]:
+    """Bare numbers beside a numeric line (which marks a table's cell) that stand exactly where the folio
+    sequence lacks its number, between the folios one less and one more (343 after a note ending 399-415.,
+    between folios 342 and 344): folios."""
+    bare = [(i, int(l.text.strip())) for i, l in enumerate(lines) if folio_style(l.text) == 0]
+    folios = [(i, v) for i, v in bare if _is_folio(lines, i, off_sequence)]
+    out = set()
+    for i, v in bare:
+        before = [w for j, w in folios if j < i][-1:]
+        after = [w for j, w in folios if j > i][:1]
+        if before == [v - 1] and after == [v + 1]:
+            out.add(i)
+    return out
+
+
 def _head_part(text: str) -> str | None:
     """The part of a line before a wide gap (``-layout`` spacing puts a head beside its folio)."""
     m = _GAP.search(text.strip())
@@ -146,6 +161,7 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
     cuts: dict[int, int] = {}
     top = _front_lines(lines)
     off_sequence = _off_sequence(lines)
+    gap_folios = _folios_between(lines, off_sequence)
     for i, line in enumerate(lines):
         s = shapes[i]
         if line.no in roles:
@@ -154,7 +170,7 @@ def find_furniture(lines: list[Line], declared: tuple[str, ...] = (), roles: dic
             continue
         if s in declared_shapes or line.text.strip() in declared:
             out[i] = "declared in paper.yml"
-        elif _is_folio(lines, i, off_sequence):
+        elif _is_folio(lines, i, off_sequence) or i in gap_folios:
             out[i] = "folio"
         elif MASTHEAD.match(line.text.strip()) and not line.md_level:
             out[i] = "masthead"
@@ -342,6 +358,9 @@ def head_pattern(text: str) -> re.Pattern | None:
     return re.compile(rf"(?:{folio_before}{body}(?:{folio_after})?|{body}{folio_after}|^{body}|{body}$)")
 
 
+_AUTHORS_BEFORE_TITLE = re.compile(r"\s*[\u4e00-\u9fff·]{2,4}等?\s*[：:]\s*")
+
+
 def strip_inline_heads(lines: list[Line], heads: list[str], read: frozenset[str] = frozenset()) -> tuple[list[Line], list[LogEntry]]:
     """Cut running heads an extractor set inside a line of text (the title or a masthead line repeated).
 
@@ -361,7 +380,10 @@ def strip_inline_heads(lines: list[Line], heads: list[str], read: frozenset[str]
                 continue  # the title itself
             new = pattern.sub("", text)
             if new != text:
-                log.append(LogEntry("furniture", f"removed a running head set inside the line ({pattern.search(text).group(0)!r})", line.no))
+                found = pattern.search(text)
+                log.append(LogEntry("furniture", f"removed a running head set inside the line ({found.group(0)!r})", line.no))
+                if _AUTHORS_BEFORE_TITLE.fullmatch(text[:found.start()]):
+                    new = new[found.start():]  # the head's authors before the title (武扬波：<title>, 林远等：<title>)
                 text = new
         if text != line.text:
             if not text.strip():

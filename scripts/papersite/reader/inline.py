@@ -65,6 +65,38 @@ def lift_raised_markers(lines: list[Line], pairing: MarkerPairing) -> list[Line]
     return out
 
 
+_LONE_MARKER = re.compile(r"\[\d{1,3}(?:\s*[-–,，、]\s*\d{1,3})*\]|[" + CIRCLED + "]")
+_OPENS_ON_PUNCTUATION = re.compile(r"^[。，；、：！？]")
+
+
+def restore_lifted_markers(lines: list[Line]) -> tuple[list[Line], list[LogEntry]]:
+    """A raised marker pdftotext wrote as a block of its own, away from its line (a superscript ``[11]`` read
+    between two columns' blocks), put back where it was printed: on its page, a line opens with the punctuation
+    that followed the marker (``。劳动者始终…``; print never opens a line on it), after a line that runs on. Only
+    where the page has as many such places as lone markers, each to the next in order; a marker just before
+    such a line is in place already."""
+    out = list(lines)
+    log: list[LogEntry] = []
+    for page in dict.fromkeys(l.page for l in lines):
+        idx = [k for k, l in enumerate(out) if l.page == page]
+        lone = [k for k in idx if _LONE_MARKER.fullmatch(out[k].text.strip())
+                and not (k + 1 < len(out) and _OPENS_ON_PUNCTUATION.match(out[k + 1].text))]
+        places = [k for k in idx if k and k - 1 not in lone and _OPENS_ON_PUNCTUATION.match(out[k].text)
+                  and out[k - 1].page == page and not out[k - 1].ends_sentence
+                  and not _LONE_MARKER.search(out[k - 1].text.rstrip()[-4:])]
+        if not lone or len(lone) != len(places):
+            continue
+        for k, place in zip(lone, places):
+            marker = out[k].text.strip()
+            # before the punctuation (the line before keeps its width: a raised marker's small type takes little)
+            out[place] = replace(out[place], text=marker + out[place].text)
+            log.append(LogEntry("normalised", f"marker {marker} written apart (line {out[k].no}) put back before the "
+                                f"punctuation opening line {out[place].no}", out[k].no))
+        drop = set(lone)
+        out = [l for k, l in enumerate(out) if k not in drop]
+    return out, log
+
+
 def parse_inlines(lines: list[Line], pairing: MarkerPairing, note_ids: list[str]) -> tuple[tuple[Inline, ...], list[LogEntry]]:
     """Inline nodes of a paragraph made of ``lines``."""
     text, starts, src = joined_text(lines)

@@ -37,6 +37,9 @@ _FAMILIES = [
 _CITATION_HINT = re.compile(
     r"《|》|et al|\b(1[89]|20)\d{2}\b|第\s*\d+\s*期|[A-Z]\.\s?[A-Z]?[a-z]|^注[：:]|Journal|Review|Press|出版社|\d+\s*[-–]\s*\d+"
 )
+# What a note's text never opens with: a label followed by it is the text's own, e.g. a wrapped
+# reference's issue and pages (…Technovation，2014 / （9）：536-545.)
+_NOT_A_NOTE_START = "，。；、,.;)）：:"
 _REFERENCES = re.compile(r"^(?:#+\s*)?(?:参\s*考\s*文\s*献|References|REFERENCES)\s*[：:]?\s*$")
 
 
@@ -89,7 +92,7 @@ def foot_label(line: Line):
     """
     for family, pattern in _FAMILIES:
         m = pattern.match(line.text)
-        if m and m.group("rest")[0] not in "，。；、,.;)）":
+        if m and m.group("rest")[0] not in _NOT_A_NOTE_START:
             return family, _number(family, m.group("n")), m.group("label"), m.group("rest")
         bare = pattern.match(line.text.strip() + " x")
         if bare and bare.group("rest") == "x" and family != "letter":
@@ -116,7 +119,7 @@ def _definition(line: Line):
     if not m:
         return None
     rest = m.group("rest")
-    if len(rest) < 6 or rest[0] in "，。；、,.;)）":
+    if len(rest) < 6 or rest[0] in _NOT_A_NOTE_START:
         return None
     if not _CITATION_HINT.search(rest):
         return None

@@ -81,14 +81,14 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
         if not cells and split_caption:
             # the label read into a column's text (the table stands across the page): its caption and cells
             # follow where the paragraph it interrupts ends
-            k = _caption_after(lines, i + 1)
-            if k is not None:
+            for k in _captions_after(lines, i + 1):
                 cells, row_lines, source_note, j = _cells(lines, k + 1, body_width)
                 if cells:
                     out += lines[i + 1:k]
                     caption = lines[k].text.strip()
                     log.append(LogEntry("table", f"{label}: the label stood apart from its caption (line {lines[k].no}), "
                                         f"in the text before it", line.no))
+                    break
         if not cells:
             out.append(line)
             i += 1
@@ -132,14 +132,15 @@ def _cells(lines: list[Line], j: int, body_width: float):
     return cells, row_lines, source_note, j
 
 
-def _caption_after(lines: list[Line], i: int, reach: int = 40) -> int | None:
-    """The caption line that ends, on the same page, the paragraph a lone table label interrupted."""
+def _captions_after(lines: list[Line], i: int, reach: int = 40):
+    """The lines that may be the caption ending, on the same page, the paragraph a lone table label
+    interrupted, nearest first: a short line after a sentence's end (a sentence may end inside a line of
+    the paragraph too; the caption is the one the cells follow)."""
     for k in range(i + 1, min(len(lines), i + reach)):
         if lines[k].page != lines[i].page:
-            return None
+            return
         if lines[k - 1].ends_sentence and _is_caption_text(lines[k]) and match_heading(lines[k].text) is None:
-            return k
-    return None
+            yield k
 
 
 def _pipe_table(lines, i, out, tables, log) -> int:
