@@ -59,7 +59,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from .navcache import NavFragments
 from .project import project_root
+from .rawhtml import RawBlocks
 from .serving import Background, PageOutputs, RenderMemo, TemplateCache, ThemeFiles, release_memory
 
 from .variants import CODES as VARIANTS   # the variant registry
@@ -244,6 +246,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         self.templates = TemplateCache()
         self.page_outputs = PageOutputs()
         self.theme_files = ThemeFiles()
+        self.nav_fragments = NavFragments()
+        self.raw_blocks = RawBlocks()   # one instance: the same settings in every serve rebuild
         self.index_writer = Background("papersite-search-index")
         self.outputs: dict[str, tuple[str, str]] = {}
         self.background_index = False   # the top-level project under serve: its index is written in a thread
@@ -305,6 +309,9 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         self.timings = {"start": time.perf_counter(), "pipeline": 0.0, "search": 0.0}
         site, _ = self._reload_pipeline()
         site.apply_markdown_labels(config.mdx_configs, self._variant(config))
+        # The generated pages' plain HTML blocks, set aside before the HTML parsers read the page (papersite.rawhtml).
+        if self.raw_blocks not in config.markdown_extensions:
+            config.markdown_extensions.append(self.raw_blocks)
         # The site root's address in every variant (a variant's own site_url is the root's + its folder): what
         # page addresses, the canonical and hreflang links and sitemap.xml are written from.
         config.extra["site_root"] = site.site_root(config.site_url, self._variant(config))
@@ -397,7 +404,9 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
-        """Under serve: the templates compiled in earlier rebuilds (papersite.serving.TemplateCache)."""
+        """Each navigation item rendered once per folder (papersite.navcache); under serve: the templates
+        compiled in earlier rebuilds (papersite.serving.TemplateCache)."""
+        self.nav_fragments.install(env)
         if self.command == "serve":
             env.bytecode_cache = self.templates
             self.page_outputs.install(env)

@@ -1,0 +1,146 @@
+"""Raw HTML blocks set aside before Python-Markdown parses the page's HTML: the same page, parsed once less.
+
+The generated pages are mostly HTML blocks (a concept page's concordance, the reading lists, the
+metadata lists). Python-Markdown finds them by running its HTML parser over the whole page (the
+``html_block`` preprocessor, md_in_html's), and MkDocs runs another HTML parser over the whole page for
+its anchors (``mkdocs_raw_html``): pure-Python parsers, most of a large page's rendering time. Both only
+look for blocks of HTML and their ids; a block that is plainly one whole HTML block (its own paragraph,
+opening with a block-level tag at the start of the line, closed by its last tag, nothing in it the parser
+treats specially) comes out of them as itself. :class:`RawBlocks` stores such blocks in the Markdown
+instance's stash first, exactly as ``html_block`` would (the text around them is what it would leave), and
+gives MkDocs the ids in them, which it would have found. Anything not plainly such a block (a ``markdown``
+attribute, a comment, a script, an entity written without its semicolon, an unbalanced tag, text after the
+last tag) is left to the parsers, and so is the rest of a page after such a block begins.
+"""
+from __future__ import annotations
+
+import re
+
+from markdown.extensions import Extension
+from markdown.htmlparser import htmlparser
+from markdown.preprocessors import Preprocessor
+
+# A start or end tag as the HTML parser reads one in well-formed HTML (quoted attribute values may hold '>').
+TAG = re.compile(r"""<(/?)([a-zA-Z][^\t\n\r\f />\x00`]*)((?:[^>"'`<]|"[^"<`]*"|'[^'<`]*')*)>""")
+ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+# What the parsers treat specially (comments, declarations, text elements, md_in_html's attribute, backticks
+# (Python-Markdown's tag patterns refuse them), the stash's own placeholders): a block holding any is theirs.
+SPECIAL = re.compile(r"<[!?]|</>|markdown|`|\x02|\x03|<(?:script|style|textarea|title|pre|canvas|math|option"
+                     r"|xmp|iframe|noembed|noframes|noscript|plaintext|hr)\b", re.IGNORECASE)
+LINE_TAG = re.compile(r" {0,3}<[/!?a-zA-Z]")
+# What changes how the parsers read everything after it (a comment, a text element, a '<' that is not a tag).
+UNSETTLING = re.compile(r"<[!?]|<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)\b",
+                        re.IGNORECASE)
+ID_ATTR = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
+
+
+def _one_block(text: str, block_level) -> bool:
+    """Whether ``text`` is one whole HTML block as Python-Markdown's HTML extractor reads it: its first
+    tag block-level, every '<' a tag, every '&' an entity, and the extractor's stack of open tags empty
+    at the last tag and not before."""
+    if not text.startswith("<") or not text.endswith(">") or SPECIAL.search(text):
+        return False
+    tags = list(TAG.finditer(text))
+    if not tags or tags[0].start() != 0 or tags[-1].end() != len(text) or text.count("<") != len(tags):
+        return False
+    if text.count("&") != len(ENTITY.findall(text)):
+        return False
+    first = tags[0]
+    if first.group(1) or not block_level(first.group(2).lower()):
+        return False
+    stack: list[str] = []
+    for i, m in enumerate(tags):
+        name = m.group(2).lower()
+        if not m.group(1):
+            if not m.group(3).rstrip().endswith("/"):   # <br/> is not pushed; <br> is (and popped later)
+                stack.append(name)
+        elif name in stack:
+            while stack.pop() != name:
+                pass
+            if not stack:
+                return i == len(tags) - 1
+    return False
+
+
+class _Ids(htmlparser.HTMLParser):
+    """The ids MkDocs' own parser takes from start tags (mkdocs.structure.pages._HTMLHandler)."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for k, v in attrs:
+            if k == "id" or (k == "name" and tag == "a"):
+                self.ids.add(v)
+
+
+class _SetAside(Preprocessor):
+    """Store each plain HTML block in the stash, as ``html_block`` would; keep its ids for MkDocs."""
+
+    def __init__(self, md):
+        super().__init__(md)
+        self.ids: set[str] = set()
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        tagged: list[str] = []
+        i, n = 0, len(lines)
+        block_level = self.md.is_block_level
+        clean = True
+        while i < n:
+            if not lines[i].strip():
+                out.append(lines[i])
+                i += 1
+                continue
+            j = i
+            while j < n and lines[j].strip():
+                j += 1
+            chunk = lines[i:j]
+            text = "\n".join(chunk)
+            # Its own paragraph, with a blank line after it and more text after that (the extractor keeps
+            # the newline after a block only when a blank line follows it).
+            if (clean and i > 0 and j + 1 < n and not lines[j].strip(" ") and lines[i - 1].strip(" ") == ""
+                    and _one_block(text, block_level)):
+                # What html_block leaves in place of a raw block: a newline before its placeholder, a blank
+                # line after it, and the newline and blank line that followed its last tag.
+                out += ["", self.md.htmlStash.store(text + "\n"), "", "", ""]
+                tagged += (m.group(0) for m in TAG.finditer(text) if ID_ATTR.search(m.group(0)))
+                i = j + 1   # the blank line after it is in what was put in its place
+                continue
+            if clean and (any(LINE_TAG.match(line) for line in chunk) or UNSETTLING.search(text)
+                          or text.count("<") != len(TAG.findall(text))):
+                clean = False   # a raw block may begin here: the parsers read the rest as they would
+            out += chunk
+            i = j
+        ids = _Ids()
+        ids.feed("".join(tagged))
+        ids.close()
+        self.ids = ids.ids
+        return out
+
+
+class _GiveIds(Preprocessor):
+    """Add the set-aside blocks' ids to those MkDocs' own parser found in the rest of the page."""
+
+    def __init__(self, md, aside: _SetAside):
+        super().__init__(md)
+        self.aside = aside
+
+    def run(self, lines: list[str]) -> list[str]:
+        if "mkdocs_raw_html" in self.md.preprocessors:
+            self.md.preprocessors["mkdocs_raw_html"].present_anchor_ids |= self.aside.ids
+        return lines
+
+
+class RawBlocks(Extension):
+    """The Markdown extension (added by the papersite plugin to every variant's project)."""
+
+    def extendMarkdown(self, md):
+        aside = _SetAside(md)
+        # After normalize_whitespace (30) and the snippets (32), before MkDocs' anchors (21) and html_block (20).
+        md.preprocessors.register(aside, "papersite_raw_blocks", 25)
+        md.preprocessors.register(_GiveIds(md, aside), "papersite_raw_block_ids", 20.5)
+
+    def __repr__(self) -> str:   # the same in every rebuild (papersite.serving.RenderMemo compares the settings)
+        return "papersite.rawhtml.RawBlocks()"
