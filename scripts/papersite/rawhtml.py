@@ -8,9 +8,13 @@ look for blocks of HTML and their ids; a block that is plainly one whole HTML bl
 opening with a block-level tag at the start of the line, closed by its last tag, nothing in it the parser
 treats specially) comes out of them as itself. :class:`RawBlocks` stores such blocks in the Markdown
 instance's stash first, exactly as ``html_block`` would (the text around them is what it would leave), and
-gives MkDocs the ids in them, which it would have found. Anything not plainly such a block (a ``markdown``
-attribute, a comment, a script, an entity written without its semicolon, an unbalanced tag, text after the
-last tag) is left to the parsers, and so is the rest of a page after such a block begins.
+gives MkDocs the ids in them, which it would have found. A paragraph of Markdown with inline tags only (a
+paper's paragraph with its ¶ link and concept links) comes out of ``html_block`` as it went in: it is
+hidden from the parsers behind one line and put back after them, its ids given to MkDocs too. Anything
+not plainly one or the other (a ``markdown`` attribute, a comment, a script, an entity written without its
+semicolon, an unbalanced tag, text after the last tag) is left to the parsers, and so is the rest of a page
+after anything that could begin a raw block. tests/test_rawhtml.py renders every page of the site both
+ways.
 """
 from __future__ import annotations
 
@@ -25,12 +29,20 @@ TAG = re.compile(r"""<(/?)([a-zA-Z][^\t\n\r\f />\x00`]*)((?:[^>"'`<]|"[^"<`]*"|'
 ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 # What the parsers treat specially (comments, declarations, text elements, md_in_html's attribute, backticks
 # (Python-Markdown's tag patterns refuse them), the stash's own placeholders): a block holding any is theirs.
-SPECIAL = re.compile(r"<[!?]|</>|markdown|`|\x02|\x03|<(?:script|style|textarea|title|pre|canvas|math|option"
-                     r"|xmp|iframe|noembed|noframes|noscript|plaintext|hr)\b", re.IGNORECASE)
-LINE_TAG = re.compile(r" {0,3}<[/!?a-zA-Z]")
+SPECIAL = re.compile(r"<[!?]|</>|markdown|`|\x02|\x03|<(?:script|style|xmp|iframe|noembed|noframes|noscript"
+                     r"|plaintext)\b", re.IGNORECASE)
+# Elements whose text some Python versions' parser reads as text only (escapable raw text): the same when it
+# holds no '<'.
+TEXT_ONLY = re.compile(r"<(title|textarea)\b", re.IGNORECASE)
+TEXT_ONLY_PLAIN = re.compile(r"<(title|textarea)\b[^>]*>[^<]*</\1\s*>", re.IGNORECASE)
+# A line that may begin a raw block: a block-level tag (or a comment, a declaration) at its start.
+LINE_TAG = re.compile(r" {0,3}<(?:[!?]|/?([a-zA-Z][^\t\n\r\f />\x00`]*))")
 # What changes how the parsers read everything after it (a comment, a text element, a '<' that is not a tag).
-UNSETTLING = re.compile(r"<[!?]|<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)\b",
-                        re.IGNORECASE)
+UNSETTLING = re.compile(r"<[!?]|<(?:script|style|xmp|iframe|noembed|noframes|noscript|plaintext)\b", re.IGNORECASE)
+
+
+def _text_only_plain(text: str) -> bool:
+    return len(TEXT_ONLY.findall(text)) == len(TEXT_ONLY_PLAIN.findall(text))
 ID_ATTR = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
 
 
@@ -38,7 +50,7 @@ def _one_block(text: str, block_level) -> bool:
     """Whether ``text`` is one whole HTML block as Python-Markdown's HTML extractor reads it: its first
     tag block-level, every '<' a tag, every '&' an entity, and the extractor's stack of open tags empty
     at the last tag and not before."""
-    if not text.startswith("<") or not text.endswith(">") or SPECIAL.search(text):
+    if not text.startswith("<") or not text.endswith(">") or SPECIAL.search(text) or not _text_only_plain(text):
         return False
     tags = list(TAG.finditer(text))
     if not tags or tags[0].start() != 0 or tags[-1].end() != len(text) or text.count("<") != len(tags):
@@ -46,13 +58,15 @@ def _one_block(text: str, block_level) -> bool:
     if text.count("&") != len(ENTITY.findall(text)):
         return False
     first = tags[0]
-    if first.group(1) or not block_level(first.group(2).lower()):
+    # hr: an empty tag to the extractor, never pushed on its stack (md_in_html's and its own)
+    if first.group(1) or first.group(2).lower() == "hr" or not block_level(first.group(2).lower()):
         return False
     stack: list[str] = []
     for i, m in enumerate(tags):
         name = m.group(2).lower()
         if not m.group(1):
-            if not m.group(3).rstrip().endswith("/"):   # <br/> is not pushed; <br> is (and popped later)
+            # <br/> and <hr> are not pushed; <br> is (and popped with the element it is in)
+            if not m.group(3).rstrip().endswith("/") and name != "hr":
                 stack.append(name)
         elif name in stack:
             while stack.pop() != name:
@@ -60,6 +74,11 @@ def _one_block(text: str, block_level) -> bool:
             if not stack:
                 return i == len(tags) - 1
     return False
+
+
+def _may_begin_block(line: str, block_level) -> bool:
+    m = LINE_TAG.match(line)
+    return bool(m) and (m.group(1) is None or block_level(m.group(1).lower()))
 
 
 class _Ids(htmlparser.HTMLParser):
@@ -81,6 +100,8 @@ class _SetAside(Preprocessor):
     def __init__(self, md):
         super().__init__(md)
         self.ids: set[str] = set()
+        self.hidden: dict[str, list[str]] = {}   # token -> the lines it stands for
+        self.stashed = 0                          # blocks stored in the stash
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
@@ -105,13 +126,23 @@ class _SetAside(Preprocessor):
                 # What html_block leaves in place of a raw block: a newline before its placeholder, a blank
                 # line after it, and the newline and blank line that followed its last tag.
                 out += ["", self.md.htmlStash.store(text + "\n"), "", "", ""]
+                self.stashed += 1
                 tagged += (m.group(0) for m in TAG.finditer(text) if ID_ATTR.search(m.group(0)))
                 i = j + 1   # the blank line after it is in what was put in its place
                 continue
-            if clean and (any(LINE_TAG.match(line) for line in chunk) or UNSETTLING.search(text)
-                          or text.count("<") != len(TAG.findall(text))):
+            tags = len(TAG.findall(text))
+            if clean and (any(_may_begin_block(line, block_level) for line in chunk) or UNSETTLING.search(text)
+                          or not _text_only_plain(text) or text.count("<") != tags):
                 clean = False   # a raw block may begin here: the parsers read the rest as they would
-            out += chunk
+            if clean and tags and text.count("&") == len(ENTITY.findall(text)) and not SPECIAL.search(text):
+                # Markdown with inline tags only: the extractor gives it back as it is. Hidden from the parsers
+                # behind one line, put back once they are done (_PutBack).
+                token = f"\x02papersite-text:{len(self.hidden)}\x03"
+                self.hidden[token] = chunk
+                out.append(token)
+                tagged += (m.group(0) for m in TAG.finditer(text) if ID_ATTR.search(m.group(0)))
+            else:
+                out += chunk
             i = j
         ids = _Ids()
         ids.feed("".join(tagged))
@@ -133,6 +164,27 @@ class _GiveIds(Preprocessor):
         return lines
 
 
+class _PutBack(Preprocessor):
+    """After html_block: the hidden Markdown where its tokens stand."""
+
+    def __init__(self, md, aside: _SetAside):
+        super().__init__(md)
+        self.aside = aside
+
+    def run(self, lines: list[str]) -> list[str]:
+        hidden = self.aside.hidden
+        if not hidden:
+            return lines
+        out: list[str] = []
+        for line in lines:
+            chunk = hidden.get(line) if line.startswith("\x02papersite-text:") else None
+            if chunk is None:
+                out.append(line)
+            else:
+                out += chunk
+        return out
+
+
 class RawBlocks(Extension):
     """The Markdown extension (added by the papersite plugin to every variant's project)."""
 
@@ -141,6 +193,7 @@ class RawBlocks(Extension):
         # After normalize_whitespace (30) and the snippets (32), before MkDocs' anchors (21) and html_block (20).
         md.preprocessors.register(aside, "papersite_raw_blocks", 25)
         md.preprocessors.register(_GiveIds(md, aside), "papersite_raw_block_ids", 20.5)
+        md.preprocessors.register(_PutBack(md, aside), "papersite_hidden_text", 19)
 
     def __repr__(self) -> str:   # the same in every rebuild (papersite.serving.RenderMemo compares the settings)
         return "papersite.rawhtml.RawBlocks()"
