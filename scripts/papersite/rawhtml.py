@@ -24,49 +24,48 @@ from markdown.extensions import Extension
 from markdown.htmlparser import htmlparser
 from markdown.preprocessors import Preprocessor
 
-# A start or end tag as the HTML parser reads one in well-formed HTML (quoted attribute values may hold '>').
-TAG = re.compile(r"""<(/?)([a-zA-Z][^\t\n\r\f />\x00`]*)((?:[^>"'`<]|"[^"<`]*"|'[^'<`]*')*)>""")
+# A start or end tag as the HTML parser reads one in well-formed HTML (quoted attribute values may hold '>';
+# written as runs of plain characters between quoted values, so that a tag without its '>' fails at once).
+TAG = re.compile(r"""<(/?)([a-zA-Z][^\t\n\r\f />\x00`]*)([^>"'`<]*(?:(?:"[^"<`]*"|'[^'<`]*')[^>"'`<]*)*)>""")
 ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
-# What the parsers treat specially (comments, declarations, text elements, md_in_html's attribute, backticks
-# (Python-Markdown's tag patterns refuse them), the stash's own placeholders): a block holding any is theirs.
-SPECIAL = re.compile(r"<[!?]|</>|markdown|`|\x02|\x03|<(?:script|style|xmp|iframe|noembed|noframes|noscript"
-                     r"|plaintext)\b", re.IGNORECASE)
+# What the parsers treat specially besides what UNSETTLING names: md_in_html's attribute, backticks
+# (Python-Markdown's tag patterns refuse them), the stash's own placeholders. A chunk holding any is theirs.
+SPECIAL = re.compile(r"markdown|`|\x02|\x03", re.IGNORECASE)
 # Elements whose text some Python versions' parser reads as text only (escapable raw text): the same when it
 # holds no '<'.
 TEXT_ONLY = re.compile(r"<(title|textarea)\b", re.IGNORECASE)
 TEXT_ONLY_PLAIN = re.compile(r"<(title|textarea)\b[^>]*>[^<]*</\1\s*>", re.IGNORECASE)
 # A line that may begin a raw block: a block-level tag (or a comment, a declaration) at its start.
 LINE_TAG = re.compile(r" {0,3}<(?:[!?]|/?([a-zA-Z][^\t\n\r\f />\x00`]*))")
-# What changes how the parsers read everything after it (a comment, a text element, a '<' that is not a tag).
+# What changes how the parsers read everything after it (a comment, a declaration, a text element).
 UNSETTLING = re.compile(r"<[!?]|<(?:script|style|xmp|iframe|noembed|noframes|noscript|plaintext)\b", re.IGNORECASE)
+ID_ATTR = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
 
 
 def _text_only_plain(text: str) -> bool:
     return len(TEXT_ONLY.findall(text)) == len(TEXT_ONLY_PLAIN.findall(text))
-ID_ATTR = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
 
 
-def _one_block(text: str, block_level) -> bool:
-    """Whether ``text`` is one whole HTML block as Python-Markdown's HTML extractor reads it: its first
-    tag block-level, every '<' a tag, every '&' an entity, and the extractor's stack of open tags empty
-    at the last tag and not before."""
-    if not text.startswith("<") or not text.endswith(">") or SPECIAL.search(text) or not _text_only_plain(text):
+def _one_block(tags: list, text: str, block_level) -> bool:
+    """Whether ``text`` (every '<' in it one of ``tags``, as TAG.findall gives them, nothing unsettling) is
+    one whole HTML block as Python-Markdown's HTML extractor reads it: its first tag block-level at its
+    start, every '&' an entity, and the extractor's stack of open tags empty at the last tag, which ends
+    it, and not before."""
+    if not text.startswith("<") or not text.endswith(">") or text.count("&") != len(ENTITY.findall(text)):
         return False
-    tags = list(TAG.finditer(text))
-    if not tags or tags[0].start() != 0 or tags[-1].end() != len(text) or text.count("<") != len(tags):
+    last = TAG.match(text, text.rfind("<"))
+    if last is None or last.end() != len(text):
         return False
-    if text.count("&") != len(ENTITY.findall(text)):
-        return False
-    first = tags[0]
+    closing, name, _ = tags[0]
     # hr: an empty tag to the extractor, never pushed on its stack (md_in_html's and its own)
-    if first.group(1) or first.group(2).lower() == "hr" or not block_level(first.group(2).lower()):
+    if closing or name.lower() == "hr" or not block_level(name.lower()):
         return False
     stack: list[str] = []
-    for i, m in enumerate(tags):
-        name = m.group(2).lower()
-        if not m.group(1):
+    for i, (closing, name, attrs) in enumerate(tags):
+        name = name.lower()
+        if not closing:
             # <br/> and <hr> are not pushed; <br> is (and popped with the element it is in)
-            if not m.group(3).rstrip().endswith("/") and name != "hr":
+            if not attrs.rstrip().endswith("/") and name != "hr":
                 stack.append(name)
         elif name in stack:
             while stack.pop() != name:
@@ -105,11 +104,14 @@ class _SetAside(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
-        tagged: list[str] = []
+        tagged: list[str] = []   # the set-aside tags with an id (or a name)
         i, n = 0, len(lines)
         block_level = self.md.is_block_level
-        clean = True
+        clean = True   # nothing so far that could begin a raw block: the extractor reads the next line afresh
         while i < n:
+            if not clean:
+                out += lines[i:]
+                break
             if not lines[i].strip():
                 out.append(lines[i])
                 i += 1
@@ -119,31 +121,43 @@ class _SetAside(Preprocessor):
                 j += 1
             chunk = lines[i:j]
             text = "\n".join(chunk)
-            # Its own paragraph, with a blank line after it and more text after that (the extractor keeps
-            # the newline after a block only when a blank line follows it).
-            if (clean and i > 0 and j + 1 < n and not lines[j].strip(" ") and lines[i - 1].strip(" ") == ""
-                    and _one_block(text, block_level)):
-                # What html_block leaves in place of a raw block: a newline before its placeholder, a blank
-                # line after it, and the newline and blank line that followed its last tag.
-                out += ["", self.md.htmlStash.store(text + "\n"), "", "", ""]
-                self.stashed += 1
-                tagged += (m.group(0) for m in TAG.finditer(text) if ID_ATTR.search(m.group(0)))
-                i = j + 1   # the blank line after it is in what was put in its place
+            lt = text.count("<")
+            if not lt:   # no tags: the extractor passes it on
+                out += chunk
+                i = j
                 continue
-            tags = len(TAG.findall(text))
-            if clean and (any(_may_begin_block(line, block_level) for line in chunk) or UNSETTLING.search(text)
-                          or not _text_only_plain(text) or text.count("<") != tags):
-                clean = False   # a raw block may begin here: the parsers read the rest as they would
-            if clean and tags and text.count("&") == len(ENTITY.findall(text)) and not SPECIAL.search(text):
+            tags = TAG.findall(text)
+            if lt != len(tags) or UNSETTLING.search(text) or not _text_only_plain(text):
+                clean = False   # a '<' that is no tag, a comment, a text element: the parsers read the rest
+                continue
+            settled = not SPECIAL.search(text)
+            if any(_may_begin_block(line, block_level) for line in chunk):
+                # Its own paragraph, with a blank line after it and more text after that (the extractor keeps
+                # the newline after a block only when a blank line follows it).
+                if (settled and i > 0 and j + 1 < n and not lines[j].strip(" ") and lines[i - 1].strip(" ") == ""
+                        and _one_block(tags, text, block_level)):
+                    # What html_block leaves in place of a raw block: a newline before its placeholder, a
+                    # blank line after it, and the newline and blank line that followed its last tag.
+                    out += ["", self.md.htmlStash.store(text + "\n"), "", "", ""]
+                    self.stashed += 1
+                    i = j + 1   # the blank line after it is in what was put in its place
+                else:
+                    clean = False   # a raw block may begin here
+                    continue
+            elif settled and text.count("&") == len(ENTITY.findall(text)):
                 # Markdown with inline tags only: the extractor gives it back as it is. Hidden from the parsers
                 # behind one line, put back once they are done (_PutBack).
                 token = f"\x02papersite-text:{len(self.hidden)}\x03"
                 self.hidden[token] = chunk
                 out.append(token)
-                tagged += (m.group(0) for m in TAG.finditer(text) if ID_ATTR.search(m.group(0)))
+                i = j
             else:
                 out += chunk
-            i = j
+                i = j
+                continue
+            for closing, name, attrs in tags:
+                if "=" in attrs and ("id" in attrs.lower() or "name" in attrs.lower()) and ID_ATTR.search(attrs):
+                    tagged.append(f"<{closing}{name}{attrs}>")
         ids = _Ids()
         ids.feed("".join(tagged))
         ids.close()
