@@ -76,14 +76,7 @@ ERROR_BANNER = ('<div class="papersite-build-error" role="alert" style="position
                 '<a style="color:#fff" href="{proof}">{proof_words}</a></div>')
 SERVE_NOTE = ('<div class="papersite-serve-proof" style="padding:.3em 1.2em;background:#fff6d8;color:#000;'
               'font:14px/1.6 sans-serif">{words} <a href="{proof}">{link}</a></div>')
-PROOF_WORDS = {"zh-Hans": ("查看转换校样（每一行源文字的角色）", "仅在 mkdocs serve 预览中显示：", "本文的转换校样"),
-               "zh-Hant": ("查看轉換校樣（每一行源文字的角色）", "僅在 mkdocs serve 預覽中顯示：", "本文的轉換校樣"),
-               "en": ("Proof of the conversion (every source line's role)", "Preview only (mkdocs serve):",
-                      "proof of this paper's conversion")}
-ERROR_WORDS = {"zh-Hans": ("构建出错：", "改正该文件并保存，页面会自动更新；下面是上次成功构建的页面。"),
-               "zh-Hant": ("構建出錯：", "改正該檔案並儲存，頁面會自動更新；下面是上次成功構建的頁面。"),
-               "en": ("Build error:", "Fix the file and save it: the pages update by themselves. Below are the pages "
-                      "of the last good build.")}
+# The words of the serve note and of the error banner: papersite/labels/<variant>.yml, ``serve``.
 
 
 def _interrupt(signum, frame):
@@ -444,9 +437,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         if self.proofs:   # under serve: the paper pages and the about page lead to the proofs
             slug = page.file.src_uri[len("papers/"):-len(".md")] if page.file.src_uri.startswith("papers/") else None
             if f"proof/{slug}.html" in self.proofs or page.file.src_uri == "about.md":
-                _, words, link = PROOF_WORDS.get(self._variant(config), PROOF_WORDS["en"])
-                if not slug:
-                    link = PROOF_WORDS.get(self._variant(config), PROOF_WORDS["en"])[0]
+                label = self._labels(config)
+                words, link = label("serve.preview_only"), label("serve.paper_proof" if slug else "serve.proof_link")
                 output = _at_top(output, SERVE_NOTE.format(words=html.escape(words), link=html.escape(link),
                                                            proof=html.escape(self._proof_href(config, slug))))
         return self._with_error(output, config)
@@ -546,6 +538,10 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         with open(target, "a", encoding="utf-8") as out:
             out.write(json.dumps(row) + "\n")
 
+    def _labels(self, config):
+        """The variant's interface strings (papersite.labels), as the pipeline last loaded them."""
+        return importlib.import_module("papersite.labels").Labels(self._variant(config))
+
     def _serve_root(self, config) -> str:
         """The path the top-level project is served at (``mkdocs serve`` sets site_url to the dev address; a
         variant's project is served one folder below it)."""
@@ -570,12 +566,13 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         output = self._site_name_tooltips(output)
         if self.error is None:
             return output
-        title, advice = ERROR_WORDS.get(self._variant(config), ERROR_WORDS["en"])
+        label = self._labels(config)
+        title, advice = label("serve.build_error"), label("serve.fix_advice")
         # The proof of the paper whose file the error names (content/papers/<slug>/…), else the list of proofs.
         named = Path(self.error.split(":", 1)[0])
         papers = self._content() / "papers"
         slug = named.relative_to(papers).parts[0] if named.is_relative_to(papers) and named != papers else None
         banner = ERROR_BANNER.format(title=html.escape(title), error=html.escape(self.error), advice=html.escape(advice),
                                      proof=html.escape(self._proof_href(config, slug)),
-                                     proof_words=html.escape(PROOF_WORDS.get(self._variant(config), PROOF_WORDS["en"])[0]))
+                                     proof_words=html.escape(label("serve.proof_link")))
         return _at_top(output, banner)
