@@ -13,7 +13,8 @@ Options (typed, checked by MkDocs):
 Events used (MkDocs 1.6):
 - on_startup: remember whether this is ``build`` or ``serve``.
 - on_config: find the project, make its ``scripts/`` importable and reload the pipeline, so that ``mkdocs
-  serve`` picks up code edits without a restart; set the Markdown extensions' interface strings.
+  serve`` picks up code edits without a restart; set the Markdown extensions' interface strings; add the
+  Markdown extension that sets plain HTML blocks aside before the HTML parsers read a page (papersite.rawhtml).
 - on_pre_build (priority 100, before Material's projects plugin builds the other variants):
   convert the corpus (once for all variants: papersite.corpuscache). A bad input stops the build with
   its file:line error before anything is written; under ``mkdocs serve`` the last good pages are
@@ -31,6 +32,7 @@ Events used (MkDocs 1.6):
 - on_post_build: write the variant's search index, search/*.js (papersite.search.index; the
   browser side is docs/assets/javascripts/search.js). Material's search plugin is not used. The top-level
   ``build`` then waits for the other variants, which build beside it (VariantBuilds).
+- on_env: each navigation item rendered once per folder, not once per page (papersite.navcache).
 - under ``mkdocs serve`` only (papersite.serving): on_env gives Jinja the templates compiled in earlier
   rebuilds and makes a page whose template would be given what it was given before reuse its output,
   on_page_markdown reuses an unchanged page's rendering, and the top-level project writes its
