@@ -82,3 +82,23 @@ def test_the_catalogues_are_package_data():
     project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = project["tool"]["setuptools"]["package-data"]["papersite.labels"]
     assert all(any(Path(f"{v.code}.yml").match(p) for p in patterns) for v in variants.VARIANTS)
+
+
+@pytest.mark.parametrize("code,title,advice,proof", [
+    ("zh-Hans", "构建出错：", "改正该文件并保存，页面会自动更新", "查看转换校样"),
+    ("zh-Hant", "構建出錯：", "改正該檔案並儲存，頁面會自動更新", "查看轉換校樣"),
+    ("en", "Build error:", "Fix the file and save it", "Proof of the conversion")])
+def test_the_serve_error_banner_is_in_the_variants_words_from_its_catalogue(code, title, advice, proof):
+    """Under mkdocs serve a failed build's banner (papersite.mkdocs_plugin) reads labels/<variant>.yml ``serve``."""
+    from types import SimpleNamespace
+    from conftest import ROOT
+    from papersite.mkdocs_plugin import PapersitePlugin
+    plugin = PapersitePlugin()
+    plugin.root, plugin.config = ROOT, SimpleNamespace(content=None)
+    plugin.error = f"{ROOT}/content/papers/wu-common-prosperity-logic/paper.yml:3: bad <value>"
+    config = SimpleNamespace(extra={"variant": code}, site_url=None, config_file_path=str(ROOT / "mkdocs.yml"))
+    out = plugin._with_error("<html><body><p>page</p></body></html>", config)
+    banner = out[out.index("<body>") + len("<body>"):out.index("<p>page")]
+    assert title in banner and advice in banner and proof in banner
+    assert "bad &lt;value&gt;" in banner and "proof/wu-common-prosperity-logic.html" in banner
+    assert Labels(code)("serve.build_error") == title

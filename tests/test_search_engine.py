@@ -213,3 +213,15 @@ def test_pinyin_u_umlaut_typed_as_v(to_traditional):
     # folded as search.js folds (tone marks off, case, spaces out), the typed form is the reader's "lvse"
     folder = folder_for(["lvsè fāzhǎn"], to_traditional)
     assert folder.fold("lvsè fāzhǎn").replace(" ", "") == "lvsefazhan"
+
+
+@pytest.mark.parametrize("text", ["", " ", "a", "新", "新质 生产力", "AI 与 ai2  数字经济 GDP2024年", "  x  y ", "Ab-cd ef",
+                                  "生产力" * 40 + " Marx Engels 1867 资本论", "\t新\n质 ", "ab cd"])
+def test_the_grams_of_a_passage_are_those_of_grams_at(text):
+    """build_index writes its posting lists from passage_grams: the same grams at the same positions, in order."""
+    from collections import defaultdict
+    from papersite.search.index import grams_at, passage_grams
+    expected = defaultdict(list)
+    for gram, pos in grams_at(text):
+        expected[gram].append(pos)
+    assert dict(passage_grams(text)) == dict(expected)

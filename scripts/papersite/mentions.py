@@ -106,7 +106,14 @@ class CorpusIndex:
 
     def body_chars(self, paper: str) -> int:
         """The length of a paper's body paragraphs, where mentions are counted (whitespace left out)."""
-        return sum(len("".join(t.split())) for (p, _), t in self.texts.items() if p == paper)
+        # Every concept page asks for every paper's: counted once, in one pass over the texts.
+        counts = self.__dict__.get("_body_chars")
+        if counts is None:
+            counts = {}
+            for (p, _), t in self.texts.items():
+                counts[p] = counts.get(p, 0) + len("".join(t.split()))
+            object.__setattr__(self, "_body_chars", counts)
+        return counts.get(paper, 0)
 
     def span(self, paper: str, paragraph: str, start: int, end: int, convert=lambda s: s) -> str:
         """Characters ``start:end`` of a paragraph, in the page's script.

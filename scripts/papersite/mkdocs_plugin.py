@@ -13,7 +13,8 @@ Options (typed, checked by MkDocs):
 Events used (MkDocs 1.6):
 - on_startup: remember whether this is ``build`` or ``serve``.
 - on_config: find the project, make its ``scripts/`` importable and reload the pipeline, so that ``mkdocs
-  serve`` picks up code edits without a restart; set the Markdown extensions' interface strings.
+  serve`` picks up code edits without a restart; set the Markdown extensions' interface strings; add the
+  Markdown extension that sets plain HTML blocks aside before the HTML parsers read a page (papersite.rawhtml).
 - on_pre_build (priority 100, before Material's projects plugin builds the other variants):
   convert the corpus (once for all variants: papersite.corpuscache). A bad input stops the build with
   its file:line error before anything is written; under ``mkdocs serve`` the last good pages are
@@ -31,6 +32,7 @@ Events used (MkDocs 1.6):
 - on_post_build: write the variant's search index, search/*.js (papersite.search.index; the
   browser side is docs/assets/javascripts/search.js). Material's search plugin is not used. The top-level
   ``build`` then waits for the other variants, which build beside it (VariantBuilds).
+- on_env: each navigation item rendered once per folder, not once per page (papersite.navcache).
 - under ``mkdocs serve`` only (papersite.serving): on_env gives Jinja the templates compiled in earlier
   rebuilds and makes a page whose template would be given what it was given before reuse its output,
   on_page_markdown reuses an unchanged page's rendering, and the top-level project writes its
@@ -59,7 +61,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from .navcache import NavFragments
 from .project import project_root
+from .rawhtml import RawBlocks
 from .serving import Background, PageOutputs, RenderMemo, TemplateCache, ThemeFiles, release_memory
 
 from .variants import CODES as VARIANTS   # the variant registry
@@ -74,14 +78,7 @@ ERROR_BANNER = ('<div class="papersite-build-error" role="alert" style="position
                 '<a style="color:#fff" href="{proof}">{proof_words}</a></div>')
 SERVE_NOTE = ('<div class="papersite-serve-proof" style="padding:.3em 1.2em;background:#fff6d8;color:#000;'
               'font:14px/1.6 sans-serif">{words} <a href="{proof}">{link}</a></div>')
-PROOF_WORDS = {"zh-Hans": ("查看转换校样（每一行源文字的角色）", "仅在 mkdocs serve 预览中显示：", "本文的转换校样"),
-               "zh-Hant": ("查看轉換校樣（每一行源文字的角色）", "僅在 mkdocs serve 預覽中顯示：", "本文的轉換校樣"),
-               "en": ("Proof of the conversion (every source line's role)", "Preview only (mkdocs serve):",
-                      "proof of this paper's conversion")}
-ERROR_WORDS = {"zh-Hans": ("构建出错：", "改正该文件并保存，页面会自动更新；下面是上次成功构建的页面。"),
-               "zh-Hant": ("構建出錯：", "改正該檔案並儲存，頁面會自動更新；下面是上次成功構建的頁面。"),
-               "en": ("Build error:", "Fix the file and save it: the pages update by themselves. Below are the pages "
-                      "of the last good build.")}
+# The words of the serve note and of the error banner: papersite/labels/<variant>.yml, ``serve``.
 
 
 def _interrupt(signum, frame):
@@ -244,6 +241,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         self.templates = TemplateCache()
         self.page_outputs = PageOutputs()
         self.theme_files = ThemeFiles()
+        self.nav_fragments = NavFragments()
+        self.raw_blocks = RawBlocks()   # one instance: the same settings in every serve rebuild
         self.index_writer = Background("papersite-search-index")
         self.outputs: dict[str, tuple[str, str]] = {}
         self.background_index = False   # the top-level project under serve: its index is written in a thread
@@ -305,6 +304,9 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         self.timings = {"start": time.perf_counter(), "pipeline": 0.0, "search": 0.0}
         site, _ = self._reload_pipeline()
         site.apply_markdown_labels(config.mdx_configs, self._variant(config))
+        # The generated pages' plain HTML blocks, set aside before the HTML parsers read the page (papersite.rawhtml).
+        if self.raw_blocks not in config.markdown_extensions:
+            config.markdown_extensions.append(self.raw_blocks)
         # The site root's address in every variant (a variant's own site_url is the root's + its folder): what
         # page addresses, the canonical and hreflang links and sitemap.xml are written from.
         config.extra["site_root"] = site.site_root(config.site_url, self._variant(config))
@@ -397,7 +399,9 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
-        """Under serve: the templates compiled in earlier rebuilds (papersite.serving.TemplateCache)."""
+        """Each navigation item rendered once per folder (papersite.navcache); under serve: the templates
+        compiled in earlier rebuilds (papersite.serving.TemplateCache)."""
+        self.nav_fragments.install(env)
         if self.command == "serve":
             env.bytecode_cache = self.templates
             self.page_outputs.install(env)
@@ -435,9 +439,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         if self.proofs:   # under serve: the paper pages and the about page lead to the proofs
             slug = page.file.src_uri[len("papers/"):-len(".md")] if page.file.src_uri.startswith("papers/") else None
             if f"proof/{slug}.html" in self.proofs or page.file.src_uri == "about.md":
-                _, words, link = PROOF_WORDS.get(self._variant(config), PROOF_WORDS["en"])
-                if not slug:
-                    link = PROOF_WORDS.get(self._variant(config), PROOF_WORDS["en"])[0]
+                label = self._labels(config)
+                words, link = label("serve.preview_only"), label("serve.paper_proof" if slug else "serve.proof_link")
                 output = _at_top(output, SERVE_NOTE.format(words=html.escape(words), link=html.escape(link),
                                                            proof=html.escape(self._proof_href(config, slug))))
         return self._with_error(output, config)
@@ -537,6 +540,10 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         with open(target, "a", encoding="utf-8") as out:
             out.write(json.dumps(row) + "\n")
 
+    def _labels(self, config):
+        """The variant's interface strings (papersite.labels), as the pipeline last loaded them."""
+        return importlib.import_module("papersite.labels").Labels(self._variant(config))
+
     def _serve_root(self, config) -> str:
         """The path the top-level project is served at (``mkdocs serve`` sets site_url to the dev address; a
         variant's project is served one folder below it)."""
@@ -561,12 +568,13 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         output = self._site_name_tooltips(output)
         if self.error is None:
             return output
-        title, advice = ERROR_WORDS.get(self._variant(config), ERROR_WORDS["en"])
+        label = self._labels(config)
+        title, advice = label("serve.build_error"), label("serve.fix_advice")
         # The proof of the paper whose file the error names (content/papers/<slug>/…), else the list of proofs.
         named = Path(self.error.split(":", 1)[0])
         papers = self._content() / "papers"
         slug = named.relative_to(papers).parts[0] if named.is_relative_to(papers) and named != papers else None
         banner = ERROR_BANNER.format(title=html.escape(title), error=html.escape(self.error), advice=html.escape(advice),
                                      proof=html.escape(self._proof_href(config, slug)),
-                                     proof_words=html.escape(PROOF_WORDS.get(self._variant(config), PROOF_WORDS["en"])[0]))
+                                     proof_words=html.escape(label("serve.proof_link")))
         return _at_top(output, banner)

@@ -60,6 +60,30 @@ def grams_at(folded: str):
             yield word[:k], pos
 
 
+WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def passage_grams(folded: str) -> dict[str, list[int]]:
+    """The grams of :func:`grams_at`, each with its positions in ascending order (what the index is written
+    from: the same grams and positions, found in one pass over the text instead of one per kind)."""
+    out: dict[str, list[int]] = defaultdict(list)
+    prev, prev_word, prev_space = "", True, True   # nothing before the first character: no pair ends there
+    for pos, c in enumerate(folded):
+        word = c in WORD_CHARS
+        space = c == " "
+        if not (word or space):
+            out[c].append(pos)
+        # a pair is a gram unless both are spaces or both Latin letters or digits
+        if pos and not (word and prev_word) and not (space and prev_space):
+            out[prev + c].append(pos - 1)
+        prev, prev_word, prev_space = c, word, space
+    for m in WORD.finditer(folded):
+        word, pos = "^" + m.group(), m.start()
+        for k in range(2, len(word) + 1):
+            out[word[:k]].append(pos)
+    return out
+
+
 def _script(name: str, data) -> str:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
@@ -75,9 +99,9 @@ def build_index(pages: list[tuple[str, str, list[Passage]]], names: tuple[Name, 
 
     ``pages``: (URL relative to the variant's root, page title, passages)."""
     pages = sorted(pages, key=lambda p: p[0])
-    # gram -> [the last passage it is in, its last position there, the pieces of its posting list]: passages
-    # come in order and each gram's positions in a passage in ascending order, so the list is written as
-    # its occurrences are met ("Δpassage:pos" for the first in a passage, ",Δpos" for the next ones).
+    # gram -> [the last passage it is in, the pieces of its posting list]: passages come in order and each
+    # gram's positions in a passage in ascending order, so the list is written as its occurrences are met
+    # ("Δpassage:pos" for the first in a passage, ",Δpos" for the next ones).
     postings: dict[str, list] = {}
     get = postings.get
     table_pages, chunk_starts, chunks = [], [], []
@@ -96,21 +120,20 @@ def build_index(pages: list[tuple[str, str, list[Passage]]], names: tuple[Name, 
             chunk["l"].append(p.label)
             chunk["x"].append(p.text)
             size += len(p.text)
-            folded = fold(p.text)
-            for gram, pos in grams_at(folded):
+            for gram, positions in passage_grams(fold(p.text)).items():
                 st = get(gram)
+                first = positions[0]
                 if st is None:
-                    postings[gram] = [pid, pos, [f"{pid}:{pos}"]]
-                elif st[0] == pid:
-                    st[2].append(f",{pos - st[1]}")
-                    st[1] = pos
+                    postings[gram] = st = [pid, [f"{pid}:{first}"]]
                 else:
-                    st[2].append(f";{pid - st[0]}:{pos}")
-                    st[0], st[1] = pid, pos
+                    st[1].append(f";{pid - st[0]}:{first}")
+                    st[0] = pid
+                if len(positions) > 1:
+                    st[1].append("".join([f",{b - a}" for a, b in zip(positions, positions[1:])]))
             pid += 1
         if passages:
             size = CHUNK   # chunks never cross pages
-    encoded = {g: "".join(st[2]) for g, st in postings.items()}
+    encoded = {g: "".join(st[1]) for g, st in postings.items()}
     total = sum(len(v.encode()) for v in encoded.values())
     shards = 1 << max(4, min(14, math.ceil(math.log2(max(1, total / SHARD_TARGET)))))
     sharded: dict[int, dict[str, str]] = defaultdict(dict)

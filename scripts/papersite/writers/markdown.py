@@ -191,7 +191,7 @@ def paper_markdown(doc: Document, record, convert=_identity, url=None, variant="
         # The notes under their own heading (in the table of contents), before "how to cite": Python-Markdown
         # puts its footnotes where the placeholder stands.
         parts += [f"## {L('paper.notes')} {{#notes}}", "", FOOTNOTES_HERE, ""]
-    parts += pages.cite_section(record, url, english=False, convert=convert)
+    parts += pages.cite_section(record, url, L)
     for note in doc.notes:
         parts += [f"[^{note.id}]: {inline_markdown(note.inlines, doc, convert, label=L)}", ""]
     return "\n".join(parts).rstrip() + "\n"

@@ -95,29 +95,30 @@ DOWNLOADS = (("BibTeX", "bib", "application/x-bibtex"), ("RIS", "ris", "applicat
              ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json"))
 
 
-def cite_section(record, url: str | None, english: bool, convert=_identity) -> list[str]:
+def cite_section(record, url: str | None, label: Labels) -> list[str]:
     """"How to cite": GB/T 7714-2025 (the default) with the 2015 form beside it, the English form on the
-    English pages, and BibTeX, RIS and CSL-JSON with downloads; all from the one record."""
+    English pages, and BibTeX, RIS and CSL-JSON with downloads; all from the one record. The words are the
+    variant's (``label``: labels/<variant>.yml ``cite``)."""
     c = cite.citation_data(record, url)
     texts = {"BibTeX": cite.bibtex(c), "RIS": cite.ris(c), "CSL-JSON": cite.csl_json_text(c)}
+    english = label.variant.english
     if english:
-        out = ["## How to cite {#cite}", "",
-               "GB/T 7714-2025, the Chinese national standard for references (in force since 1 July 2026):", "",
+        out = [f"## {label('cite.title')} {{#cite}}", "", label("cite.standard_2025"), "",
                f'<p class="cite-gbt" data-edition="2025" lang="en">{chinese_in_english(cite.gbt7714(c, "2025", english=True))}</p>', "",
-               "GB/T 7714-2015, the edition it replaces:", "",
+               label("cite.standard_2015"), "",
                f'<p class="cite-gbt" data-edition="2015" lang="en">{chinese_in_english(cite.gbt7714(c, "2015", english=True))}</p>', "",
                "The article as printed, in Chinese (GB/T 7714-2025):", "",
                f'<p class="cite-gbt cite-original" data-edition="2025" lang="zh-Hans">{english_in_chinese(cite.gbt7714(c, "2025"))}</p>', ""]
     else:
-        out = [f"## {convert('如何引用')} {{#cite}}", "", convert("原文（GB/T 7714—2025 格式，2026 年 7 月 1 日起实施）："), "",
+        out = [f"## {label('cite.title')} {{#cite}}", "", label("cite.standard_2025"), "",
                f'<p class="cite-gbt" data-edition="2025" lang="zh-Hans">{english_in_chinese(cite.gbt7714(c, "2025"))}</p>', "",
-               convert("GB/T 7714—2015 格式（被 2025 版代替）："), "",
+               label("cite.standard_2015"), "",
                f'<p class="cite-gbt" data-edition="2015" lang="zh-Hans">{english_in_chinese(cite.gbt7714(c, "2015"))}</p>', ""]
-    for label, ext, mime in DOWNLOADS:
-        text = texts[label]
+    save = label("cite.download")
+    for name, ext, mime in DOWNLOADS:
+        text = texts[name]
         href = f"data:{mime};charset=utf-8,{quote(text)}"
-        save = "Download" if english else convert("下载")
-        out += [f'<details class="cite-format"><summary>{label}</summary>',
+        out += [f'<details class="cite-format"><summary>{name}</summary>',
                 f'<pre><code>{chinese_in_english(text) if english else html_text(text)}</code></pre>',
                 f'<p><a download="{record.slug}.{ext}" href="{href}">{save} {record.slug}.{ext}</a></p>',
                 "</details>", ""]
@@ -327,5 +328,5 @@ def english_paper_page(paper, url: str | None, guide_href: str | None = None, ou
     if guide_href:
         out += [f'A <a href="{guide_href}">reading guide</a> in English sets out the paper\'s argument, its '
                 "sections one line each, its key concepts and questions for discussion.", ""]
-    out += cite_section(r, url, english=True)
+    out += cite_section(r, url, Labels(variant))
     return "\n".join(out)
