@@ -165,12 +165,16 @@ class _SetAside(Preprocessor):
         return out
 
 
-class _GiveIds(Preprocessor):
-    """Add the set-aside blocks' ids to those MkDocs' own parser found in the rest of the page."""
+class _AfterAside(Preprocessor):
+    """A later step that reads what :class:`_SetAside` kept."""
 
     def __init__(self, md, aside: _SetAside):
         super().__init__(md)
         self.aside = aside
+
+
+class _GiveIds(_AfterAside):
+    """Add the set-aside blocks' ids to those MkDocs' own parser found in the rest of the page."""
 
     def run(self, lines: list[str]) -> list[str]:
         if "mkdocs_raw_html" in self.md.preprocessors:
@@ -178,12 +182,8 @@ class _GiveIds(Preprocessor):
         return lines
 
 
-class _PutBack(Preprocessor):
+class _PutBack(_AfterAside):
     """After html_block: the hidden Markdown where its tokens stand."""
-
-    def __init__(self, md, aside: _SetAside):
-        super().__init__(md)
-        self.aside = aside
 
     def run(self, lines: list[str]) -> list[str]:
         hidden = self.aside.hidden
