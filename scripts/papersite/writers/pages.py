@@ -272,41 +272,41 @@ def english_paper_page(paper, url: str | None, guide_href: str | None = None, ou
     c = cite.citation_data(r, url)
     out = front_matter(r.title_en, cite.highwire(c), head=head_meta(c),
                        description=first_sentence(meta.english.abstract))
+    label = Labels(variant)
+    E = lambda key, **values: label(f"english_page.{key}", **values)   # this page's own texts
     out += [f"# {md_text(r.title_en)}", ""]
     if r.title_en_provenance == "editor":
-        out += ['<p class="editor-note">English title translated by the editors: the source prints none.</p>'
-                if not meta.english.title else
-                '<p class="editor-note">English title supplied by the editors.</p>', ""]
-    rows = [("Authors", html_text(", ".join(a.pinyin for a in r.authors))),
-            ("Chinese title", f'<span lang="zh-Hans">{html_text(r.title_zh)}</span>'
-             + (' <span class="editor-mark">(supplied by the editors)</span>' if r.title_zh_provenance == "editor" else ""))]
+        out += [f'<p class="editor-note">{html_text(E("title_supplied" if meta.english.title else "title_translated"))}</p>', ""]
+    rows = [(label("paper.authors"), html_text(", ".join(a.pinyin for a in r.authors))),
+            (E("chinese_title"), f'<span lang="zh-Hans">{html_text(r.title_zh)}</span>'
+             + (f' <span class="editor-mark">{html_text(E("supplied"))}</span>' if r.title_zh_provenance == "editor" else ""))]
     if r.journal:
-        rows.append(("Journal", html_text(r.journal_en or r.journal) + (f' (<span lang="zh-Hans">{html_text(r.journal)}</span>)' if r.journal_en else "")))
+        rows.append((label("paper.journal"), html_text(r.journal_en or r.journal) + (f' (<span lang="zh-Hans">{html_text(r.journal)}</span>)' if r.journal_en else "")))
     if c.year:
-        rows.append(("Published", html_text(str(c.year) + (f", issue {c.issue}" if c.issue else "") + (f", pp. {c.pages}" if c.pages else ""))))
+        rows.append((E("published"), html_text(str(c.year) + (E("issue", issue=c.issue) if c.issue else "")
+                                               + (E("pages", pages=c.pages) if c.pages else ""))))
     received = meta.field("收稿日期")
     if received:
-        rows.append(("Received", html_text(received)))
+        rows.append((E("received"), html_text(received)))
     out.append('<dl class="paper-meta">')
-    for label, value in rows:
-        out.append(f"<dt>{label}</dt><dd>{value}</dd>")
+    for name, value in rows:
+        out.append(f"<dt>{html_text(name)}</dt><dd>{value}</dd>")
     out += ["</dl>", ""]
     if meta.english.abstract:
-        out += ['!!! abstract "Abstract"', "", "    " + md_text(meta.english.abstract), ""]
+        out += [f'!!! abstract "{html_text(label("paper.abstract"))}"', "", "    " + md_text(meta.english.abstract), ""]
     else:
-        out += ['<p class="editor-note">The source prints no English abstract.</p>', ""]
+        out += [f'<p class="editor-note">{html_text(E("no_abstract"))}</p>', ""]
     if meta.english.keywords:
-        out += ["**Key words:** " + md_text("; ".join(meta.english.keywords)), ""]
+        out += [f"**{md_text(label('paper.keywords'))}:** " + md_text("; ".join(meta.english.keywords)), ""]
     else:
-        out += ['<p class="editor-note">The source prints no English key words.</p>', ""]
+        out += [f'<p class="editor-note">{html_text(E("no_keywords"))}</p>', ""]
     out += outline or []
     path = paper_path(r.slug)
-    hans, hant = variants.as_printed(), variants.traditional()
-    out += ["## Full text", "",
-            f'The full Chinese text with notes and references: <a href="{cross_variant_href(variant, 1, hans, path)}" hreflang="{hans.lang}">'
-            f'Simplified characters</a> · <a href="{cross_variant_href(variant, 1, hant, path)}" hreflang="{hant.lang}">Traditional characters</a>.', ""]
+    # The catalogue's sentences are written as they are, around the links (they hold no markup).
+    links = {f"{v.text.replace('-', '_')}": f'<a href="{cross_variant_href(variant, 1, v, path)}" hreflang="{v.lang}">'
+             f'{html_text(E(v.text.replace("-", "_")))}</a>' for v in (variants.as_printed(), variants.traditional())}
+    out += [f"## {E('full_text')}", "", E("full_text_links", **links), ""]
     if guide_href:
-        out += [f'A <a href="{guide_href}">reading guide</a> in English sets out the paper\'s argument, its '
-                "sections one line each, its key concepts and questions for discussion.", ""]
+        out += [E("guide", link=f'<a href="{guide_href}">{html_text(E("guide_link"))}</a>'), ""]
     out += cite_section(r, url, Labels(variant))
     return "\n".join(out)

@@ -140,7 +140,7 @@ class Teacher:
     def questions(self, questions: tuple[Question, ...], anchor: str = "", cls: str = "") -> list[str]:
         out = [f'<ol class="discussion{" " + cls if cls else ""}">']
         for n, q in enumerate(questions, 1):
-            cites = ", ".join(self.ref_link(r) for r in q.cites) if self.en else "、".join(self.ref_link(r) for r in q.cites)
+            cites = self.label("punctuation.list").join(self.ref_link(r) for r in q.cites)
             label = self.label("teaching.read")
             qid = question_id(f"{anchor}discussion", q.text.zh)
             out.append(f'<li id="{qid}">{html_text(self.text(q.text))} <span class="question-cites">{label}: {cites}</span> '
@@ -177,11 +177,10 @@ class Teacher:
     def answer(self, item: SelfCheck) -> list[str]:
         """A self-check question's answer and the verbatim words of the paragraph it rests on."""
         e = item.evidence
-        basis = self.label("teaching.evidence")
+        basis, colon = html_text(self.label("teaching.evidence")), self.label("punctuation.colon")
         quote = f"“{self.zh_span(self.evidence_text(e))}”"
         return [f'<p class="answer">{html_text(self.text(item.answer))}</p>',
-                f'<p class="evidence" data-search-exclude>{basis}: {self.ref_link(e.ref)}: {quote}</p>' if self.en else
-                f'<p class="evidence" data-search-exclude>{html_text(basis)}：{self.ref_link(e.ref)}：{quote}</p>']
+                f'<p class="evidence" data-search-exclude>{basis}{colon}{self.ref_link(e.ref)}{colon}{quote}</p>']
 
 
 def question_id(prefix: str, zh: str) -> str:
