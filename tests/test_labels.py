@@ -123,6 +123,6 @@ def test_a_tilde_entry_is_a_text_the_variant_does_not_show(tmp_path):
 def test_an_entry_that_is_neither_text_nor_tilde_is_named(tmp_path):
     folder = copy_catalogues(tmp_path)
     en = folder / "en.yml"
-    en.write_text(en.read_text(encoding="utf-8").replace('    answer_key: "Answer key"\n', "    answer_key: 3\n"), encoding="utf-8")
+    en.write_text(en.read_text(encoding="utf-8").replace("    answer_key: Answer key\n", "    answer_key: 3\n"), encoding="utf-8")
     with pytest.raises(PaperError, match=r"en.yml:\d+: 'labels.pack.answer_key' must be a text, ~ or a mapping of texts"):
         catalogues(folder)

@@ -211,9 +211,8 @@ def home_en(papers, concept_index: str | None = None, teaching: str | None = Non
         if r.summary_en:
             out += [f'<p class="summary"><span class="editor-mark">{html.escape(label("home.summary"), quote=False)}</span> '
                     f'{html_text(r.summary_en)}</p>', ""]
-    hans, hant = (cross_variant_href(variant, 0, v, "index.html") for v in (variants.as_printed(), variants.traditional()))
     out += [f"## {label('home.how_to_read')}", "",
-            "- " + label("home.english_pages", hans=hans, hant=hant),
+            "- " + label("home.english_pages", **_text_links(label, "home", variant, 0, "index.html", hreflang=False)),
             "- " + md_text(label("home.language_button")),
             "- " + md_text(label("home.numbers")),
             "- " + label("home.page_markers", marker=f'<span lang="{variants.as_printed().lang}">{html_text(_page_marker())}</span>'),
@@ -264,6 +263,18 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
     return "\n".join(out)
 
 
+def _text_links(label: Labels, group: str, variant: Variant, depth: int, path: str, hreflang: bool = True) -> dict[str, str]:
+    """From an English page ``depth`` folders down, links to ``path`` in the variants with the Chinese text,
+    by kind (``as_printed``, ``traditional``: the fields of the sentence they go in), each named by the
+    catalogue's ``<group>.<kind>``."""
+    out = {}
+    for v in (variants.as_printed(), variants.traditional()):
+        kind = v.text.replace("-", "_")
+        lang = f' hreflang="{v.lang}"' if hreflang else ""
+        out[kind] = f'<a href="{cross_variant_href(variant, depth, v, path)}"{lang}>{html_text(label(f"{group}.{kind}"))}</a>'
+    return out
+
+
 def english_paper_page(paper, url: str | None, guide_href: str | None = None, outline: list[str] | None = None,
                        variant: str | Variant = "en") -> str:
     """An English landing page: English title, pinyin authors, English abstract and key words, the outline
@@ -303,9 +314,7 @@ def english_paper_page(paper, url: str | None, guide_href: str | None = None, ou
     out += outline or []
     path = paper_path(r.slug)
     # The catalogue's sentences are written as they are, around the links (they hold no markup).
-    links = {f"{v.text.replace('-', '_')}": f'<a href="{cross_variant_href(variant, 1, v, path)}" hreflang="{v.lang}">'
-             f'{html_text(E(v.text.replace("-", "_")))}</a>' for v in (variants.as_printed(), variants.traditional())}
-    out += [f"## {E('full_text')}", "", E("full_text_links", **links), ""]
+    out += [f"## {E('full_text')}", "", E("full_text_links", **_text_links(label, "english_page", variant, 1, path)), ""]
     if guide_href:
         out += [E("guide", link=f'<a href="{guide_href}">{html_text(E("guide_link"))}</a>'), ""]
     out += cite_section(r, url, Labels(variant))
