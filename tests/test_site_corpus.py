@@ -49,7 +49,7 @@ def home(site, root: str) -> BeautifulSoup:
     ("", "农书研究论文选读", "本站收录1篇讨论中国古代农书的论文。", "（如“器具”可找到“灌溉器具”）"),
     ("zh-Hant", "農書研究論文選讀", "本站收錄1篇討論中國古代農書的論文。", "（如“器具”可找到“灌溉器具”）"),
     ("en", "Agricultural Treatises: A Reader", "This site publishes 1 article on ancient Chinese agricultural treatises.", None),
-])
+], ids=["zh-Hans", "zh-Hant", "en"])
 def test_the_home_page_is_the_corpus_own(other_site, root, title, intro, search):
     page = home(other_site, root)
     article = page.select_one("article")
