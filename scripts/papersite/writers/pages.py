@@ -142,9 +142,12 @@ def _papers_list_zh(papers, convert, label) -> list[str]:
     return out
 
 
+EXAMPLE_PAGE = 91   # the home pages' example of a page marker
+
+
 def _page_marker() -> str:
     """A page marker as the Chinese pages draw it (the home pages show one as an example)."""
-    return Labels(variants.as_printed())("paper.page", n=91)
+    return Labels(variants.as_printed())("paper.page", n=EXAMPLE_PAGE)
 
 
 def home_zh(papers, variant: str, convert=_identity, concept_index: str | None = None, teaching: str | None = None,
@@ -167,7 +170,7 @@ def home_zh(papers, variant: str, convert=_identity, concept_index: str | None =
     out += [f"## {label('home.how_to_read')}", "",
             "- " + md_text(label("home.paper_layout")),
             "- " + md_text(label("home.numbers")),
-            "- " + md_text(label("home.page_markers", marker=_page_marker())),
+            "- " + md_text(label("home.page_markers", marker=_page_marker(), n=EXAMPLE_PAGE)),
             "- " + label("home.language_links", links=label("home.language_or").join(
                 f"<a href=\"{cross_variant_href(variant, 0, v, 'index.html')}\" hreflang=\"{v.lang}\" lang=\"{v.lang}\">"
                 + html_text(v.name) + "</a>" for v in others)),
@@ -215,7 +218,8 @@ def home_en(papers, concept_index: str | None = None, teaching: str | None = Non
             "- " + label("home.english_pages", **_text_links(label, "home", variant, 0, "index.html", hreflang=False)),
             "- " + md_text(label("home.language_button")),
             "- " + md_text(label("home.numbers")),
-            "- " + label("home.page_markers", marker=f'<span lang="{variants.as_printed().lang}">{html_text(_page_marker())}</span>'),
+            "- " + label("home.page_markers", n=EXAMPLE_PAGE,
+                         marker=f'<span lang="{variants.as_printed().lang}">{html_text(_page_marker())}</span>'),
             "", f"## {label('home.how_to_cite')}", "", md_text(label("home.cite")), ""]
     out += _home_sections(label, concept_index, teaching)
     return "\n".join(out)
