@@ -16,7 +16,11 @@ whole phrase a reader sees. Loading checks the catalogues against each other: a 
 and another lacks, an entry of a deriving catalogue that its source lacks, and fields that differ between
 catalogues are errors naming the file, line and key. A ``~`` entry says that the variant's pages do not show
 that text (the English home page has no bullet about Simplified and Traditional search input; the Chinese one
-has no link list to the English abstract pages); asking for it is an error.
+has no link list to the English abstract pages); asking for it is an error, and a deriving catalogue may not
+say it (its entries are its source's texts).
+
+The catalogues hold the interface, the same for every corpus. What is said about one corpus (the site's title,
+the home page's first sentence, its example words) is that corpus's content/site.yml (papersite.siteconfig).
 """
 from __future__ import annotations
 
