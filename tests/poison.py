@@ -60,7 +60,7 @@ CONCEPT_FIELDS = {"definition.zh", "definition.en", "english.text", "teaching.ob
                   "teaching.self_check.question.en", "teaching.self_check.answer.zh", "teaching.self_check.answer.en"}
 GUIDE_FIELDS = {"argument.zh", "argument.en", "opening.zh", "opening.en", "sections.title_en", "sections.zh",
                 "sections.en", "questions.zh", "questions.en"}
-SITE_FIELDS = {"site.title.zh", "site.title.en", "site.intro.zh", "site.intro.en", "errata.zh", "errata.en", "rights.zh", "rights.en", "concepts.categories.zh", "concepts.categories.en", "teaching.sequences.zh",
+SITE_FIELDS = {"site.title.zh", "site.title.en", "site.intro.zh", "site.intro.en", "site.search_example.word", "errata.zh", "errata.en", "rights.zh", "rights.en", "concepts.categories.zh", "concepts.categories.en", "teaching.sequences.zh",
                "teaching.sequences.en", "teaching.sequences.about.zh", "teaching.sequences.about.en"}
 
 

@@ -145,6 +145,12 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
     ("site:\n  title:\n    zh: 论文选读\n    fr: Lectures\n", "unknown key 'site.title.fr'", 4),
     ("site:\n  intro:\n    en: [a, b]\n", "'site.intro.en' must be a str", 3),
     ("site:\n  title:\n    zh: '  '\n", "site.title.zh must not be empty", 3),
+    ("site:\n  search_example:\n    part: 富裕\n", "site.search_example must give both 'part' and 'word'", 2),
+    ("site:\n  search_example:\n    part: 富裕\n    word: ' '\n", "site.search_example must give both 'part' and 'word'", 2),
+    ("site:\n  search_example:\n    part: 共享\n    word: 共同富裕\n", "'共享' must be a part of the word '共同富裕'", 3),
+    ("site:\n  search_example:\n    part: 共同富裕\n    word: 共同富裕\n", "must be a part of the word '共同富裕', shorter", 3),
+    ("site:\n  search_example:\n    part: 富裕\n    word: [共同富裕]\n", "'site.search_example.word' must be a str", 4),
+    ("site:\n  search_example:\n    part: 富裕\n    words: 共同富裕\n", "unknown key 'site.search_example.words'", 4),
 ])
 def test_bad_site_yml_names_file_and_line(tmp_path, text, message, line):
     from papersite.siteconfig import load_site_config

@@ -102,3 +102,27 @@ def test_the_serve_error_banner_is_in_the_variants_words_from_its_catalogue(code
     assert title in banner and advice in banner and proof in banner
     assert "bad &lt;value&gt;" in banner and "proof/wu-common-prosperity-logic.html" in banner
     assert Labels(code)("serve.build_error") == title
+
+
+def test_a_tilde_entry_is_a_text_the_variant_does_not_show(tmp_path):
+    """``~``: the key is named in every catalogue (none forgotten), but that variant's pages have no such text;
+    a writer asking for it is told so, and a deriving catalogue may not say ~ (it has its source's texts)."""
+    assert Labels("en")("home.language_button").startswith("The language button")
+    with pytest.raises(KeyError, match="'home.language_button' is ~ in zh-Hans.yml"):
+        Labels("zh-Hans")("home.language_button")
+    with pytest.raises(KeyError, match="'home.language_button' is ~ in zh-Hant.yml"):
+        Labels("zh-Hant", lambda s: s)("home.language_button")   # derived from zh-Hans's ~
+    folder = copy_catalogues(tmp_path)
+    hant = folder / "zh-Hant.yml"
+    hant.write_text(hant.read_text(encoding="utf-8") + "  pack:\n    answer_key: ~\n", encoding="utf-8")
+    with pytest.raises(PaperError, match=r"zh-Hant.yml:\d+: 'pack.answer_key' is ~ here"):
+        catalogues(folder)
+
+
+
+def test_an_entry_that_is_neither_text_nor_tilde_is_named(tmp_path):
+    folder = copy_catalogues(tmp_path)
+    en = folder / "en.yml"
+    en.write_text(en.read_text(encoding="utf-8").replace("    answer_key: Answer key\n", "    answer_key: 3\n"), encoding="utf-8")
+    with pytest.raises(PaperError, match=r"en.yml:\d+: 'labels.pack.answer_key' must be a text, ~ or a mapping of texts"):
+        catalogues(folder)

@@ -269,6 +269,7 @@ def gbt7714(c: Citation, edition: str = "2025", english: bool = False) -> str:
     return f"{head}{title}[Z]{tail}"
 
 
+# The ¶ label's default; the site's pages pass their catalogue's cite.paragraph (papersite/labels).
 PARAGRAPH_LABEL = {"zh": "第 {n} 段", "en": "para. {n}"}
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from . import variants
 from .addresses import id_key
 from .concepts import Concept
+from .labels import Labels
 from .mentions import CorpusIndex
 from .teaching import Bilingual, Evidence, ParaRef, Question, SelfCheck, Teaching
 
@@ -19,14 +21,14 @@ MIN_READING = 3          # paragraphs in a suggested reading, topped up from the
 
 
 def paper_label(record, english: bool) -> str:
-    """A short name for a paper in charts and lists: its authors."""
-    if english:
-        names = [a.pinyin.split()[0] for a in record.authors]
-        name = " & ".join(names) if len(names) <= 2 else f"{names[0]} et al."
-    else:
-        names = [a.display_zh for a in record.authors]
-        name = "、".join(names) if len(names) <= 2 else f"{names[0]}等"
-    return name
+    """A short name for a paper in charts and lists: its authors (the catalogue's paper.short_name_*)."""
+    label = Labels(variants.english_variant() if english else variants.as_printed())
+    names = [a.pinyin.split()[0] if english else a.display_zh for a in record.authors]
+    if len(names) <= 1:
+        return "".join(names)
+    if len(names) == 2:
+        return label("paper.short_name_two", first=names[0], second=names[1])
+    return label("paper.short_name_more", first=names[0])
 
 
 @dataclass(frozen=True)
@@ -80,24 +82,28 @@ def generated_teaching(c: Concept, index: CorpusIndex, names: dict[str, PaperNam
     """Material for a concept the editors have not written any for, built from its quotations only:
     every question points at a quotation's paragraph and every answer is the quotation itself."""
     quotes = list(index.quotes[c.slug])
-    objectives = (
-        Bilingual(f"说明“{c.term}”的含义，并与编者释义相对照。", f"Explain what {c.english_term} means and check it against the editors' gloss."),
-        Bilingual(f"找出各篇论文论述“{c.term}”的原文，比较其异同。", f"Find the passages where the papers discuss {c.english_term} and compare them."),
-    )
+
+    def text(key: str, **papers) -> Bilingual:
+        """The catalogue's ``generated.<key>`` in Chinese (as printed: a Chinese variant converts it) and in
+        English: the concept's term (its English one in English) and papers' short names filled in."""
+        zh, en = (Labels(v)(f"generated.{key}", term=term, **{k: getattr(n, lang) for k, n in papers.items()})
+                  for v, term, lang in ((variants.as_printed(), c.term, "zh"), (variants.english_variant(), c.english_term, "en")))
+        return Bilingual(zh, en)
+
+    objectives = (text("explain"), text("find"))
     pairs = [(a, b) for i, a in enumerate(quotes) for b in quotes[i + 1:] if a.paper != b.paper][:3]
     discussion = []
     for a, b in pairs:
         na, nb = names[a.paper], names[b.paper]
         discussion.append(Question(
-            Bilingual(f"比较{na.zh}与{nb.zh}对“{c.term}”的表述：二者的侧重点有何不同？",
-                      f"Compare how {na.en} and {nb.en} describe {c.english_term}: what does each emphasise?"),
+            text("compare", first=na, second=nb),
             (ParaRef(a.paper, a.paragraph), ParaRef(b.paper, b.paragraph))))
     checks = []
     for q in quotes[:3]:
         name = names[q.paper]
         checks.append(SelfCheck(
-            Bilingual(f"{name.zh}一文如何表述“{c.term}”？", f"How does {name.en} put {c.english_term}?"),
-            Bilingual("见下引原文。", "See the paper's own words below (in Chinese)."),
+            text("how", paper=name),
+            text("answer"),
             Evidence(ParaRef(q.paper, q.paragraph), q.text)))
     return Teaching(objectives, (), tuple(discussion), tuple(checks))
 

@@ -11,7 +11,8 @@ from .concepts import Category
 from .prose import link_scheme_ok
 from .yamlfile import load_mapping
 
-SCHEMA = {"site": {"title": {"zh": str, "en": str}, "intro": {"zh": str, "en": str}},
+SCHEMA = {"site": {"title": {"zh": str, "en": str}, "intro": {"zh": str, "en": str},
+                   "search_example": {"part": str, "word": str}},
           "traditional": {"opencc": str, "exceptions": str}, "errata": {"zh": str, "en": str, "url": str},
           "rights": {"zh": str, "en": str},
           "concepts": {"categories": list}, "teaching": {"chars_per_minute": int, "sequences": list}}
@@ -52,6 +53,9 @@ class SiteConfig:
     title_en: str = TITLE["en"]
     intro_zh: str = INTRO["zh"]  # the home page's first sentence; {papers} is the number of papers
     intro_en: str = INTRO["en"]
+    # the Chinese home page's example of finding a word by a part of it (site.search_example); none when empty
+    search_part: str = ""
+    search_word: str = ""
 
     def title(self, variant) -> str:
         """The site's title in the variant's language (zh-Hant pages convert the zh one)."""
@@ -87,7 +91,23 @@ def load_site_config(content: Path) -> SiteConfig:
                       errata.get("zh") or "", errata.get("en") or "", _categories(data, lines, path),
                       rate, _sequences(teaching, lines, path), url, rights.get("zh") or "", rights.get("en") or "",
                       title.get("zh", TITLE["zh"]), title.get("en", TITLE["en"]),
-                      intro.get("zh", INTRO["zh"]), intro.get("en", INTRO["en"]))
+                      intro.get("zh", INTRO["zh"]), intro.get("en", INTRO["en"]),
+                      *_search_example(data, lines, path))
+
+
+def _search_example(data: dict, lines: dict, path: Path) -> tuple[str, str]:
+    """site.search_example: a word of the corpus (``word``) and a part of it (``part``) that finds it."""
+    example = (data.get("site") or {}).get("search_example")
+    if example is None:
+        return "", ""
+    where = lines.get("site.search_example")
+    if set(example) != {"part", "word"} or not all((example[k] or "").strip() for k in ("part", "word")):
+        raise PaperError(path, "site.search_example must give both 'part' and 'word' (see content/README.md)", where)
+    part, word = example["part"].strip(), example["word"].strip()
+    if part == word or part not in word:
+        raise PaperError(path, f"site.search_example.part {part!r} must be a part of the word {word!r}, shorter than it",
+                         lines.get("site.search_example.part", where))
+    return part, word
 
 
 def _bilingual(data: dict, key: str, lines: dict, path: Path) -> dict:

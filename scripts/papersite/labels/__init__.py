@@ -7,12 +7,20 @@ catalogue of the page's variant (papersite.variants), by a dotted key (``concept
     labels:
       concept:
         pinyin: 拼音        # a text; {name} fields are filled in by the writer (str.format)
+      home:
+        search: ~          # not shown on this variant's pages (the key is still named, so none is forgotten)
 
 A catalogue that derives (zh-Hant from zh-Hans, through OpenCC) gives only the entries whose conversion
 would be wrong; its own entry wins. The derived text is converted after its fields are filled in, as the
 whole phrase a reader sees. Loading checks the catalogues against each other: a key that one catalogue has
 and another lacks, an entry of a deriving catalogue that its source lacks, and fields that differ between
-catalogues are errors naming the file, line and key.
+catalogues are errors naming the file, line and key. A ``~`` entry says that the variant's pages do not show
+that text (the English home page has no bullet about Simplified and Traditional search input; the Chinese one
+has no link list to the English abstract pages); asking for it is an error, and a deriving catalogue may not
+say it (its entries are its source's texts).
+
+The catalogues hold the interface, the same for every corpus. What is said about one corpus (the site's title,
+the home page's first sentence, its example words) is that corpus's content/site.yml (papersite.siteconfig).
 """
 from __future__ import annotations
 
@@ -35,7 +43,7 @@ class Catalogue:
     """One variant's catalogue as read: dotted key -> text, and where each key is."""
     code: str
     path: Path
-    entries: dict[str, str]
+    entries: dict[str, str | None]   # None: a ``~`` entry, a text this variant's pages do not show
     lines: dict[str, int]
     derive: str | None = None
 
@@ -45,10 +53,10 @@ def _flatten(node, prefix: str, path: Path, lines: dict[str, int], out: dict[str
         dotted = f"{prefix}.{key}"
         if isinstance(value, dict):
             _flatten(value, dotted, path, lines, out)
-        elif isinstance(value, str) and value:
+        elif (isinstance(value, str) and value) or value is None:
             out[dotted[len("labels."):]] = value
         else:
-            raise PaperError(path, f"'{dotted}' must be a text or a mapping of texts", lines.get(dotted))
+            raise PaperError(path, f"'{dotted}' must be a text, ~ or a mapping of texts", lines.get(dotted))
 
 
 def read_catalogue(path: Path, code: str) -> Catalogue:
@@ -96,10 +104,13 @@ def check(catalogues: dict[str, Catalogue]) -> None:
             if source is not None and key not in source.entries:
                 raise PaperError(c.path, f"'{key}' is not in {source.path.name}, which this catalogue derives from",
                                  c.lines.get(key))
-            model = (source or full[0]).entries[key]
-            if fields(text) != fields(model):
-                raise PaperError(c.path, f"'{key}' fills in {sorted(fields(text))}, but {where(source or full[0], key)} "
-                                 f"fills in {sorted(fields(model))}", c.lines.get(key))
+            if text is None and source is not None:
+                raise PaperError(c.path, f"'{key}' is ~ here: a deriving catalogue gives texts only", c.lines.get(key))
+            # The text it is compared with: its source's, else the first full catalogue's that is not ~.
+            model = source if source is not None else next((o for o in full if o.entries[key] is not None), full[0])
+            if text is not None and model.entries[key] is not None and fields(text) != fields(model.entries[key]):
+                raise PaperError(c.path, f"'{key}' fills in {sorted(fields(text))}, but {where(model, key)} "
+                                 f"fills in {sorted(fields(model.entries[key]))}", c.lines.get(key))
 
 
 @functools.lru_cache(maxsize=None)
@@ -129,6 +140,9 @@ class Labels:
         text = self.own.entries.get(key)
         if text is not None:
             return text.format(**values) if values else text
+        if key in self.own.entries or (self.source is not None and key in self.source.entries
+                                       and self.source.entries[key] is None):
+            raise KeyError(f"'{key}' is ~ in {self.own.path.name}: {self.variant.code} pages do not show it")
         if self.source is None or key not in self.source.entries:
             raise KeyError(f"no interface string '{key}' in {self.own.path.name}")
         if self.convert is None:

@@ -155,8 +155,9 @@ def paper_markdown(doc: Document, record, convert=_identity, url=None, variant="
     c = cite.citation_data(record, url)
     parts = pages.front_matter(title, cite.highwire(c), head=pages.head_meta(c),
                                description=pages.first_sentence(convert(doc.meta.abstract) if doc.meta.abstract else None))
-    # The paragraph citation: the reference as printed (Simplified), the ¶ label in the reader's script.
-    para_label = convert(cite.PARAGRAPH_LABEL["zh"])
+    # The paragraph citation: the reference as printed (Simplified), the ¶ label in the reader's script (the
+    # catalogue's cite.paragraph, its {n} left for gbt7714_passage to fill in).
+    para_label = L("cite.paragraph")
     passage = lambda p: cite.gbt7714_passage(c.at_page(cite.page_span(p.pages)), display_number(p.id), label=para_label)
     parts += [f"# {md_text(title)}", ""]
     if record.title_zh_provenance == "editor":

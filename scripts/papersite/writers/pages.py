@@ -107,7 +107,7 @@ def cite_section(record, url: str | None, label: Labels) -> list[str]:
                f'<p class="cite-gbt" data-edition="2025" lang="en">{chinese_in_english(cite.gbt7714(c, "2025", english=True))}</p>', "",
                label("cite.standard_2015"), "",
                f'<p class="cite-gbt" data-edition="2015" lang="en">{chinese_in_english(cite.gbt7714(c, "2015", english=True))}</p>', "",
-               "The article as printed, in Chinese (GB/T 7714-2025):", "",
+               label("cite.as_printed"), "",
                f'<p class="cite-gbt cite-original" data-edition="2025" lang="zh-Hans">{english_in_chinese(cite.gbt7714(c, "2025"))}</p>', ""]
     else:
         out = [f"## {label('cite.title')} {{#cite}}", "", label("cite.standard_2025"), "",
@@ -142,109 +142,91 @@ def _papers_list_zh(papers, convert, label) -> list[str]:
     return out
 
 
+EXAMPLE_PAGE = 91   # the home pages' example of a page marker
+
+
+def _page_marker() -> str:
+    """A page marker as the Chinese pages draw it (the home pages show one as an example)."""
+    return Labels(variants.as_printed())("paper.page", n=EXAMPLE_PAGE)
+
+
 def home_zh(papers, variant: str, convert=_identity, concept_index: str | None = None, teaching: str | None = None,
             config: SiteConfig = SiteConfig("")) -> str:
     """The Chinese home page (zh-Hans, or zh-Hant through ``convert``); its title and first sentence are
-    content/site.yml's ``site.title`` and ``site.intro``."""
+    content/site.yml's ``site.title`` and ``site.intro``, its other prose the catalogue's ``home`` texts."""
     C = convert
     variant = variants.get(variant)
     label = Labels(variant, convert)
     # The language button leads to each other variant (their names in their own language).
     others = [v for v in variants.VARIANTS if v != variant]
     intro = C(config.intro(variant, len(papers)))
+    search = (label("home.search_example", part=config.search_part, word=config.search_word)
+              if config.search_word else label("home.search"))
     out = front_matter(C(config.title(variant)), description=first_sentence(intro))
     out += [f"# {md_text(C(config.title(variant)))}", "",
-            md_text(intro + C("文本由论文 PDF 提取的原始文字转换而成，"
-                      "保留原文的全部正文、注释与参考文献，去除页眉等版面信息，原刊页码（源文本印有或可据以推定者）在页边标出；提供简体、繁体两种字形，"
-                      "并为每篇论文提供英文导读页（英文标题、摘要与关键词）。")), "",
+            md_text(intro + label("home.lead")), "",
             f"## {label('sections.papers')}", ""]
     out += _papers_list_zh(papers, convert, label)
     out += [f"## {label('home.how_to_read')}", "",
-            "- " + md_text(C("论文页依次为：标题、论文信息（作者、刊名、收稿日期、基金项目、作者简介）、摘要与关键词、正文、注释、参考文献；"
-                             "宽屏时右侧为本文目录。")),
-            "- " + md_text(C("每个段落前都有固定编号（¶1、¶2……），点击即得该段的链接，可用于引用或布置阅读任务（见教学栏目的教师指南）；"
-                             "标题为编者所拟、译名为编者所译之处均有标注。")),
-            "- " + md_text(C("页边的“第91页”表示原刊第 91 页从此处开始（细竖线为换页之处），段落的引文随之带上所在页码；"
-                             "源文本未印页码的论文不标页码。")),
-            "- " + C("页眉的语言按钮可切换到同一页面的") + C("或").join(
+            "- " + md_text(label("home.paper_layout")),
+            "- " + md_text(label("home.numbers")),
+            "- " + md_text(label("home.page_markers", marker=_page_marker(), n=EXAMPLE_PAGE)),
+            "- " + label("home.language_links", links=label("home.language_or").join(
                 f"<a href=\"{cross_variant_href(variant, 0, v, 'index.html')}\" hreflang=\"{v.lang}\" lang=\"{v.lang}\">"
-                + html_text(v.name) + "</a>" for v in others) + C("版本。"),
-            "- " + md_text(C("搜索支持整词、双字词与词的一部分（如“富裕”可找到“共同富裕”），简体、繁体输入均可。")), ""]
-    out += [f"## {label('home.how_to_cite')}", "",
-            md_text(C("每篇论文页末的“如何引用”给出原文的 GB/T 7714—2025 格式（及 2015 版格式）与 BibTeX、RIS、CSL-JSON 格式，可直接导入文献管理软件；"
-                      "页面也带有 Google Scholar 等工具可识别的引文元数据。每个段落编号旁的“引用”按钮可复制该段的引文及其固定链接。")), ""]
-    if concept_index:
-        out += [f"## {label('sections.concepts')}", "", f"[{C('概念索引')}]({concept_index})" + md_text(C("将全部论文中的核心概念相互链接。")), ""]
-    if teaching:
-        out += [f"## {label('sections.teaching')}", "", f"[{C('教师指南')}]({teaching})" + md_text(C(
-            "：如何把概念页、段落和阅读指南布置给学生，建议的概念学习顺序，可打印的阅读材料包。")), ""]
-    out += [f"## {label('about.title')}", "", f"[{label('about.title')}](about.md)" + md_text(C("：文本来源与校验值、转换中所做的规范化处理、如何报告错误。")), ""]
+                + html_text(v.name) + "</a>" for v in others)),
+            "- " + md_text(search), ""]
+    out += [f"## {label('home.how_to_cite')}", "", md_text(label("home.cite")), ""]
+    out += _home_sections(label, concept_index, teaching)
     return "\n".join(out)
+
+
+def _home_sections(label: Labels, concept_index: str | None, teaching: str | None) -> list[str]:
+    """The home page's last sections: the concept index, the instructor guide, "about this edition". The
+    catalogue's sentence is written into the Markdown as it is, around the link (it holds no markup)."""
+    out = []
+    if concept_index:
+        out += [f"## {label('sections.concepts')}", "",
+                label("home.concepts", link=f"[{label('home.concepts_link')}]({concept_index})"), ""]
+    if teaching:
+        out += [f"## {label('sections.teaching')}", "",
+                label("home.teaching", link=f"[{label('home.teaching_link')}]({teaching})"), ""]
+    return out + [f"## {label('about.title')}", "", label("home.about", link=f"[{label('about.title')}](about.md)"), ""]
 
 
 def home_en(papers, concept_index: str | None = None, teaching: str | None = None, config: SiteConfig = SiteConfig(""),
             variant: str | Variant = "en") -> str:
-    """The English home page; its title and first sentence are content/site.yml's ``site.title`` and ``site.intro``."""
+    """The English home page; its title and first sentence are content/site.yml's ``site.title`` and
+    ``site.intro``, its other prose the catalogue's ``home`` texts."""
     variant = variants.get(variant)
     label = Labels(variant)
     intro = config.intro(variant, len(papers))
-    out = front_matter(config.title(variant), description=intro.rstrip(".") + ", in Simplified and Traditional "
-                       "characters, with an English page for each.")
+    out = front_matter(config.title(variant), description=label("home.description", intro=intro.rstrip(".")))
     out += [f"# {md_text(config.title(variant))}", "",
-            chinese_in_english(intro, escape=md_text) + " Each article's full text is given in Chinese, in Simplified and in Traditional "
-            "characters, converted from the text extracted from its PDF; each also has an English page with its "
-            "English title, abstract and key words.", "", f"## {label('sections.papers')}", ""]
+            chinese_in_english(intro, escape=md_text) + md_text(label("home.lead")), "", f"## {label('sections.papers')}", ""]
+    # Catalogue texts in HTML: only &, < and > need escaping (their apostrophes stay as written).
+    mark = f' <span class="editor-mark">{html.escape(label("paper.editors_translation").strip(), quote=False)}</span>'
     for paper in papers:
         r = paper.record
-        mark = ' <span class="editor-mark">(editors\' translation)</span>' if r.title_en_provenance == "editor" else ""
-        out += [f"### [{md_text(r.title_en)}]({paper_uri(r.slug)}){mark}", "",
+        out += [f"### [{md_text(r.title_en)}]({paper_uri(r.slug)}){mark if r.title_en_provenance == 'editor' else ''}", "",
                 f'<p class="paper-title-zh" lang="zh-Hans">{html_text(r.title_zh)}</p>', "",
                 md_text(", ".join(a.pinyin for a in r.authors) + (f" · {r.journal_en or r.journal}" if r.journal else "")
                         + (f" · {r.year}" if r.year else "")), ""]
         if r.summary_en:
-            out += [f'<p class="summary"><span class="editor-mark">Editors\' summary</span> {html_text(r.summary_en)}</p>', ""]
+            out += [f'<p class="summary"><span class="editor-mark">{html.escape(label("home.summary"), quote=False)}</span> '
+                    f'{html_text(r.summary_en)}</p>', ""]
     out += [f"## {label('home.how_to_read')}", "",
-            "- Each paper's English page gives its title, authors, English abstract and key words as printed in the "
-            "source (anything the editors supplied is marked), and links to the full Chinese text in "
-            f"<a href=\"{cross_variant_href(variant, 0, variants.as_printed(), 'index.html')}\">Simplified</a> and "
-            f"<a href=\"{cross_variant_href(variant, 0, variants.traditional(), 'index.html')}\">Traditional</a> characters.",
-            "- The language button in the header leads to the same page in the other versions.",
-            "- Every paragraph of the Chinese text begins with a stable number (¶1, ¶2 …) that links to the "
-            "paragraph, for citing and for reading assignments (see the instructor guide under Teaching).",
-            "- Where the source shows the journal's page numbers, a margin note (<span lang=\"zh-Hans\">第91页</span>, page 91) marks where each "
-            "printed page begins, and a paragraph's citation gives its page.", "",
-            f"## {label('home.how_to_cite')}", "",
-            "Each paper page ends with the article's reference in GB/T 7714-2025 (and 2015), BibTeX, RIS and CSL-JSON, ready for a "
-            "reference manager; the pages also carry citation metadata that Google Scholar and Zotero read.", ""]
-    if concept_index:
-        out += [f"## {label('sections.concepts')}", "", f"The [concept index]({concept_index}) links the key concepts across all papers.", ""]
-    if teaching:
-        out += [f"## {label('sections.teaching')}", "", f"The [instructor guide]({teaching}): how to assign concept pages, paragraphs and "
-                "reading guides, suggested sequences of concepts, and printable reading packs.", ""]
-    out += [f"## {label('about.title')}", "", f"[{label('about.title')}](about.md): where each text came from, what the "
-            "conversion normalised, and how to report an error.", ""]
+            "- " + label("home.english_pages", **_text_links(label, "home", variant, 0, "index.html", hreflang=False)),
+            "- " + md_text(label("home.language_button")),
+            "- " + md_text(label("home.numbers")),
+            "- " + label("home.page_markers", n=EXAMPLE_PAGE,
+                         marker=f'<span lang="{variants.as_printed().lang}">{html_text(_page_marker())}</span>'),
+            "", f"## {label('home.how_to_cite')}", "", md_text(label("home.cite")), ""]
+    out += _home_sections(label, concept_index, teaching)
     return "\n".join(out)
 
 
-NORMALISATIONS = [
-    ("行末换行与断词", "Line breaks",
-     "PDF 行末的硬换行并入段落；跨行断开的英文单词依词典复原（如 develop-ment → development）。",
-     "Hard line breaks inside paragraphs are joined; English words hyphenated across lines are rejoined when the dictionary knows the whole word."),
-    ("版面信息", "Page furniture",
-     "删除页眉、页脚、页码及他文混入的英文摘要片段；每页的脚注移到文末并与正文标记配对。",
-     "Running heads, folios and page numbers, and fragments of other articles' English abstracts, are removed; per-page footnotes are moved to the end and paired with their markers."),
-    ("字间空格", "Letter-spacing",
-     "删除 PDF 字距造成的汉字间空格（全面深 化 改 革 → 全面深化改革）。",
-     "Spaces the PDF put between Chinese characters are removed."),
-    ("标点宽度", "Punctuation width",
-     "中文语境中的半角标点改为全角（GB/T 15834）；英文摘要中的全角逗号、分号改为半角。",
-     "Half-width punctuation in Chinese text is made full-width (GB/T 15834); full-width commas and semicolons in English abstracts are made half-width."),
-    ("数字", "Numbers", "删除小数点后多余的空格（19. 0% → 19.0%）。", "Stray spaces after decimal points are removed (19. 0% → 19.0%)."),
-    ("表格", "Tables", "被拉平成单列的表格按表题与列数复原为表格。", "Tables flattened into one cell per line are rebuilt from their caption and column count."),
-    ("繁体", "Traditional characters",
-     "繁体版由简体文本经 OpenCC（s2tw：台湾标准字形，不替换词汇，以保留引文原貌）在构建时生成，个别误转词语由例外词表修正。",
-     "The Traditional version is generated from the Simplified text at build time with OpenCC (s2tw: Taiwan-standard characters, no vocabulary substitution, so quotations keep their wording); a short exceptions list fixes words it gets wrong."),
-]
+# What the conversion normalises, in this order: the catalogue's about.normalised.<key>.name and .text.
+NORMALISATIONS = ("line_breaks", "furniture", "letter_spacing", "punctuation", "numbers", "tables", "traditional")
 
 
 def about_page(papers, site, variant: str, convert=_identity) -> str:
@@ -265,8 +247,9 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
         # A file name may hold a backtick or a bar: written as HTML text, not as a Markdown code span.
         out.append(f"| [{name}]({paper_uri(r.slug)}) | <code>{html_text(r.original_name)}</code> | `{r.sha256}` |")
     out += ["", f"## {label('about.normalisations')} {{#normalisations}}", ""]
-    for zh_name, en_name, zh_text, en_text in NORMALISATIONS:
-        out.append(f"- **{en_name}.** {md_text(en_text)}" if en else f"- **{C(zh_name)}**：{md_text(C(zh_text))}")
+    for key in NORMALISATIONS:
+        name, text = label(f"about.normalised.{key}.name"), md_text(label(f"about.normalised.{key}.text"))
+        out.append(f"- **{name}.** {text}" if en else f"- **{name}**：{text}")
     out += ["", f"## {label('about.log')} {{#log}}", "", md_text(label("about.log_lead")), ""]
     for p in papers:
         name = p.record.title_en if en else C(p.record.title_zh)
@@ -284,6 +267,18 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
     return "\n".join(out)
 
 
+def _text_links(label: Labels, group: str, variant: Variant, depth: int, path: str, hreflang: bool = True) -> dict[str, str]:
+    """From an English page ``depth`` folders down, links to ``path`` in the variants with the Chinese text,
+    by kind (``as_printed``, ``traditional``: the fields of the sentence they go in), each named by the
+    catalogue's ``<group>.<kind>``."""
+    out = {}
+    for v in (variants.as_printed(), variants.traditional()):
+        kind = v.text.replace("-", "_")
+        lang = f' hreflang="{v.lang}"' if hreflang else ""
+        out[kind] = f'<a href="{cross_variant_href(variant, depth, v, path)}"{lang}>{html_text(label(f"{group}.{kind}"))}</a>'
+    return out
+
+
 def english_paper_page(paper, url: str | None, guide_href: str | None = None, outline: list[str] | None = None,
                        variant: str | Variant = "en") -> str:
     """An English landing page: English title, pinyin authors, English abstract and key words, the outline
@@ -292,41 +287,39 @@ def english_paper_page(paper, url: str | None, guide_href: str | None = None, ou
     c = cite.citation_data(r, url)
     out = front_matter(r.title_en, cite.highwire(c), head=head_meta(c),
                        description=first_sentence(meta.english.abstract))
+    label = Labels(variant)
+    E = lambda key, **values: label(f"english_page.{key}", **values)   # this page's own texts
     out += [f"# {md_text(r.title_en)}", ""]
     if r.title_en_provenance == "editor":
-        out += ['<p class="editor-note">English title translated by the editors: the source prints none.</p>'
-                if not meta.english.title else
-                '<p class="editor-note">English title supplied by the editors.</p>', ""]
-    rows = [("Authors", html_text(", ".join(a.pinyin for a in r.authors))),
-            ("Chinese title", f'<span lang="zh-Hans">{html_text(r.title_zh)}</span>'
-             + (' <span class="editor-mark">(supplied by the editors)</span>' if r.title_zh_provenance == "editor" else ""))]
+        out += [f'<p class="editor-note">{html_text(E("title_supplied" if meta.english.title else "title_translated"))}</p>', ""]
+    rows = [(label("paper.authors"), html_text(", ".join(a.pinyin for a in r.authors))),
+            (E("chinese_title"), f'<span lang="zh-Hans">{html_text(r.title_zh)}</span>'
+             + (f' <span class="editor-mark">{html_text(E("supplied"))}</span>' if r.title_zh_provenance == "editor" else ""))]
     if r.journal:
-        rows.append(("Journal", html_text(r.journal_en or r.journal) + (f' (<span lang="zh-Hans">{html_text(r.journal)}</span>)' if r.journal_en else "")))
+        rows.append((label("paper.journal"), html_text(r.journal_en or r.journal) + (f' (<span lang="zh-Hans">{html_text(r.journal)}</span>)' if r.journal_en else "")))
     if c.year:
-        rows.append(("Published", html_text(str(c.year) + (f", issue {c.issue}" if c.issue else "") + (f", pp. {c.pages}" if c.pages else ""))))
+        rows.append((E("published"), html_text(str(c.year) + (E("issue", issue=c.issue) if c.issue else "")
+                                               + (E("pages", pages=c.pages) if c.pages else ""))))
     received = meta.field("收稿日期")
     if received:
-        rows.append(("Received", html_text(received)))
+        rows.append((E("received"), html_text(received)))
     out.append('<dl class="paper-meta">')
-    for label, value in rows:
-        out.append(f"<dt>{label}</dt><dd>{value}</dd>")
+    for name, value in rows:
+        out.append(f"<dt>{html_text(name)}</dt><dd>{value}</dd>")
     out += ["</dl>", ""]
     if meta.english.abstract:
-        out += ['!!! abstract "Abstract"', "", "    " + md_text(meta.english.abstract), ""]
+        out += [f'!!! abstract "{html_text(label("paper.abstract"))}"', "", "    " + md_text(meta.english.abstract), ""]
     else:
-        out += ['<p class="editor-note">The source prints no English abstract.</p>', ""]
+        out += [f'<p class="editor-note">{html_text(E("no_abstract"))}</p>', ""]
     if meta.english.keywords:
-        out += ["**Key words:** " + md_text("; ".join(meta.english.keywords)), ""]
+        out += [f"**{md_text(label('paper.keywords'))}:** " + md_text("; ".join(meta.english.keywords)), ""]
     else:
-        out += ['<p class="editor-note">The source prints no English key words.</p>', ""]
+        out += [f'<p class="editor-note">{html_text(E("no_keywords"))}</p>', ""]
     out += outline or []
     path = paper_path(r.slug)
-    hans, hant = variants.as_printed(), variants.traditional()
-    out += ["## Full text", "",
-            f'The full Chinese text with notes and references: <a href="{cross_variant_href(variant, 1, hans, path)}" hreflang="{hans.lang}">'
-            f'Simplified characters</a> · <a href="{cross_variant_href(variant, 1, hant, path)}" hreflang="{hant.lang}">Traditional characters</a>.', ""]
+    # The catalogue's sentences are written as they are, around the links (they hold no markup).
+    out += [f"## {E('full_text')}", "", E("full_text_links", **_text_links(label, "english_page", variant, 1, path)), ""]
     if guide_href:
-        out += [f'A <a href="{guide_href}">reading guide</a> in English sets out the paper\'s argument, its '
-                "sections one line each, its key concepts and questions for discussion.", ""]
+        out += [E("guide", link=f'<a href="{guide_href}">{html_text(E("guide_link"))}</a>'), ""]
     out += cite_section(r, url, Labels(variant))
     return "\n".join(out)

@@ -126,7 +126,7 @@ class Teacher:
             for r in items:
                 text = self.para_text(r)
                 teaser = text[:TEASER] + ("…" if len(text) > TEASER else "")
-                size = f"({len(text)} characters)" if self.en else self.C(f"（{len(text)} 字）")
+                size = self.label("teaching.paragraph_size", n=len(text))
                 out.append(f'<li>{self.ref_link(r, named=False)} <span class="reading-teaser">{self.zh_span(teaser)}</span> '
                            f'<span class="reading-size">{html_text(size)}</span></li>')
             out.append("</ul></li>")
@@ -140,7 +140,7 @@ class Teacher:
     def questions(self, questions: tuple[Question, ...], anchor: str = "", cls: str = "") -> list[str]:
         out = [f'<ol class="discussion{" " + cls if cls else ""}">']
         for n, q in enumerate(questions, 1):
-            cites = ", ".join(self.ref_link(r) for r in q.cites) if self.en else "、".join(self.ref_link(r) for r in q.cites)
+            cites = self.label("punctuation.list").join(self.ref_link(r) for r in q.cites)
             label = self.label("teaching.read")
             qid = question_id(f"{anchor}discussion", q.text.zh)
             out.append(f'<li id="{qid}">{html_text(self.text(q.text))} <span class="question-cites">{label}: {cites}</span> '
@@ -177,11 +177,10 @@ class Teacher:
     def answer(self, item: SelfCheck) -> list[str]:
         """A self-check question's answer and the verbatim words of the paragraph it rests on."""
         e = item.evidence
-        basis = self.label("teaching.evidence")
+        basis, colon = html_text(self.label("teaching.evidence")), self.label("punctuation.colon")
         quote = f"“{self.zh_span(self.evidence_text(e))}”"
         return [f'<p class="answer">{html_text(self.text(item.answer))}</p>',
-                f'<p class="evidence" data-search-exclude>{basis}: {self.ref_link(e.ref)}: {quote}</p>' if self.en else
-                f'<p class="evidence" data-search-exclude>{html_text(basis)}：{self.ref_link(e.ref)}：{quote}</p>']
+                f'<p class="evidence" data-search-exclude>{basis}{colon}{self.ref_link(e.ref)}{colon}{quote}</p>']
 
 
 def question_id(prefix: str, zh: str) -> str:
@@ -393,12 +392,9 @@ class Instruction:
                 n = minutes(self.t.chars(self.t.reading(c, self.t.material(c)[0])), self.t.rate)
                 label = (f"[{md_text(c.english_term)}](../{concept_uri(c.slug)}) <span lang=\"zh-Hans\">{html_text(c.term)}</span>"
                          if self.en else f"[{md_text(c.term)}](../{concept_uri(c.slug)})")
-                out.append(f"{i}. {label} ({n} min)" if self.en else f"{i}. {label}（{n} 分钟）")
-            out += ["", f"[Reading pack: all {len(concepts)} concepts on one printable page]({pack}): {len(unique)} paragraphs, "
-                    f"{chars} Chinese characters, about {total} min of reading (a paragraph several concepts share is counted once, "
-                    "so this is less than the sum of the times above)."
-                    if self.en else f"[阅读材料包：{len(concepts)} 个概念合为一页，可打印]({pack})：原文 {len(unique)} 段，{chars} 字，"
-                    f"阅读约 {total} 分钟（几个概念共用的段落只计一次，所以少于上列各项时间之和）。", ""]
+                out.append(f"{i}. {label}{self.label('instructor.minutes', n=n)}")
+            link = f"[{self.label('instructor.pack_link', concepts=len(concepts))}]({pack})"
+            out += ["", self.label("instructor.pack_size", link=link, paragraphs=len(unique), chars=chars, n=total), ""]
         return out
 
     def addresses(self) -> list[str]:
@@ -424,25 +420,18 @@ class Instruction:
         return out + [""]
 
     def pack_page(self, seq) -> str:
-        t, en, C, L = self.t, self.en, self.C, self.L
+        t, en, C, label = self.t, self.en, self.C, self.label
         concepts = self.concepts(seq)
-        name = seq.en if en else C(seq.zh)
-        title = f"Reading pack: {name}" if en else C(f"阅读材料包：{seq.zh}")
+        title = label("pack.title", name=seq.en if en else seq.zh)
         # A pack repeats its concepts' pages and the papers' paragraphs: searching finds those instead.
         about = seq.about_en if en else C(seq.about_zh)
         out = front_matter(title, searchable=False, description=first_sentence(about)) + [f"# {md_text(title)}", "", md_text(about), ""]
         reading, unique, chars, n = self.pack_reading(seq)
-        lead = L(f"共 {len(concepts)} 个概念、{len(unique)} 段原文（{chars} 字，按每分钟 {t.rate} 字计约 {n} 分钟；几个概念共用的段落只计一次）。"
-                 "每段原文只在第一次需要时全文印出，再次需要时注明见第几节。自测题的答案在末尾。",
-                 f"{len(concepts)} concepts and {len(unique)} paragraphs of the papers ({chars} Chinese characters, about {n} min "
-                 f"at {t.rate} characters a minute; a paragraph several concepts share is counted once). Each paragraph is "
-                 "printed in full the first time it is needed; later, the section where it is printed is named. The "
-                 "self-check answers are at the end.")
-        screen = L("打印：使用浏览器的“打印”（Ctrl+P / ⌘P）；答案默认不打印，可在下面选择附上。",
-                   " To print, use the browser’s Print (Ctrl+P / ⌘P); the answers are left out unless you choose below to include them.")
+        lead = label("pack.lead", concepts=len(concepts), paragraphs=len(unique), chars=chars, rate=t.rate, n=n)
+        screen = label("pack.print_how")
         out += [f'<p class="pack-lead">{html_text(lead)}<span class="screen-only">{html_text(screen)}</span></p>', "",
                 f'<p class="print-choice" data-search-exclude><label><input type="checkbox" data-print-answers="pack"> '
-                f'{html_text(L("打印时在末尾附答案", "Print the answer key at the end"))}</label></p>', "",
+                f'{html_text(label("pack.print_answers"))}</label></p>', "",
                 '<ol class="pack-contents">']
         for c in concepts:
             out.append(f'<li><a href="#{c.slug}">{html_text(c.english_term if en else C(c.term))}</a></li>')
@@ -453,7 +442,7 @@ class Instruction:
             page = f"../{concept_uri(c.slug)}"
             out += [f'## {i}. {self.pack_name(c)} {{#{c.slug} .pack-concept}}', "",
                     f'<p class="pack-gloss">{html_text(c.definition_en if en else C(c.definition_zh))} {t.editors()} '
-                    f'<a href="{page[:-3]}.html">{html_text(L("概念页", "Concept page"))}</a></p>', ""]
+                    f'<a href="{page[:-3]}.html">{html_text(label("pack.concept_page"))}</a></p>', ""]
             out += t.objectives(material, generated, "###", f"{c.slug}-")
             out += self.full_reading(reading[c.slug], printed, i, c)
             out += t.discussion(material, generated, "###", f"{c.slug}-", cls="pack-questions")
@@ -488,8 +477,8 @@ class Instruction:
     def pack_self_check(self, t: Teaching, generated: bool, c: Concept) -> list[str]:
         """A concept's self-check questions in a pack: the questions with room to answer; the answers are in
         the answer key at the end (answer_key), each question keeping its address."""
-        lead = self.L("先作答，再对照材料包末尾的答案。", "Answer first, then check against the answer key at the end.")
-        out = [f"### {self.L('自测题', 'Self-check')} {{#{c.slug}-self-check}}", "",
+        lead = self.label("pack.self_check_lead")
+        out = [f"### {self.label('teaching.self_check')} {{#{c.slug}-self-check}}", "",
                f'<p class="questions-lead">{html_text(lead)} {self.t.editors(generated)}</p>', "",
                '<ol class="pack-questions self-check-questions">']
         for i, item in enumerate(t.self_check, 1):
@@ -500,10 +489,9 @@ class Instruction:
     def answer_key(self, concepts: list[Concept]) -> list[str]:
         """The answers of every self-check question, by section; printed only when the reader chooses to
         (papers.css: html[data-print-answers=yes]), folded on the screen."""
-        L = self.L
-        out = [f"## {L('自测题答案', 'Answer key')} {{#answer-key .answer-key-heading}}", "",
-               '<div class="answer-key">',
-               f'<p class="questions-lead">{html_text(L("按节列出各自测题的答案及其依据的原文。", "The answers of the self-check questions, by section, with the words of the paragraph each rests on."))}</p>']
+        label = self.label
+        out = [f"## {label('pack.answer_key')} {{#answer-key .answer-key-heading}}", "",
+               '<div class="answer-key">', f'<p class="questions-lead">{html_text(label("pack.answer_key_lead"))}</p>']
         for i, c in enumerate(concepts, 1):
             material, _ = self.t.material(c)
             name = (f'{html_text(c.english_term)} (<span lang="zh-Hans">{html_text(c.term)}</span>)' if self.en
@@ -513,7 +501,7 @@ class Instruction:
                 qid = question_id(f"{c.slug}-self-check", item.question.zh)
                 out += [f'<li><details class="question"><summary>{html_text(self.t.text(item.question))}</summary>',
                         *self.t.answer(item), f'<p class="question-address"><a href="#{qid}">'
-                        f'{html_text(L(f"回到第 {i} 节第 {n} 题", f"Back to question {n} of section {i}"))}</a></p>',
+                        f'{html_text(label("pack.back_to_question", section=i, n=n))}</a></p>',
                         "</details></li>"]
             out.append("</ol>")
         return out + ["</div>", ""]
