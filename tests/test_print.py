@@ -231,3 +231,58 @@ def test_reading_pack_prints_questions_with_room_and_its_answer_key_only_when_as
         assert errors == []
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("variant, answers", [("zh-Hans", False), ("zh-Hant", False), ("en", True)])
+def test_reading_pack_refers_to_a_paragraph_printed_earlier_by_the_page_it_begins_on(chromium, server, tmp_path, variant, answers):
+    """A paragraph a pack printed in full earlier is referred to later by its printed page, the section kept
+    ("全文见第 12 页（第 4 节“劳动资料”）"): in the printed pack the reference names the page whose number is printed
+    at its foot (the @page margin box), and that is the page where the paragraph's full text begins. Chromium
+    has no CSS target-counter(): site.js lays the pack out as it will print when printing begins (page.pdf
+    fires beforeprint, as Ctrl+P does) and puts the numbers in; afterwards the screen's text is back. One
+    variant prints its answer key too (more pages after the last section)."""
+    prefix = f"{VARIANT_DIRS[variant]}/" if VARIANT_DIRS[variant] else ""
+    page, errors = open_page(chromium, server, f"{prefix}teaching/{SEQUENCE.id}.html")
+    try:
+        if answers:
+            page.check("p.print-choice input[data-print-answers]")
+        refs = page.eval_on_selector_all("a[data-page-ref]", """as => as.map(a => ({
+            href: a.getAttribute('href'), template: a.dataset.pageRef, screen: a.textContent,
+            text: document.querySelector(a.getAttribute('href') + ' blockquote').textContent,
+            section: [...document.querySelectorAll('h2.pack-concept')].filter(h =>
+                h.compareDocumentPosition(document.querySelector(a.getAttribute('href'))) & Node.DOCUMENT_POSITION_FOLLOWING)
+                .pop().firstChild.textContent }))""")
+        assert len(refs) > 10
+        for ref in refs:   # the reference names the section where the paragraph is printed, as its heading does
+            number, name = re.fullmatch(r"(\d+)\. (.+?)( \(|$)", ref["section"]).group(1, 2)
+            assert number in ref["template"] and name in ref["template"] and "{page}" in ref["template"], ref
+        # (pdfium gives a hyphen that ends a line as U+FFFE: "Alvarez-" / "Cuadrado")
+        pages = [p.replace("\ufffe", "-") for p in body(pdf_pages(page, tmp_path / "pack.pdf"), page.title())]
+        # the printed references, in the order of the page: each one's whole text, its page number filled in
+        text, starts = "", []
+        for p in pages:
+            starts.append(len(text))
+            text += p
+        page_at = lambda i: max(n for n, s in enumerate(starts, 1) if s <= i)
+        at = 0
+        for ref in refs:
+            before, after = (re.escape(squash(s)) for s in ref["template"].split("{page}"))
+            found = re.compile(before + r"(\d+)" + after).search(text, at)
+            assert found, (ref["href"], ref["template"], text[at:at + 200])
+            at, named = found.end(), int(found.group(1))
+            assert named <= page_at(found.start())   # a reference looks back
+            # the paragraph's full text begins on that page (its first words on no page before it) ...
+            quoted = squash(ref["text"])
+            assert quoted[:40] in pages[named - 1], (ref["href"], named)
+            assert not any(quoted[:40] in p for p in pages[:named - 1]), (ref["href"], named)
+            # ... and follows from there, whole (a paragraph may run on to the next page)
+            begins = text.find(quoted, starts[named - 1])
+            assert starts[named - 1] <= begins < starts[named - 1] + len(pages[named - 1]), ref["href"]
+        # After printing the screen's text is back, and no page break is left behind.
+        assert page.eval_on_selector_all("a[data-page-ref]", "as => as.map(a => a.textContent)") == [r["screen"] for r in refs]
+        assert page.evaluate("() => [...document.querySelectorAll('article *')].filter(e => e.style.breakBefore).length") == 0
+        if answers:
+            page.uncheck("p.print-choice input[data-print-answers]")
+        assert errors == []
+    finally:
+        page.close()
