@@ -182,7 +182,7 @@ def test_largest_concept_page_prints_on_four_pages_without_web_addresses(chromiu
 @pytest.mark.parametrize("variant", VARIANT_DIRS)
 def test_reading_pack_prints_questions_with_room_and_its_answer_key_only_when_asked(chromium, server, tmp_path, to_traditional, variant):
     """A reading pack prints numbered pages under its title, each paragraph once (a later need names the
-    section where it is printed), ruled room under every question, and no answers unless the reader checks
+    page and section where it is printed: the next test), ruled room under every question, and no answers unless the reader checks
     "print the answer key" (remembered); then the answers come after the last concept's questions."""
     prefix = f"{VARIANT_DIRS[variant]}/" if VARIANT_DIRS[variant] else ""
     convert = to_traditional if variant == "zh-Hant" else (lambda s: s)
