@@ -233,17 +233,20 @@ def test_reading_pack_prints_questions_with_room_and_its_answer_key_only_when_as
         page.close()
 
 
-@pytest.mark.parametrize("variant, answers", [("zh-Hans", False), ("zh-Hant", False), ("en", True)])
-def test_reading_pack_refers_to_a_paragraph_printed_earlier_by_the_page_it_begins_on(chromium, server, tmp_path, variant, answers):
+@pytest.mark.parametrize("variant, answers, window", [("zh-Hans", False, None), ("zh-Hant", False, 390), ("en", True, 2600)])
+def test_reading_pack_refers_to_a_paragraph_printed_earlier_by_the_page_it_begins_on(chromium, server, tmp_path, variant, answers, window):
     """A paragraph a pack printed in full earlier is referred to later by its printed page, the section kept
     ("全文见第 12 页（第 4 节“劳动资料”）"): in the printed pack the reference names the page whose number is printed
     at its foot (the @page margin box), and that is the page where the paragraph's full text begins. Chromium
     has no CSS target-counter(): site.js lays the pack out as it will print when printing begins (page.pdf
     fires beforeprint, as Ctrl+P does) and puts the numbers in; afterwards the screen's text is back. One
-    variant prints its answer key too (more pages after the last section)."""
+    variant prints its answer key too (more pages after the last section); the screen it is printed from is
+    a phone's or a wide one (where Material sets larger type), which paper does not see."""
     prefix = f"{VARIANT_DIRS[variant]}/" if VARIANT_DIRS[variant] else ""
     page, errors = open_page(chromium, server, f"{prefix}teaching/{SEQUENCE.id}.html")
     try:
+        if window:
+            page.set_viewport_size({"width": window, "height": 900})
         if answers:
             page.check("p.print-choice input[data-print-answers]")
         refs = page.eval_on_selector_all("a[data-page-ref]", """as => as.map(a => ({
@@ -283,6 +286,24 @@ def test_reading_pack_refers_to_a_paragraph_printed_earlier_by_the_page_it_begin
         assert page.evaluate("() => [...document.querySelectorAll('article *')].filter(e => e.style.breakBefore).length") == 0
         if answers:
             page.uncheck("p.print-choice input[data-print-answers]")
+        assert errors == []
+    finally:
+        page.close()
+
+
+def test_reading_pack_opened_from_disk_prints_the_sections_of_repeated_paragraphs(chromium, built_site, tmp_path):
+    """Opened from disk (file://) chromium lets no script read the style sheets, so the pages cannot be laid
+    out in advance: a repeated paragraph is named by its section, as on the screen, and no page is guessed."""
+    page = chromium.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto((built_site / "teaching" / f"{SEQUENCE.id}.html").as_uri())
+        page.wait_for_load_state("load")
+        screen = page.eval_on_selector_all("a[data-page-ref]", "as => as.map(a => a.textContent)")
+        text = "".join(body(pdf_pages(page, tmp_path / "pack.pdf"), page.title()))
+        assert screen and all(squash(s) in text for s in screen)
+        assert not re.search(r"全文见第\d+页", text)
         assert errors == []
     finally:
         page.close()
