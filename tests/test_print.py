@@ -233,15 +233,18 @@ def test_reading_pack_prints_questions_with_room_and_its_answer_key_only_when_as
         page.close()
 
 
-@pytest.mark.parametrize("variant, answers, window", [("zh-Hans", False, None), ("zh-Hant", False, 390), ("en", True, 2600)])
-def test_reading_pack_refers_to_a_paragraph_printed_earlier_by_the_page_it_begins_on(chromium, server, tmp_path, variant, answers, window):
+@pytest.mark.parametrize("variant, answers, window, longer", [("zh-Hans", False, None, False), ("zh-Hant", False, 390, False),
+                                                              ("en", True, 2600, False), ("zh-Hans", False, None, True)])
+def test_reading_pack_refers_to_a_paragraph_printed_earlier_by_the_page_it_begins_on(chromium, server, tmp_path, variant, answers,
+                                                                                       window, longer):
     """A paragraph a pack printed in full earlier is referred to later by its printed page, the section kept
     ("全文见第 12 页（第 4 节“劳动资料”）"): in the printed pack the reference names the page whose number is printed
     at its foot (the @page margin box), and that is the page where the paragraph's full text begins. Chromium
     has no CSS target-counter(): site.js lays the pack out as it will print when printing begins (page.pdf
     fires beforeprint, as Ctrl+P does) and puts the numbers in; afterwards the screen's text is back. One
     variant prints its answer key too (more pages after the last section); the screen it is printed from is
-    a phone's or a wide one (where Material sets larger type), which paper does not see."""
+    a phone's or a wide one (where Material sets larger type), which paper does not see. And paragraphs longer
+    than a page (three of the repeated ones made six times as long) take the pages their lines take."""
     prefix = f"{VARIANT_DIRS[variant]}/" if VARIANT_DIRS[variant] else ""
     page, errors = open_page(chromium, server, f"{prefix}teaching/{SEQUENCE.id}.html")
     try:
@@ -249,6 +252,9 @@ def test_reading_pack_refers_to_a_paragraph_printed_earlier_by_the_page_it_begin
             page.set_viewport_size({"width": window, "height": 900})
         if answers:
             page.check("p.print-choice input[data-print-answers]")
+        if longer:
+            page.evaluate("""() => [...new Set([...document.querySelectorAll('a[data-page-ref]')].map(a => a.getAttribute('href')))]
+                .slice(0, 3).forEach(id => { const q = document.querySelector(id + ' blockquote'); q.textContent = q.textContent.repeat(6); })""")
         refs = page.eval_on_selector_all("a[data-page-ref]", """as => as.map(a => ({
             href: a.getAttribute('href'), template: a.dataset.pageRef, screen: a.textContent,
             text: document.querySelector(a.getAttribute('href') + ' blockquote').textContent,

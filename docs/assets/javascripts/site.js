@@ -483,9 +483,41 @@
     return out;
   }
 
+  // The lines of the blocks' text, top to bottom, as [top, bottom] of each line box: a line's box reaches
+  // halfway to the next line's text (line-height's leading is even above and below).
+  function textLines(blocks) {
+    var rects = [], range = document.createRange();
+    blocks.forEach(function (el) {
+      var walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), node;
+      while ((node = walk.nextNode())) {
+        range.selectNodeContents(node);
+        [].forEach.call(range.getClientRects(), function (r) { if (r.height > 0) rects.push([r.top, r.bottom]); });
+      }
+    });
+    rects.sort(function (a, b) { return a[0] - b[0]; });
+    var lines = [];
+    rects.forEach(function (r) {
+      var last = lines[lines.length - 1];
+      if (last && r[0] < last[1] - 1) last[1] = Math.max(last[1], r[1]); else lines.push(r.slice());
+    });
+    for (var k = 0; k + 1 < lines.length; k++) lines[k][1] = lines[k + 1][0] = (lines[k][1] + lines[k + 1][0]) / 2;
+    return lines;
+  }
+
+  // How many pages after its first a block of these lines runs on to, begun at the top of a page (``top``);
+  // a line ending within a pixel of a page's foot could go either way: then nothing is guessed.
+  function pagesAfter(lines, top, full) {
+    var more = 0, foot = top + full;
+    lines.forEach(function (l) {
+      if (Math.abs(l[1] - foot) < 1) throw new Error("a line at the foot of a page");
+      if (l[1] > foot) { more += 1; foot = l[0] + full; }
+    });
+    return more;
+  }
+
   // Puts the blocks on pages; returns [[block, page]...] and the blocks that begin a page not begun by the
   // style sheets themselves. ``room``: a page's height for the greedy fit; ``full``: the paper's.
-  function paginate(blocks, origin, room, full, line) {
+  function paginate(blocks, origin, room, full) {
     var placed = [], starts = [], page = 1, top = origin, prevBottom = origin, i = 0, mustBreak = false;
     while (i < blocks.length) {
       var j = i;   // a heading the style sheets keep with what follows (break-after: avoid) goes with it
@@ -497,13 +529,10 @@
         top = start;   // the whole gap above the block is counted on its new page (margins may be kept)
         if (!forced) starts.push(blocks[i]);
       }
-      mustBreak = false;
-      if (bottom - top > room) {   // taller than a page: the browser divides it; the next group starts anew
-        var rest = bottom - top - full;
-        page += Math.max(0, Math.ceil(rest / (full - 2 * line)));
-        mustBreak = true;
-      }
       for (var k = i; k <= j; k++) placed.push([blocks[k], page]);
+      mustBreak = bottom - top > room;
+      if (mustBreak) page += pagesAfter(textLines(blocks.slice(i, j + 1)), top, full);   // taller than a page:
+      // the browser divides it (on as many pages as its lines take), and the next group begins a page
       prevBottom = bottom;
       i = j + 1;
     }
@@ -539,7 +568,7 @@
       // measured with the printed references, their numbers as wide as the widest will be ("00")
       for (var digits = "00"; ; digits += "0") {
         fill(function () { return digits; });
-        result = paginate(printBlocks(article, []), root.getBoundingClientRect().top, h - SLACK * line, h, line);
+        result = paginate(printBlocks(article, []), root.getBoundingClientRect().top, h - SLACK * line, h);
         if (String(result.pages).length <= digits.length) break;
       }
     } catch (e) {
