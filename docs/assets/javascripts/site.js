@@ -404,8 +404,9 @@
   // (writers/teaching_pages.py: data-page-ref, with "{page}" where the number goes). Browsers implement no
   // CSS target-counter(), so when printing begins the pack is laid out here as it will print: every
   // @media rule of the site's style sheets is set to what it is on paper (A4 less the @page margins), the
-  // blocks are measured and put on pages greedily, each page a little short of the paper's height, and each
-  // page's first block is given a forced break, so that the browser's pages are these ones. Afterwards the
+  // blocks are measured and put on pages greedily, each page a line short of the paper's height (a paragraph
+  // may run on to the next page, as the browser would break it), and each page's first block is given a
+  // forced break, so that the browser's pages are these ones. Afterwards the
   // style sheets are as they were. If anything cannot be measured (a style sheet the page may not read, a
   // media query it does not understand, content wider than the paper), the references keep the section.
   var PAPER = {a4: [210, 297], a5: [148, 210], letter: [215.9, 279.4], legal: [215.9, 355.6]};
@@ -515,6 +516,18 @@
     return more;
   }
 
+  // Where a block the browser may break (break-inside: auto) continues if the page ends at ``foot``: the top
+  // of its first line on the next page, with at least two lines of its text on either side (orphans,
+  // widows); null if it is not to be begun on this page. A line within a pixel of the foot is taken to go
+  // on: the next page then holds a line more than it may.
+  function splitAt(block, foot) {
+    if (getComputedStyle(block).breakInside !== "auto") return null;
+    var lines = textLines([block.querySelector("blockquote") || block]), fit = 0;
+    while (fit < lines.length && lines[fit][1] <= foot - 1) fit++;
+    fit = Math.min(fit, lines.length - 2);
+    return fit >= 2 ? lines[fit][0] : null;
+  }
+
   // Puts the blocks on pages; returns [[block, page]...] and the blocks that begin a page not begun by the
   // style sheets themselves. ``room``: a page's height for the greedy fit; ``full``: the paper's.
   function paginate(blocks, origin, room, full) {
@@ -524,6 +537,15 @@
       while (j + 1 < blocks.length && getComputedStyle(blocks[j]).breakAfter === "avoid") j++;
       var start = prevBottom, bottom = blocks[j].getBoundingClientRect().bottom;
       var forced = i > 0 && getComputedStyle(blocks[i]).breakBefore === "page";
+      var rest = !forced && !mustBreak && bottom - top > room && bottom - start <= room ? splitAt(blocks[j], top + full) : null;
+      if (rest !== null) {   // a paragraph the page breaks: begun here, its last lines at the next page's top
+        for (var s = i; s <= j; s++) placed.push([blocks[s], page]);
+        page += 1;
+        top = rest;
+        prevBottom = bottom;
+        i = j + 1;
+        continue;
+      }
       if (i > 0 && (forced || mustBreak || bottom - top > room)) {
         page += 1;
         top = start;   // the whole gap above the block is counted on its new page (margins may be kept)
