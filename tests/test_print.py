@@ -182,7 +182,7 @@ def test_largest_concept_page_prints_on_four_pages_without_web_addresses(chromiu
 @pytest.mark.parametrize("variant", VARIANT_DIRS)
 def test_reading_pack_prints_questions_with_room_and_its_answer_key_only_when_asked(chromium, server, tmp_path, to_traditional, variant):
     """A reading pack prints numbered pages under its title, each paragraph once (a later need names the
-    section where it is printed), ruled room under every question, and no answers unless the reader checks
+    page and section where it is printed: the next test), ruled room under every question, and no answers unless the reader checks
     "print the answer key" (remembered); then the answers come after the last concept's questions."""
     prefix = f"{VARIANT_DIRS[variant]}/" if VARIANT_DIRS[variant] else ""
     convert = to_traditional if variant == "zh-Hant" else (lambda s: s)
@@ -228,6 +228,88 @@ def test_reading_pack_prints_questions_with_room_and_its_answer_key_only_when_as
         }""")
         assert len(pages) > 1
         page.uncheck(box)
+        assert errors == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("variant, answers, window, longer", [("zh-Hans", False, None, False), ("zh-Hant", False, 390, False),
+                                                              ("en", True, 2600, False), ("zh-Hans", False, None, True)])
+def test_reading_pack_refers_to_a_paragraph_printed_earlier_by_the_page_it_begins_on(chromium, server, tmp_path, variant, answers,
+                                                                                       window, longer):
+    """A paragraph a pack printed in full earlier is referred to later by its printed page, the section kept
+    ("全文见第 12 页（第 4 节“劳动资料”）"): in the printed pack the reference names the page whose number is printed
+    at its foot (the @page margin box), and that is the page where the paragraph's full text begins. Chromium
+    has no CSS target-counter(): site.js lays the pack out as it will print when printing begins (page.pdf
+    fires beforeprint, as Ctrl+P does) and puts the numbers in; afterwards the screen's text is back. One
+    variant prints its answer key too (more pages after the last section); the screen it is printed from is
+    a phone's or a wide one (where Material sets larger type), which paper does not see. And paragraphs longer
+    than a page (three of the repeated ones made six times as long) take the pages their lines take."""
+    prefix = f"{VARIANT_DIRS[variant]}/" if VARIANT_DIRS[variant] else ""
+    page, errors = open_page(chromium, server, f"{prefix}teaching/{SEQUENCE.id}.html")
+    try:
+        if window:
+            page.set_viewport_size({"width": window, "height": 900})
+        if answers:
+            page.check("p.print-choice input[data-print-answers]")
+        if longer:
+            page.evaluate("""() => [...new Set([...document.querySelectorAll('a[data-page-ref]')].map(a => a.getAttribute('href')))]
+                .slice(0, 3).forEach(id => { const q = document.querySelector(id + ' blockquote'); q.textContent = q.textContent.repeat(6); })""")
+        refs = page.eval_on_selector_all("a[data-page-ref]", """as => as.map(a => ({
+            href: a.getAttribute('href'), template: a.dataset.pageRef, screen: a.textContent,
+            text: document.querySelector(a.getAttribute('href') + ' blockquote').textContent,
+            section: [...document.querySelectorAll('h2.pack-concept')].filter(h =>
+                h.compareDocumentPosition(document.querySelector(a.getAttribute('href'))) & Node.DOCUMENT_POSITION_FOLLOWING)
+                .pop().firstChild.textContent }))""")
+        assert len(refs) > 10
+        for ref in refs:   # the reference names the section where the paragraph is printed, as its heading does
+            number, name = re.fullmatch(r"(\d+)\. (.+?)( \(|$)", ref["section"]).group(1, 2)
+            assert number in ref["template"] and name in ref["template"] and "{page}" in ref["template"], ref
+        # (pdfium gives a hyphen that ends a line as U+FFFE: "Alvarez-" / "Cuadrado")
+        pages = [p.replace("\ufffe", "-") for p in body(pdf_pages(page, tmp_path / "pack.pdf"), page.title())]
+        # the printed references, in the order of the page: each one's whole text, its page number filled in
+        text, starts = "", []
+        for p in pages:
+            starts.append(len(text))
+            text += p
+        page_at = lambda i: max(n for n, s in enumerate(starts, 1) if s <= i)
+        at = 0
+        for ref in refs:
+            before, after = (re.escape(squash(s)) for s in ref["template"].split("{page}"))
+            found = re.compile(before + r"(\d+)" + after).search(text, at)
+            assert found, (ref["href"], ref["template"], text[at:at + 200])
+            at, named = found.end(), int(found.group(1))
+            assert named <= page_at(found.start())   # a reference looks back
+            # the paragraph's full text begins on that page (its first words on no page before it) ...
+            quoted = squash(ref["text"])
+            assert quoted[:40] in pages[named - 1], (ref["href"], named)
+            assert not any(quoted[:40] in p for p in pages[:named - 1]), (ref["href"], named)
+            # ... and follows from there, whole (a paragraph may run on to the next page)
+            begins = text.find(quoted, starts[named - 1])
+            assert starts[named - 1] <= begins < starts[named - 1] + len(pages[named - 1]), ref["href"]
+        # After printing the screen's text is back, and no page break is left behind.
+        assert page.eval_on_selector_all("a[data-page-ref]", "as => as.map(a => a.textContent)") == [r["screen"] for r in refs]
+        assert page.evaluate("() => [...document.querySelectorAll('article *')].filter(e => e.style.breakBefore).length") == 0
+        if answers:
+            page.uncheck("p.print-choice input[data-print-answers]")
+        assert errors == []
+    finally:
+        page.close()
+
+
+def test_reading_pack_opened_from_disk_prints_the_sections_of_repeated_paragraphs(chromium, built_site, tmp_path):
+    """Opened from disk (file://) chromium lets no script read the style sheets, so the pages cannot be laid
+    out in advance: a repeated paragraph is named by its section, as on the screen, and no page is guessed."""
+    page = chromium.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto((built_site / "teaching" / f"{SEQUENCE.id}.html").as_uri())
+        page.wait_for_load_state("load")
+        screen = page.eval_on_selector_all("a[data-page-ref]", "as => as.map(a => a.textContent)")
+        text = "".join(body(pdf_pages(page, tmp_path / "pack.pdf"), page.title()))
+        assert screen and all(squash(s) in text for s in screen)
+        assert not re.search(r"全文见第\d+页", text)
         assert errors == []
     finally:
         page.close()

@@ -400,6 +400,231 @@
     });
   }
 
+  // A reading pack's later references to a paragraph printed in full earlier name its printed page too
+  // (writers/teaching_pages.py: data-page-ref, with "{page}" where the number goes). Browsers implement no
+  // CSS target-counter(), so when printing begins the pack is laid out here as it will print: every
+  // @media rule of the site's style sheets is set to what it is on paper (A4 less the @page margins), the
+  // blocks are measured and put on pages greedily, each page a line short of the paper's height (a paragraph
+  // may run on to the next page, as the browser would break it), and each page's first block is given a
+  // forced break, so that the browser's pages are these ones. Afterwards the
+  // style sheets are as they were. If anything cannot be measured (a style sheet the page may not read, a
+  // media query it does not understand, content wider than the paper), the references keep the section.
+  var PAPER = {a4: [210, 297], a5: [148, 210], letter: [215.9, 279.4], legal: [215.9, 355.6]};
+  var printedPages = [];   // what packPageReferences changed, for unpackPageReferences
+  var SLACK = 1;   // lines of a page left free for what the measuring may miss (tests/test_print.py: none was)
+
+  function cssPx(value, probe) {
+    probe.style.width = value;
+    return probe.getBoundingClientRect().width;
+  }
+
+  // Whether a media query list matches on a page box of width w and height h (CSS px): the media type is
+  // print; width and height are the page's; other features (hover, motion, colour scheme) as on this screen.
+  function printMatches(list, w, h) {
+    if (!list.trim()) return true;
+    return list.split(",").some(function (query) {
+      var q = query.trim().toLowerCase(), negate = false, m = /^(not|only)\s+/.exec(q);
+      if (m) { negate = m[1] === "not"; q = q.slice(m[0].length); }
+      var ok = true;
+      m = /^([a-z-]+)\s*(and\s+|$)/.exec(q);
+      if (m) { ok = m[1] === "all" || m[1] === "print"; q = q.slice(m[0].length); }
+      q.split(/\s+and\s+/).forEach(function (f) {
+        if (!f) return;
+        var size = /^\((min-|max-)?(width|height)\s*:\s*([\d.]+)(px|r?em)\)$/.exec(f);
+        if (size) {
+          var v = parseFloat(size[3]) * (size[4] === "px" ? 1 : 16), have = size[2] === "width" ? w : h;
+          ok = ok && (size[1] === "min-" ? have >= v : size[1] === "max-" ? have <= v : have === v);
+        } else if (/^\([a-z-]+(\s*:\s*[a-z0-9.-]+)?\)$/.test(f) && !/width|height|aspect|orientation/.test(f)) {
+          ok = ok && window.matchMedia(f).matches;
+        } else {
+          throw new Error("media query not understood: " + list);
+        }
+      });
+      return negate ? !ok : ok;
+    });
+  }
+
+  // The document's style sheets as on paper: the @page rule's margins and size, apply(w, h) sets every
+  // media list to "all" or "not all" as it is on a page box of that size, undo() puts them back.
+  function asOnPaper() {
+    var lists = [], page = {};
+    function visit(rules) {
+      for (var i = 0; i < rules.length; i++) {
+        var r = rules[i];
+        if (r.type === CSSRule.PAGE_RULE && !r.selectorText) {
+          ["margin-top", "margin-right", "margin-bottom", "margin-left", "size"].forEach(function (k) {
+            if (r.style.getPropertyValue(k)) page[k] = r.style.getPropertyValue(k);
+          });
+        }
+        if (r.media && r.type === CSSRule.MEDIA_RULE) lists.push(r.media);
+        if (r.cssRules && r.type !== CSSRule.PAGE_RULE) visit(r.cssRules);
+      }
+    }
+    for (var s = 0; s < document.styleSheets.length; s++) {
+      var sheet = document.styleSheets[s];
+      if (sheet.disabled) continue;
+      if (sheet.media.mediaText) lists.push(sheet.media);
+      visit(sheet.cssRules);   // throws for a style sheet the page may not read
+    }
+    var was = lists.map(function (l) { return l.mediaText; });
+    return {page: page, apply: function (w, h) {
+      lists.forEach(function (l, i) { l.mediaText = printMatches(was[i], w, h) ? "all" : "not all"; });
+    }, undo: function () { lists.forEach(function (l, i) { l.mediaText = was[i]; }); }};
+  }
+
+  // The blocks a page may begin with: the article's children, and the items of its lists and of its
+  // plain divisions (the answer key), in the order they print.
+  function printBlocks(root, out) {
+    for (var el = root.firstElementChild; el; el = el.nextElementSibling) {
+      var cs = getComputedStyle(el);
+      if (cs.display === "none" || cs.position === "absolute" || cs.position === "fixed") continue;
+      if (/^(OL|UL|DIV)$/.test(el.tagName) && cs.breakInside !== "avoid" && el.firstElementChild) printBlocks(el, out);
+      else out.push(el);
+    }
+    return out;
+  }
+
+  // The lines of the blocks' text, top to bottom, as [top, bottom] of each line box: a line's box reaches
+  // halfway to the next line's text (line-height's leading is even above and below).
+  function textLines(blocks) {
+    var rects = [], range = document.createRange();
+    blocks.forEach(function (el) {
+      var walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), node;
+      while ((node = walk.nextNode())) {
+        range.selectNodeContents(node);
+        [].forEach.call(range.getClientRects(), function (r) { if (r.height > 0) rects.push([r.top, r.bottom]); });
+      }
+    });
+    rects.sort(function (a, b) { return a[0] - b[0]; });
+    var lines = [];
+    rects.forEach(function (r) {
+      var last = lines[lines.length - 1];
+      if (last && r[0] < last[1] - 1) last[1] = Math.max(last[1], r[1]); else lines.push(r.slice());
+    });
+    for (var k = 0; k + 1 < lines.length; k++) lines[k][1] = lines[k + 1][0] = (lines[k][1] + lines[k + 1][0]) / 2;
+    return lines;
+  }
+
+  // How many pages after its first a block of these lines runs on to, begun at the top of a page (``top``);
+  // a line ending within a pixel of a page's foot could go either way: then nothing is guessed.
+  function pagesAfter(lines, top, full) {
+    var more = 0, foot = top + full;
+    lines.forEach(function (l) {
+      if (Math.abs(l[1] - foot) < 1) throw new Error("a line at the foot of a page");
+      if (l[1] > foot) { more += 1; foot = l[0] + full; }
+    });
+    return more;
+  }
+
+  // Where a block the browser may break (break-inside: auto) continues if the page ends at ``foot``: the top
+  // of its first line on the next page, with at least two lines of its text on either side (orphans,
+  // widows); null if it is not to be begun on this page. A line within a pixel of the foot is taken to go
+  // on: the next page then holds a line more than it may.
+  function splitAt(block, foot) {
+    if (getComputedStyle(block).breakInside !== "auto") return null;
+    var lines = textLines([block.querySelector("blockquote") || block]), fit = 0;
+    while (fit < lines.length && lines[fit][1] <= foot - 1) fit++;
+    fit = Math.min(fit, lines.length - 2);
+    return fit >= 2 ? lines[fit][0] : null;
+  }
+
+  // Puts the blocks on pages; returns [[block, page]...] and the blocks that begin a page not begun by the
+  // style sheets themselves. ``room``: a page's height for the greedy fit; ``full``: the paper's.
+  function paginate(blocks, origin, room, full) {
+    var placed = [], starts = [], page = 1, top = origin, prevBottom = origin, i = 0, mustBreak = false;
+    while (i < blocks.length) {
+      var j = i;   // a heading the style sheets keep with what follows (break-after: avoid) goes with it
+      while (j + 1 < blocks.length && getComputedStyle(blocks[j]).breakAfter === "avoid") j++;
+      var start = prevBottom, bottom = blocks[j].getBoundingClientRect().bottom;
+      var forced = i > 0 && getComputedStyle(blocks[i]).breakBefore === "page";
+      var rest = !forced && !mustBreak && bottom - top > room && bottom - start <= room ? splitAt(blocks[j], top + full) : null;
+      if (rest !== null) {   // a paragraph the page breaks: begun here, its last lines at the next page's top
+        for (var s = i; s <= j; s++) placed.push([blocks[s], page]);
+        page += 1;
+        top = rest;
+        prevBottom = bottom;
+        i = j + 1;
+        continue;
+      }
+      if (i > 0 && (forced || mustBreak || bottom - top > room)) {
+        page += 1;
+        top = start;   // the whole gap above the block is counted on its new page (margins may be kept)
+        if (!forced) starts.push(blocks[i]);
+      }
+      for (var k = i; k <= j; k++) placed.push([blocks[k], page]);
+      mustBreak = bottom - top > room;
+      if (mustBreak) page += pagesAfter(textLines(blocks.slice(i, j + 1)), top, full);   // taller than a page:
+      // the browser divides it (on as many pages as its lines take), and the next group begins a page
+      prevBottom = bottom;
+      i = j + 1;
+    }
+    return {placed: placed, starts: starts, pages: page};
+  }
+
+  function packPageReferences() {
+    var refs = document.querySelectorAll(".md-content a[data-page-ref]");
+    var article = document.querySelector("article.md-content__inner");
+    if (!refs.length || !article) return;
+    var root = document.documentElement, probe = document.createElement("div"), style = document.createElement("style");
+    probe.style.cssText = "position:absolute;visibility:hidden;height:0";
+    var sheets = null, result = null, i;
+    for (i = 0; i < refs.length; i++) printedPages.push({ref: refs[i], text: refs[i].textContent});
+    function fill(page) {
+      for (var i = 0; i < refs.length; i++) refs[i].textContent = refs[i].getAttribute("data-page-ref").replace("{page}", page(refs[i], i));
+    }
+    try {
+      sheets = asOnPaper();
+      var size = (sheets.page.size || "a4").toLowerCase().split(/\s+/);
+      document.body.appendChild(probe);
+      var paper = PAPER[size[0]] ? PAPER[size[0]].map(function (mm) { return cssPx(mm + "mm", probe); })
+                                 : [cssPx(size[0], probe), cssPx(size[1] || size[0], probe)];
+      if (size.indexOf("landscape") >= 0) paper.reverse();
+      var m = function (k) { return cssPx(sheets.page[k] || "0", probe); };
+      var w = paper[0] - m("margin-left") - m("margin-right"), h = paper[1] - m("margin-top") - m("margin-bottom");
+      probe.remove();
+      sheets.apply(w, h);
+      style.textContent = "html { width: " + w + "px !important; min-width: 0 !important; max-width: none !important; }";
+      document.head.appendChild(style);
+      if (article.scrollWidth > article.clientWidth + 1) throw new Error("wider than the paper");
+      var line = parseFloat(getComputedStyle(article).lineHeight) || 24;
+      // measured with the printed references, their numbers as wide as the widest will be ("00")
+      for (var digits = "00"; ; digits += "0") {
+        fill(function () { return digits; });
+        result = paginate(printBlocks(article, []), root.getBoundingClientRect().top, h - SLACK * line, h);
+        if (String(result.pages).length <= digits.length) break;
+      }
+    } catch (e) {
+      result = null;
+      if (window.console) console.warn("papersite: printed page numbers left out:", e.message);
+    } finally {
+      probe.remove();
+      style.remove();
+      if (sheets) sheets.undo();
+    }
+    var pageOf = result ? new Map(result.placed) : null, pages = [];
+    for (i = 0; pageOf && i < refs.length; i++) {
+      var target = document.getElementById(refs[i].getAttribute("href").slice(1));
+      while (target && !pageOf.has(target)) target = target.parentElement;
+      if (target) pages.push(pageOf.get(target)); else pageOf = null;
+    }
+    if (!pageOf) { unpackPageReferences(); return; }
+    fill(function (ref, i) { return pages[i]; });
+    result.starts.forEach(function (el) {
+      printedPages.push({el: el, value: el.style.getPropertyValue("break-before"),
+                         priority: el.style.getPropertyPriority("break-before")});
+      el.style.setProperty("break-before", "page", "important");
+    });
+  }
+
+  function unpackPageReferences() {
+    printedPages.forEach(function (x) {
+      if (x.ref) x.ref.textContent = x.text;
+      else if (x.value) x.el.style.setProperty("break-before", x.value, x.priority);
+      else x.el.style.removeProperty("break-before");
+    });
+    printedPages = [];
+  }
+
   // Printing opens the article's closed details (the self-check answers), as Material does when it has
   // started, and closes them again afterwards.
   var openedForPrint = [];
@@ -407,10 +632,13 @@
     setRunningHead();
     var closed = document.querySelectorAll(".md-content details:not([open])");
     for (var i = 0; i < closed.length; i++) { closed[i].open = true; openedForPrint.push(closed[i]); }
+    unpackPageReferences();
+    packPageReferences();
   });
   window.addEventListener("afterprint", function () {
     openedForPrint.forEach(function (d) { d.open = false; });
     openedForPrint = [];
+    unpackPageReferences();
   });
 
   function init() { apply(choice()); addCiteButtons(); addConceptLinkSwitch(); }

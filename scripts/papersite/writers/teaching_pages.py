@@ -464,10 +464,11 @@ class Instruction:
             anchor = f"pack-{r.paper}-{r.paragraph}"
             if (r.paper, r.paragraph) in printed:
                 k, first = printed[(r.paper, r.paragraph)]
-                name = first.english_term if en else self.C(first.term)
-                see = L(f"全文见第 {k} 节“{name}”", f"printed in full in section {k}, {name}")
-                out += [f'<p class="pack-seen">{where}（<a href="#{anchor}">{html_text(see)}</a>）</p>' if not en else
-                        f'<p class="pack-seen">{where} (<a href="#{anchor}">{html_text(see)}</a>)</p>', ""]
+                see = self.label("pack_reference.section", section=k, name=self.w.name(first))
+                # printed, the page too: site.js (packPageReferences) puts the number in for "{page}"
+                on_page = self.label("pack_reference.page", section=k, name=self.w.name(first), page="{page}")
+                link = f'<a href="#{anchor}" data-page-ref="{html_text(on_page)}">{html_text(see)}</a>'
+                out += [f'<p class="pack-seen">{where}（{link}）</p>' if not en else f'<p class="pack-seen">{where} ({link})</p>', ""]
                 continue
             printed[(r.paper, r.paragraph)] = (section, concept)
             out += [f'<figure class="pack-paragraph" id="{anchor}">', f"<figcaption>{where}</figcaption>",
