@@ -107,6 +107,9 @@ def build_index(pages: list[tuple[str, str, list[Passage]]], names: tuple[Name, 
     table_pages, chunk_starts, chunks = [], [], []
     pid = 0
     fold = folder.fold
+    # A passage's grams depend on its folded text only: a text found in many passages (a paragraph quoted by a
+    # guide or a teaching page, the same heading on many pages) is read once.
+    grams_of: dict[str, dict] = {}
     for url, title, passages in pages:
         table_pages.append([url, title, page_type(url), pid, "".join(KINDS[p.kind] for p in passages)])
         size = CHUNK
@@ -120,7 +123,11 @@ def build_index(pages: list[tuple[str, str, list[Passage]]], names: tuple[Name, 
             chunk["l"].append(p.label)
             chunk["x"].append(p.text)
             size += len(p.text)
-            for gram, positions in passage_grams(fold(p.text)).items():
+            folded = fold(p.text)
+            grams = grams_of.get(folded)
+            if grams is None:
+                grams = grams_of[folded] = passage_grams(folded)
+            for gram, positions in grams.items():
                 st = get(gram)
                 first = positions[0]
                 if st is None:
