@@ -50,6 +50,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -111,6 +112,39 @@ def _collect_as_before() -> None:
 
 
 _GC_DEFAULTS: dict = {}
+
+# ``mkdocs build``: the folder where the variants' processes share the theme's compiled templates (SharedTemplates)
+TEMPLATES_ENV = "PAPERSITE_BUILD_TEMPLATES"
+
+
+class SharedTemplates:
+    """``mkdocs build`` only: every variant's process renders its pages with the same theme templates, and Jinja
+    compiles each from its source in each process. The top-level process makes a folder for this build's compiled
+    templates (named to the variants' processes, which it starts, in an environment variable); each process loads
+    a template's code from it when another has compiled it (Jinja's FileSystemBytecodeCache: keyed by the
+    template's file and its source's checksum, written whole or not at all). The folder is removed when the
+    build ends: nothing is kept from one build to the next."""
+
+    def __init__(self):
+        self.folder: str | None = None   # the top-level process's: made and removed by it
+
+    def begin(self) -> None:
+        if self.folder is None and TEMPLATES_ENV not in os.environ:
+            self.folder = tempfile.mkdtemp(prefix="papersite-templates-")
+            os.environ[TEMPLATES_ENV] = self.folder
+
+    def install(self, env) -> None:
+        folder = os.environ.get(TEMPLATES_ENV)
+        if folder and os.path.isdir(folder) and env.bytecode_cache is None:
+            from jinja2 import FileSystemBytecodeCache
+            env.bytecode_cache = FileSystemBytecodeCache(folder)
+
+    def end(self) -> None:
+        if self.folder is not None:
+            if os.environ.get(TEMPLATES_ENV) == self.folder:
+                del os.environ[TEMPLATES_ENV]
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
 
 
 def _at_top(output: str, banner: str) -> str:
@@ -271,6 +305,7 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         self.page_outputs = PageOutputs()
         self.theme_files = ThemeFiles()
         self.nav_fragments = NavFragments()
+        self.shared_templates = SharedTemplates()   # mkdocs build: the variants' processes share compiled templates
         self.raw_blocks = RawBlocks()   # one instance: the same settings in every serve rebuild
         self.index_writer = Background("papersite-search-index")
         self.outputs: dict[str, tuple[str, str]] = {}
@@ -343,6 +378,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         # page addresses, the canonical and hreflang links and sitemap.xml are written from.
         config.extra["site_root"] = site.site_root(config.site_url, self._variant(config))
         self.background_index = self.command == "serve" and self._top_level(config)
+        if self.one_off and self._top_level(config):
+            self.shared_templates.begin()   # before the variants' processes are started (on_pre_build)
         if self.command == "serve":
             self.theme_files.install(config.theme)
         projects = config.plugins.get("material/projects")
@@ -436,6 +473,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         """Each navigation item rendered once per folder (papersite.navcache); under serve: the templates
         compiled in earlier rebuilds (papersite.serving.TemplateCache)."""
         self.nav_fragments.install(env)
+        if self.one_off:
+            self.shared_templates.install(env)
         if self.command == "serve":
             env.bytecode_cache = self.templates
             self.page_outputs.install(env)
@@ -501,6 +540,7 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         self.timings["search"] = self.timings.get("search", 0.0) + time.perf_counter() - started
         if self.variants is not None:
             self.variants.wait()
+        self.shared_templates.end()
         self._write_timings(config)
 
     def on_shutdown(self):
@@ -564,6 +604,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
                 self.variants.wait()
             except BaseException:   # noqa: BLE001
                 pass
+        if getattr(self, "shared_templates", None) is not None:
+            self.shared_templates.end()
 
     # -- helpers -----------------------------------------------------------------------------------
     def _write_timings(self, config) -> None:
