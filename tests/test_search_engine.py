@@ -232,7 +232,7 @@ def test_a_text_in_many_passages_is_indexed_in_each(to_traditional):
     gram's posting list still names each passage with the text, at the text's own positions."""
     from papersite.search.index import grams_at
     same = ["共同富裕是目标。", "共同富裕是目標。", "Common prosperity, common goal", "共同富裕是目标。"]
-    texts = same + ["发展新质生产力", "共同富裕是目标。", "Common prosperity, common goal"]
+    texts = same + ["新质生产力发展。", "共同富裕是目标。", "Common prosperity, common goal"]   # [4]: as long, not the same
     pages = [("a.html", "A", [Passage(f"p-{i}", "para", f"¶{i}", t) for i, t in enumerate(texts[:4])]),
              ("b.html", "B", [Passage(f"p-{i}", "para", f"¶{i}", t) for i, t in enumerate(texts[4:])])]
     folder = folder_for(texts, to_traditional)
