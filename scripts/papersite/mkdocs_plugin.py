@@ -32,7 +32,10 @@ Events used (MkDocs 1.6):
 - on_post_build: write the variant's search index, search/*.js (papersite.search.index; the
   browser side is docs/assets/javascripts/search.js). Material's search plugin is not used. The top-level
   ``build`` then waits for the other variants, which build beside it (VariantBuilds).
-- on_env: each navigation item rendered once per folder, not once per page (papersite.navcache).
+- on_env: each navigation item rendered once per folder, not once per page (papersite.navcache); under
+  ``mkdocs build``, the theme's templates compiled once for all variants' processes (SharedTemplates).
+- under ``mkdocs build`` only: the garbage collector runs less often, and not over what is loaded before the
+  pages are rendered (_collect_less; put back at on_shutdown).
 - under ``mkdocs serve`` only (papersite.serving): on_env gives Jinja the templates compiled in earlier
   rebuilds and makes a page whose template would be given what it was given before reuse its output,
   on_page_markdown reuses an unchanged page's rendering, and the top-level project writes its
