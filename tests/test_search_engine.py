@@ -225,3 +225,22 @@ def test_the_grams_of_a_passage_are_those_of_grams_at(text):
     for gram, pos in grams_at(text):
         expected[gram].append(pos)
     assert dict(passage_grams(text)) == dict(expected)
+
+
+def test_a_text_in_many_passages_is_indexed_in_each(to_traditional):
+    """build_index reads each distinct folded text once (however many passages have it, in either script): every
+    gram's posting list still names each passage with the text, at the text's own positions."""
+    from papersite.search.index import grams_at
+    same = ["共同富裕是目标。", "共同富裕是目標。", "Common prosperity, common goal", "共同富裕是目标。"]
+    texts = same + ["新质生产力发展。", "共同富裕是目标。", "Common prosperity, common goal"]   # [4]: as long, not the same
+    pages = [("a.html", "A", [Passage(f"p-{i}", "para", f"¶{i}", t) for i, t in enumerate(texts[:4])]),
+             ("b.html", "B", [Passage(f"p-{i}", "para", f"¶{i}", t) for i, t in enumerate(texts[4:])])]
+    folder = folder_for(texts, to_traditional)
+    files = build_index(pages, (), folder)
+    meta = read(files, "meta.js")
+    expected = {}
+    for pid, text in enumerate(texts):
+        for gram, pos in grams_at(folder.fold(text)):
+            expected.setdefault(gram, {}).setdefault(pid, []).append(pos)
+    assert {gram: postings(files, meta, gram) for gram in expected} == expected
+    assert set(expected["^common"]) == {2, 6} and set(expected["目标"]) == {0, 1, 3, 5}

@@ -32,7 +32,10 @@ Events used (MkDocs 1.6):
 - on_post_build: write the variant's search index, search/*.js (papersite.search.index; the
   browser side is docs/assets/javascripts/search.js). Material's search plugin is not used. The top-level
   ``build`` then waits for the other variants, which build beside it (VariantBuilds).
-- on_env: each navigation item rendered once per folder, not once per page (papersite.navcache).
+- on_env: each navigation item rendered once per folder, not once per page (papersite.navcache); under
+  ``mkdocs build``, the theme's templates compiled once for all variants' processes (SharedTemplates).
+- under ``mkdocs build`` only: the garbage collector runs less often, and not over what is loaded before the
+  pages are rendered (_collect_less; put back at on_shutdown).
 - under ``mkdocs serve`` only (papersite.serving): on_env gives Jinja the templates compiled in earlier
   rebuilds and makes a page whose template would be given what it was given before reuse its output,
   on_page_markdown reuses an unchanged page's rendering, and the top-level project writes its
@@ -40,6 +43,7 @@ Events used (MkDocs 1.6):
 """
 from __future__ import annotations
 
+import gc
 import html
 import importlib
 import json
@@ -49,6 +53,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -83,6 +88,66 @@ SERVE_NOTE = ('<div class="papersite-serve-proof" style="padding:.3em 1.2em;back
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
+
+
+# ``mkdocs build`` (a process that ends with the build) runs the cyclic garbage collector less often than Python
+# does by default (700 allocations between two collections of the youngest generation): the pipeline and the
+# pages' rendering allocate millions of objects, most freed as they go by reference counts.
+GC_THRESHOLD = 20_000
+
+
+def _collect_less(loaded: bool) -> None:
+    """``mkdocs build`` only (not serve, whose process lives on from one rebuild to the next): the collector runs
+    less often; once ``loaded`` (the code, the converted corpus, the pages' Markdown: kept until the end), what
+    is in memory is set aside from its full collections, which would scan it again each time (gc.freeze).
+    on_shutdown puts both back."""
+    if loaded:
+        gc.freeze()
+    else:
+        _GC_DEFAULTS.setdefault("threshold", gc.get_threshold())
+        gc.set_threshold(GC_THRESHOLD, *_GC_DEFAULTS["threshold"][1:])
+
+
+def _collect_as_before() -> None:
+    gc.unfreeze()
+    if "threshold" in _GC_DEFAULTS:
+        gc.set_threshold(*_GC_DEFAULTS.pop("threshold"))
+
+
+_GC_DEFAULTS: dict = {}
+
+# ``mkdocs build``: the folder where the variants' processes share the theme's compiled templates (SharedTemplates)
+TEMPLATES_ENV = "PAPERSITE_BUILD_TEMPLATES"
+
+
+class SharedTemplates:
+    """``mkdocs build`` only: every variant's process renders its pages with the same theme templates, and Jinja
+    compiles each from its source in each process. The top-level process makes a folder for this build's compiled
+    templates (named to the variants' processes, which it starts, in an environment variable); each process loads
+    a template's code from it when another has compiled it (Jinja's FileSystemBytecodeCache: keyed by the
+    template's file and its source's checksum, written whole or not at all). The folder is removed when the
+    build ends: nothing is kept from one build to the next."""
+
+    def __init__(self):
+        self.folder: str | None = None   # the top-level process's: made and removed by it
+
+    def begin(self) -> None:
+        if self.folder is None and TEMPLATES_ENV not in os.environ:
+            self.folder = tempfile.mkdtemp(prefix="papersite-templates-")
+            os.environ[TEMPLATES_ENV] = self.folder
+
+    def install(self, env) -> None:
+        folder = os.environ.get(TEMPLATES_ENV)
+        if folder and os.path.isdir(folder) and env.bytecode_cache is None:
+            from jinja2 import FileSystemBytecodeCache
+            env.bytecode_cache = FileSystemBytecodeCache(folder)
+
+    def end(self) -> None:
+        if self.folder is not None:
+            if os.environ.get(TEMPLATES_ENV) == self.folder:
+                del os.environ[TEMPLATES_ENV]
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
 
 
 def _at_top(output: str, banner: str) -> str:
@@ -224,6 +289,7 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
 
     def __init__(self):
         self.command = "build"
+        self.one_off = False    # on_startup said ``build``: a process that ends with the build (_collect_less)
         self.root: Path = Path.cwd()
         self.error: str | None = None
         self.build = None
@@ -242,6 +308,7 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         self.page_outputs = PageOutputs()
         self.theme_files = ThemeFiles()
         self.nav_fragments = NavFragments()
+        self.shared_templates = SharedTemplates()   # mkdocs build: the variants' processes share compiled templates
         self.raw_blocks = RawBlocks()   # one instance: the same settings in every serve rebuild
         self.index_writer = Background("papersite-search-index")
         self.outputs: dict[str, tuple[str, str]] = {}
@@ -286,6 +353,7 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         stops the server as Ctrl-C does, so that MkDocs removes its temporary site folder (it would be left
         in /tmp by every session ended that way)."""
         self.command = command
+        self.one_off = command == "build"
         if (command == "serve" and threading.current_thread() is threading.main_thread()
                 and multiprocessing.parent_process() is None):   # not in a variant's build process
             signal.signal(signal.SIGTERM, _interrupt)
@@ -302,6 +370,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
                               f"got {self._variant(config)!r}")
         self.root = project_root(Path(config.config_file_path).parent)
         self.timings = {"start": time.perf_counter(), "pipeline": 0.0, "search": 0.0}
+        if self.one_off:
+            _collect_less(loaded=False)
         site, _ = self._reload_pipeline()
         site.apply_markdown_labels(config.mdx_configs, self._variant(config))
         # The generated pages' plain HTML blocks, set aside before the HTML parsers read the page (papersite.rawhtml).
@@ -311,6 +381,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         # page addresses, the canonical and hreflang links and sitemap.xml are written from.
         config.extra["site_root"] = site.site_root(config.site_url, self._variant(config))
         self.background_index = self.command == "serve" and self._top_level(config)
+        if self.one_off and self._top_level(config):
+            self.shared_templates.begin()   # before the variants' processes are started (on_pre_build)
         if self.command == "serve":
             self.theme_files.install(config.theme)
         projects = config.plugins.get("material/projects")
@@ -354,6 +426,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         self.timings["pipeline"] = self.timings.get("pipeline", 0.0) + time.perf_counter() - started
         self.pages = dict(build.pages)
         self.build = build
+        if self.one_off:
+            _collect_less(loaded=True)
         # The footer (Material prints config.copyright as HTML): the rights statement and the errata link, escaped.
         config.copyright = build.footer or config.copyright
         # The site's title (content/site.yml): Material prints site_name unescaped in places, escaped in others
@@ -402,6 +476,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         """Each navigation item rendered once per folder (papersite.navcache); under serve: the templates
         compiled in earlier rebuilds (papersite.serving.TemplateCache)."""
         self.nav_fragments.install(env)
+        if self.one_off:
+            self.shared_templates.install(env)
         if self.command == "serve":
             env.bytecode_cache = self.templates
             self.page_outputs.install(env)
@@ -467,9 +543,12 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         self.timings["search"] = self.timings.get("search", 0.0) + time.perf_counter() - started
         if self.variants is not None:
             self.variants.wait()
+        self.shared_templates.end()
         self._write_timings(config)
 
     def on_shutdown(self):
+        if self.one_off:
+            _collect_as_before()
         self.index_writer.wait()
         if self.command == "serve" and self.variants is not None:
             self.variants.remove_sites()
@@ -528,6 +607,8 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
                 self.variants.wait()
             except BaseException:   # noqa: BLE001
                 pass
+        if getattr(self, "shared_templates", None) is not None:
+            self.shared_templates.end()
 
     # -- helpers -----------------------------------------------------------------------------------
     def _write_timings(self, config) -> None:

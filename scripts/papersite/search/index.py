@@ -13,11 +13,12 @@ itself with ``__papersiteSearch.add(name, data)``, so search also works from fil
 """
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import operator
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .fold import Folder
 from .names import Name
@@ -107,10 +108,16 @@ def build_index(pages: list[tuple[str, str, list[Passage]]], names: tuple[Name, 
     table_pages, chunk_starts, chunks = [], [], []
     pid = 0
     fold = folder.fold
-    for url, title, passages in pages:
+    # A passage's grams depend on its folded text only: a text found in many passages (a paragraph quoted by a
+    # guide or a teaching page, the same heading on many pages) is read once, and its grams kept until its last
+    # passage only.
+    folded_texts = [[fold(p.text) for p in passages] for _, _, passages in pages]
+    to_come = Counter(itertools.chain.from_iterable(folded_texts))
+    grams_of: dict[str, dict] = {}
+    for (url, title, passages), folded_passages in zip(pages, folded_texts):
         table_pages.append([url, title, page_type(url), pid, "".join(KINDS[p.kind] for p in passages)])
         size = CHUNK
-        for p in passages:
+        for p, folded in zip(passages, folded_passages):
             if size >= CHUNK:
                 chunk_starts.append(pid)
                 chunks.append({"a": [], "l": [], "x": []})
@@ -120,7 +127,14 @@ def build_index(pages: list[tuple[str, str, list[Passage]]], names: tuple[Name, 
             chunk["l"].append(p.label)
             chunk["x"].append(p.text)
             size += len(p.text)
-            for gram, positions in passage_grams(fold(p.text)).items():
+            to_come[folded] -= 1
+            if not to_come[folded]:   # its last passage (or its only one)
+                grams = grams_of.pop(folded, None) or passage_grams(folded)
+            else:
+                grams = grams_of.get(folded)
+                if grams is None:
+                    grams = grams_of[folded] = passage_grams(folded)
+            for gram, positions in grams.items():
                 st = get(gram)
                 first = positions[0]
                 if st is None:
