@@ -13,6 +13,9 @@ Writes benchmarks/results/benchmark.json and benchmarks/results/performance.md (
   time is MkDocs and Material rendering.
 - Baseline: the same generated pages written to plain docs folders and built by MkDocs + Material
   with the same theme and extensions but no hook, one variant after another.
+- Bytecode: MkDocs and Material are installed with their compiled bytecode; so that the comparison is
+  like for like, scripts/papersite is compiled too before the builds, and the builds may use bytecode
+  (PYTHONDONTWRITEBYTECODE, set on some machines, is left out of their environment).
 - Scale: synthetic corpora of N papers (the real ones plus copies under new slugs), built with
   PAPERSITE_CONTENT; build time per paper should stay flat.
 - Serve: ``mkdocs serve`` on a copy of the project, one concept file edited again and again: seconds
@@ -62,11 +65,24 @@ def cpu_children() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _build_env(**extra) -> dict:
+    """The environment of a timed build: bytecode allowed, as for the installed MkDocs and Material."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def compile_package() -> None:
+    """Compile scripts/papersite to bytecode, as pip does for an installed package."""
+    import compileall
+    compileall.compile_dir(str(ROOT / "scripts" / "papersite"), quiet=1)
+
+
 def build(site: Path, content: Path | None = None, config: Path | None = None) -> dict:
     """One cold ``mkdocs build`` in a fresh process: wall time, CPU time and the plugin's timings."""
     timings = site.parent / f"{site.name}.timings.jsonl"
     timings.unlink(missing_ok=True)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PAPERSITE_TIMINGS=str(timings))
+    env = _build_env(PAPERSITE_TIMINGS=str(timings))
     if content:
         env["PAPERSITE_CONTENT"] = str(content)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)] + (["-f", str(config)] if config else [])
@@ -116,7 +132,7 @@ def baseline(work: Path) -> dict:
     for variant, path in zip(VARIANT_DIRS, configs):
         run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(path), "-d",
                               str(work / f"site-{variant}")], cwd=ROOT, capture_output=True, text=True,
-                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                             env=_build_env())
         if run.returncode:
             raise SystemExit(f"baseline build failed:\n{run.stderr[-3000:]}")
     return {"wall_s": round(time.perf_counter() - start, 2), "cpu_s": round(cpu_children() - cpu0, 2)}
@@ -505,7 +521,8 @@ def report(r: dict) -> str:
         b = r["baseline"]
         lines.append(f"- Baseline, the same pages built by MkDocs + Material without the pipeline: {b['wall_s']} s wall, "
                      f"{b['cpu_s']} s CPU. Ratio full / baseline: {cold['wall_s'] / b['wall_s']:.2f} (wall), "
-                     f"{cold['cpu_s'] / b['cpu_s']:.2f} (CPU).")
+                     f"{cold['cpu_s'] / b['cpu_s']:.2f} (CPU). Both with compiled bytecode (the package is compiled "
+                     "before the builds, as MkDocs and Material are when installed).")
     lines += ["", "## Scale", "",
               "Synthetic corpora: the real papers plus copies under new slugs. *Added s per paper* is the build time "
               "each paper adds over the previous row; flat means linear growth (the rest is a fixed cost: theme, "
@@ -613,13 +630,15 @@ def main() -> None:
         print(report(result))
         return
     previous = json.loads((out / "benchmark.json").read_text(encoding="utf-8")) if (out / "benchmark.json").is_file() else {}
-    result = {"machine": f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}", "date": time.strftime("%Y-%m-%d"),
+    result = {"machine": f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, 1-minute load "
+                         f"{os.getloadavg()[0]:.1f} at the start", "date": time.strftime("%Y-%m-%d"),
               "papers": len([p for p in (ROOT / "content" / "papers").iterdir() if p.is_dir()])}
-    # Figures this run does not measure are kept from the last one (search in the browser, Lighthouse).
+    # Figures this run does not measure are kept from the last one (search in the browser, Lighthouse, serve).
     for key in (("search_latency", "search_latency_largest") if args.no_browser else ()) + (
-            () if args.lighthouse else ("lighthouse",)):
+            () if args.lighthouse else ("lighthouse",)) + (() if args.serve_rebuilds else ("serve",)):
         if key in previous:
             result[key] = previous[key]
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         site = tmp / "site"
