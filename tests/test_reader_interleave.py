@@ -372,11 +372,13 @@ def test_a_short_line_is_followed_in_its_column_by_a_first_line_not_a_full_one()
 def test_a_short_last_line_with_digits_is_short_too():
     """A left paragraph ending ``2019）。`` at the foot of the page, the right column running on for one more
     line that the extractor wrote after it: it belongs to the right column, since a line that stops that short
-    (digits and all) ends its paragraph, and a full line cannot follow it in its column."""
+    (digits and all) ends its paragraph, and a full line cannot follow it in its column. (The right column
+    begins a paragraph, as it must where the left column's last line ends one: its first line is indented.)"""
     text = "在政治经济学理论分析的视野中无论是国外的经典作家还是中国的马克思主义者都强调共同富裕的实现要以一定程度" \
            "的生产力发展为基础特别是在生产力发展更具信息化智能化数字化的时代背景下更需要深入分析的是新质生产力以要素" \
            "创新性配置为主要抓手对全体人民共同富裕的支撑作用使全体社会成员共享经济社会发展成果最终实现人的全面发展"
     rows = [text[k * 8:k * 8 + 18] for k in range(16)]  # full column lines: 18 characters, the measure
+    rows[8] = rows[8][:16]  # the right column's first line, indented by two characters
     tail = ["认为以人工智能为代表的新一代技术变革"]
     page = [f"{a} {b}" for a, b in zip(rows[:8], rows[8:])]
     page += ["面临不公平待遇（2019）。 趋势。阿西莫格鲁和雷斯特雷波（2020）"] + tail + [folio(0)]
@@ -438,3 +440,33 @@ def test_offset_lines_of_indented_columns_are_divided_by_their_widths_too(indent
         want += left + right
     got, _ = unwoven(raw)
     assert got == want, [(g, w) for g, w in zip(got, want) if g != w][:4]
+
+
+def _column_order(path: str) -> list[str]:
+    src = (ROOT / path).read_text(encoding="utf-8").split("\n")
+    kept, _ = remove_furniture(make_lines(src))
+    return [line.text for line in unweave(kept)[0]]
+
+
+def test_offset_lines_below_a_table_alternate_to_the_page_foot():
+    """e-two-column-circled/zhang-factor-allocation/markitdown, page 457: below a table across the page, the two
+    columns' lines stand offset and pdfminer wrote them one from each column in turn, none merged. Read that way,
+    the left column runs ``…工业机器人密度每提升`` / ``1%，制造业…但同时也导`` into the right column's
+    first line ``致28%的低技能岗位消失…``, and the right column ends ``…当算法开始参与剩余`` (its next page
+    goes on ``价值分配…``). Which characters meet at the last seams says otherwise (``关系`` / ``的适应性``
+    reads on as well as ``每提升`` / ``1%``): the alternation holds to the page's foot."""
+    got = _column_order("tests/corpus/e-two-column-circled/zhang-factor-allocation/markitdown/source.txt")
+    k = got.index("构。波士顿咨询研究显示，工业机器人密度每提升")
+    assert got[k + 1:k + 3] == ["1%，制造业全要素生产率增长0.8%，但同时也导", "致28%的低技能岗位消失。这种“创造性破坏”催"]
+    k = got.index("经证明人机协同可突破个体认知边界。但生产关系")
+    assert got[k + 1] == "的适应性调整面临深层挑战：当算法开始参与剩余"
+
+
+def test_the_left_columns_last_line_runs_on_into_the_right_columns_first():
+    """The same paper, page 461: the left column's last line (``中国式思维…建立健全多元``) is an offset line at the
+    page's foot, after the right column's ``…推进战略性新兴产业扩大发展`` (``发展中国`` reads on well). It goes
+    on at the right column's top, ``化的国际开放合作网络…`` (``多元化``): the seam between the columns is read
+    too, not only the seams inside each."""
+    got = _column_order("tests/corpus/e-two-column-circled/zhang-factor-allocation/markitdown/source.txt")
+    k = got.index("平开放发展，以更加开阔的国际视野，更加包容的")
+    assert got[k + 1:k + 3] == ["中国式思维，更加虚心的学习精神，建立健全多元", "化的国际开放合作网络，发挥大国外交的优势，积"]

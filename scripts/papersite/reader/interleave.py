@@ -670,7 +670,31 @@ def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = 
         join = lambda a, b: pairs.join(a.text, b.text) + _shape(a, b, width)  # noqa: E731
     else:
         join = lambda a, b: pairs.join(a.text, b.text)  # noqa: E731
-    switch = -ALTERNATE if any(s for _, s in stretch) else BOX_SWITCH if boxes else SWITCH
+    read_across = any(s for _, s in stretch)
+    switch = -ALTERNATE if read_across else BOX_SWITCH if boxes else SWITCH
+    found = _divide(lines, fixed, glued, join, switch)
+    if found is None:
+        return lines
+    sides, best = found
+    if not read_across and not boxes and _alternating(sides):
+        # lines set on offset baselines, which the extractor wrote one from each column in turn (as it does
+        # beside merged lines): the division that reads best alternates nearly throughout, and so do the columns
+        found = _divide(lines, fixed, glued, join, -ALTERNATE)
+        if found is not None:
+            sides = found[0]
+    if "L" not in sides or "R" not in sides:
+        return lines
+    if not read_across and not numbered:  # (numbered sides: the given order is out of sequence)
+        given = sum(join(a, b) for a, b in zip(lines, lines[1:]))
+        if best < given + GAIN:
+            return lines
+    return [l for l, s in zip(lines, sides) if s == "L"] + [l for l, s in zip(lines, sides) if s == "R"]
+
+
+def _divide(lines: list[Line], fixed: list, glued: list, join, switch: float) -> tuple[list[str], float] | None:
+    """The best division of ``lines`` into two streams (sides "L"/"R" and its score), where a change of
+    stream costs ``switch`` (a negative cost, a gain: the streams alternate); None if none is allowed."""
+    n = len(lines)
     # best[(side, other)] = (score, back-pointer key). Without fixed sides the first item goes left (the
     # stream read first is the one the page begins with); with them it may stand in either column, as
     # where the right column's first line stands higher than the left's (a heading's space above it)
@@ -690,17 +714,29 @@ def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = 
                     nxt[key] = (total, (side, other))
         layers.append(nxt)
     if not layers[-1]:
-        return lines
-    key = max(layers[-1], key=lambda k: layers[-1][k][0])
-    best = layers[-1][key][0]
-    sides = [""] * n
-    for i in range(n - 1, -1, -1):
-        sides[i] = key[0]
-        key = layers[i][key][1] if i else None
+        return None
+    # the left column's last line runs on into the right column's first (where the output puts it): each
+    # way of ending is scored with that seam too
+    found = None
+    for key, (score, _) in layers[-1].items():
+        sides = [""] * n
+        for i in range(n - 1, -1, -1):
+            sides[i] = key[0]
+            key = layers[i][key][1] if i else None
+        score += _seam(lines, sides, join)
+        if found is None or score > found[1]:
+            found = (sides, score)
+    return found
+
+
+def _seam(lines: list[Line], sides: list[str], join) -> float:
+    """How well the left column's last line runs on into the right column's first."""
     if "L" not in sides or "R" not in sides:
-        return lines
-    if not any(s for _, s in stretch) and not numbered:  # (numbered sides: the given order is out of sequence)
-        given = sum(join(a, b) for a, b in zip(lines, lines[1:]))
-        if best < given + GAIN:
-            return lines
-    return [l for l, s in zip(lines, sides) if s == "L"] + [l for l, s in zip(lines, sides) if s == "R"]
+        return 0.0
+    return join(lines[max(i for i, s in enumerate(sides) if s == "L")], lines[sides.index("R")])
+
+
+def _alternating(sides: list[str]) -> bool:
+    """A division that changes stream at nearly every line (at most one line in eight keeps its stream)."""
+    changes = sum(a != b for a, b in zip(sides, sides[1:]))
+    return len(sides) >= 6 and changes >= 0.875 * (len(sides) - 1)
