@@ -470,3 +470,27 @@ def test_the_left_columns_last_line_runs_on_into_the_right_columns_first():
     got = _column_order("tests/corpus/e-two-column-circled/zhang-factor-allocation/markitdown/source.txt")
     k = got.index("平开放发展，以更加开阔的国际视野，更加包容的")
     assert got[k + 1:k + 3] == ["中国式思维，更加虚心的学习精神，建立健全多元", "化的国际开放合作网络，发挥大国外交的优势，积"]
+
+
+def test_a_box_page_written_right_column_first_is_read_left_column_first():
+    """e-two-column-circled/wu-common-prosperity-logic/markitdown, page 414: pdfminer wrote the right column's boxes
+    (the end of part 3, 结语, the reference list) before the left column's (the end of part 2, then 3.新质生产力…,
+    3.1, 3.2). No body heading follows the reference list: the boxes after it, from the first one of prose, are the
+    left column, and the page reads on from 413 (…丧失价值判断能力。 / 内容生态的结构性失衡。…) through the left
+    column's last line into the right column's first (…新质生产力 / 的突破性技术…)."""
+    got = [t for t in _column_order("tests/corpus/e-two-column-circled/wu-common-prosperity-logic/markitdown/source.txt")
+           if t != "发展经济学刊\u3000第12卷第2期"]  # the running head (the page's first line), taken out later
+    left = got.index("内容生态的结构性失衡。资本逻辑主导下的文")
+    assert got[left - 1] == "值判断能力。"
+    part = got.index("3.新质生产力推动共同富裕发展的实践路径")
+    right = got.index("的突破性技术不应仅服务于物质财富增长，更应成")
+    assert left < part < right < got.index("结语") < got.index("参考文献：")
+    assert got[right - 1] == "低质文化泛滥与精神发展失衡的困境，新质生产力"
+
+
+def test_what_follows_a_reference_list_on_its_page_stays_after_it_when_no_body_heading_does():
+    """b-two-column/wu-common-prosperity-logic/markitdown, the last page: the reference list, an entry's wrapped rest
+    that reads like a number (``(02).``), then the English title and abstract. Nothing there is a body heading: the
+    order stays as written."""
+    got = _column_order("tests/corpus/b-two-column/wu-common-prosperity-logic/markitdown/source.txt")
+    assert got.index("参考文献：") < got.index("(02).") < got.index("Exploring the internal logic and path of new quality productivity")

@@ -289,7 +289,10 @@ def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list
         end = k + 1
         while end < len(items) and items[end][0].page == items[k][0].page:
             end += 1
-        page, moved = _page(items[k:end], width, pairs, narrow is not None, shaped)
+        page_items = items[k:end]
+        if narrow is not None:
+            page_items = _right_column_first(page_items)
+        page, moved = _page(page_items, width, pairs, narrow is not None, shaped)
         out.extend(page)
         if moved:
             log.append(LogEntry("layout", f"page read across two columns ({moved} lines): put back in column order, "
@@ -429,6 +432,46 @@ def _seamed(lines: list[Line], pairs: _Pairs) -> list[Line]:
         if score > best:
             best, order = score, left + right
     return lines if order is None else [line for box in order for line in box]
+
+
+_REFERENCE_HEADING = re.compile(r"^(?:参\s*考\s*文\s*献|References|REFERENCES)\s*[：:]?\s*$")
+_REFERENCE_LIKE = re.compile(r"^\s*(?:\[\d+\]|［\d+］)|\[(?:[A-Z]{1,2}(?:/OL)?)\]|\b(?:1[89]|20)\d{2}\b|\d+\s*[-–]\s*\d+")
+
+
+def _right_column_first(items):
+    """A page of text boxes whose right column, ending in the reference list, was written before its left: a
+    numbered heading of the body stands after the list on the page, and no body heading ever follows the
+    references. The boxes from the first one after the list that is prose (not an entry, nor an entry's wrapped
+    rest) to the page's end are its left column, and go first."""
+    lines = [line for line, _ in items]
+    heads = [i for i, line in enumerate(lines) if _REFERENCE_HEADING.match(line.text.strip())]
+    if not heads:
+        return items
+    after = [i for i in range(heads[-1] + 1, len(lines)) if _body_heading(lines[i])]
+    if not after:
+        return items
+    # boxes: runs of consecutive source lines
+    start = after[0]
+    while start > heads[-1] + 1 and lines[start - 1].no == lines[start].no - 1:
+        start -= 1  # the heading's box
+    k = start
+    while k > heads[-1] + 1:
+        box_end = k - 1
+        box_start = box_end
+        while box_start > heads[-1] + 1 and lines[box_start - 1].no == lines[box_start].no - 1:
+            box_start -= 1
+        box = lines[box_start:box_end + 1]
+        if any(_REFERENCE_LIKE.search(line.text) for line in box) or len(box) < 2:
+            break  # an entry, or a one-line box (an entry's wrapped rest)
+        k = box_start
+    return items[k:] + items[:k]
+
+
+def _body_heading(line: Line) -> bool:
+    """A numbered heading with a title of words (not an entry's wrapped rest such as ``(02).``)."""
+    hm = _numbered(line)
+    return hm is not None and len(re.findall(r"[\u4e00-\u9fff]", hm.title or "")) >= 2 and \
+        not _REFERENCE_LIKE.search(line.text)
 
 
 def _keeps_geometry(lines: list[Line]) -> bool:
