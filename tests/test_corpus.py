@@ -65,8 +65,6 @@ KNOWN_FAILURES = {
     'e-two-column-circled/liu-pei-common-prosperity/pdftotext-layout::sentences': 'sentence recall 0.962 (151/157)',
     'e-two-column-circled/own-irrigation-treatises/markitdown::boundaries': 'boundary F1 0.889 (12 of 13 starts right, 14 paragraphs found)',
     'e-two-column-circled/own-irrigation-treatises/markitdown::tables': 'tables rebuilt 0/1',
-    'e-two-column-circled/wu-common-prosperity-logic/markitdown::sentences': 'sentence recall 0.934 (71/76)',
-    'e-two-column-circled/wu-common-prosperity-logic/markitdown::boundaries': 'boundary F1 0.941 (16 of 17 starts right, 17 paragraphs found)',
     'e-two-column-circled/wu-common-prosperity-logic/pdftotext-layout::sentences': 'sentence recall 0.829 (63/76)',
     'e-two-column-circled/wu-common-prosperity-logic/pdftotext-layout::boundaries': 'boundary F1 0.848 (14 of 17 starts right, 16 paragraphs found)',
     'e-two-column-circled/wu-common-prosperity-logic/pdftotext-layout::headings': 'headings 6/13 right, 0 spurious',
