@@ -494,3 +494,19 @@ def test_what_follows_a_reference_list_on_its_page_stays_after_it_when_no_body_h
     order stays as written."""
     got = _column_order("tests/corpus/b-two-column/wu-common-prosperity-logic/markitdown/source.txt")
     assert got.index("参考文献：") < got.index("(02).") < got.index("Exploring the internal logic and path of new quality productivity")
+
+
+def test_box_pages_whose_headings_break_the_numbering_are_divided_so_that_they_keep_it():
+    """e-two-column-circled/li-zhang-2025-generative-logic/markitdown, page 341: pdfminer wrote the two columns'
+    boxes by height, one from each in turn: 3.劳动关系 (the last part of 二、's （二）), 1.技术革命性突破催生新型劳动者,
+    三、…, 2.…, （一）…. A 1. after a 3. with no new parent between breaks the numbering, and one heading per column
+    does not tell the columns by its number alone. The division whose headings keep the numbering reads 3., 三、,
+    （一）, then the right column's 1. and 2.; of those divisions, the one that reads on: the left column's
+    last line (…将率先作) runs into the right column's first (用于生产力要素…)."""
+    got = _column_order("tests/corpus/e-two-column-circled/li-zhang-2025-generative-logic/markitdown/source.txt")
+    order = ["3.劳动关系", "三、新质生产力的生成逻辑与运行机理", "（一）技术革命性突破催生新质生产力",
+             "1.技术革命性突破催生新型劳动者", "2.技术革命性突破催生新型劳动资料"]
+    at = [got.index(h) for h in order]
+    assert at == sorted(at)
+    k = got.index("对社会生产力产生影响，技术革命性突破将率先作")
+    assert got[k + 1] == "用于生产力要素及其组合优化的过程，对劳动者、"

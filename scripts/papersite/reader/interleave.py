@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from ..model import LogEntry
 from ..textutil import cjk_ratio, display_width, ends_sentence, is_wide, join_lines
-from .headings import match_heading
+from .headings import HeadingSequence, match_heading
 from .lines import Line
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
@@ -284,6 +284,7 @@ def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list
     shaped = _full_width(items, width) if found else None
     out: list[Line] = []
     log: list[LogEntry] = []
+    seq = HeadingSequence()  # the numbered headings read so far, in the order put out
     k = 0
     while k < len(items):
         end = k + 1
@@ -292,7 +293,8 @@ def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list
         page_items = items[k:end]
         if narrow is not None:
             page_items = _right_column_first(page_items)
-        page, moved = _page(page_items, width, pairs, narrow is not None, shaped)
+        page, moved = _page(page_items, width, pairs, narrow is not None, shaped, seq)
+        _follow(seq, page)
         out.extend(page)
         if moved:
             log.append(LogEntry("layout", f"page read across two columns ({moved} lines): put back in column order, "
@@ -402,16 +404,22 @@ def _running(line: Line) -> bool:
     return line.cells is None and not line.md_level and not ends_sentence(line.text) and cjk_ratio(line.text) > 0.5
 
 
-def _seamed(lines: list[Line], pairs: _Pairs) -> list[Line]:
-    """Text boxes (runs of consecutive source lines) as a left and a right column, each in the order given,
-    where that reads on better by GAIN: within each column and from the left column's last line to the right
-    column's first. A box that breaks off mid-sentence is not followed by a heading."""
+def _text_boxes(lines: list[Line]) -> list[list[Line]]:
+    """Runs of consecutive source lines: the extractor's text boxes."""
     boxes: list[list[Line]] = []
     for line in lines:
         if boxes and line.no == boxes[-1][-1].no + 1:
             boxes[-1].append(line)
         else:
             boxes.append([line])
+    return boxes
+
+
+def _seamed(lines: list[Line], pairs: _Pairs) -> list[Line]:
+    """Text boxes (runs of consecutive source lines) as a left and a right column, each in the order given,
+    where that reads on better by GAIN: within each column and from the left column's last line to the right
+    column's first. A box that breaks off mid-sentence is not followed by a heading."""
+    boxes = _text_boxes(lines)
     if not 2 <= len(boxes) <= 12:
         return lines
 
@@ -543,7 +551,8 @@ def _split(line: Line, width: float, page_merged: int, heading_wraps: bool = Fal
             (replace(line, text=right.strip(), raw=right.strip(), page_start=False, indent=False), "R")]
 
 
-def _page(items, width: float, pairs: _Pairs, boxes: bool = False, shaped: float | None = None) -> tuple[list[Line], int]:
+def _page(items, width: float, pairs: _Pairs, boxes: bool = False, shaped: float | None = None,
+          seq: HeadingSequence | None = None) -> tuple[list[Line], int]:
     """One page's lines in column order, and how many lines changed place (``shaped``: the column
     line's width, where the document indents its paragraphs, so that lines' widths tell too).
 
@@ -566,7 +575,7 @@ def _page(items, width: float, pairs: _Pairs, boxes: bool = False, shaped: float
             continue
         stretch = items[start:k]
         if stretch:
-            ordered = _columns(stretch, pairs, boxes, shaped)
+            ordered = _columns(stretch, pairs, boxes, shaped, seq)
             moved += sum(1 for a, b in zip(ordered, (l for l, _ in stretch)) if a is not b)
             out.extend(ordered)
         if k < len(items):
@@ -685,7 +694,8 @@ def _shape(a: Line, b: Line, full: float) -> float:
     return SHAPE / 2 if running and first else 0.0
 
 
-def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = None) -> list[Line]:
+def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = None,
+             seq: HeadingSequence | None = None) -> list[Line]:
     """The stretch divided into a left and a right stream that read on best (dynamic programming).
 
     Where the column width is known, the lines' widths are evidence too: a line that stops short of
@@ -702,7 +712,8 @@ def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = 
     glued = [boxes and i and lines[i].no == lines[i - 1].no + 1 for i in range(n)]
     numbered = _numbered_sides(lines) if boxes else {}
     if boxes and not numbered:
-        return lines  # boxes in an order that reads on can be the columns' order or not: nothing tells
+        # boxes in an order that reads on can be the columns' order or not: only the headings' sequence can tell
+        return _by_sequence(lines, pairs, seq) if seq is not None else lines
     for i, side in numbered.items():
         fixed[i] = side
     join = pairs.join
@@ -783,3 +794,56 @@ def _alternating(sides: list[str]) -> bool:
     """A division that changes stream at nearly every line (at most one line in eight keeps its stream)."""
     changes = sum(a != b for a, b in zip(sides, sides[1:]))
     return len(sides) >= 6 and changes >= 0.875 * (len(sides) - 1)
+
+
+def _follow(seq: HeadingSequence, lines: list[Line]) -> int:
+    """Read the numbered headings of ``lines`` into ``seq``; how many do not continue its numbering."""
+    broken = 0
+    for line in lines:
+        hm = _numbered(line)
+        if hm is None or _REFERENCE_LIKE.search(line.text):
+            continue
+        if seq.accepts(hm):
+            seq.level(hm)
+        else:
+            broken += 1
+    return broken
+
+
+MAX_BOXES = 12
+
+
+def _copy(seq: HeadingSequence) -> HeadingSequence:
+    return HeadingSequence(dict(seq.levels), dict(seq.last), dict(seq.seen), dict(seq.mode), seq.declared)
+
+
+def _by_sequence(lines: list[Line], pairs: _Pairs, seq: HeadingSequence) -> list[Line]:
+    """Text boxes (runs of consecutive source lines) of a page whose numbered headings, in the order given, break
+    the document's numbering (a 1. after a 3. with no new parent between): the division into a left and a right
+    column, each in the order given, whose headings continue the numbering, and of those the one that reads on
+    best. The order given where it keeps the numbering, or where no division does."""
+    boxes = _text_boxes(lines)
+    if not 3 <= len(boxes) <= MAX_BOXES or not _follow(_copy(seq), lines):
+        return lines
+
+    def join(a: Line, b: Line) -> float:
+        if _numbered(a) is not None:
+            return 0.0  # a heading's box ends the heading
+        if not ends_sentence(a.text) and _numbered(b) is not None:
+            return -3.0
+        return pairs.join(a.text, b.text)
+
+    def reads(seq_: list[list[Line]]) -> float:
+        return sum(join(x[-1], y[0]) for x, y in zip(seq_, seq_[1:]))
+
+    best = None
+    for mask in range(2, 2 ** len(boxes), 2):  # the first box stands in the left column
+        left = [b for i, b in enumerate(boxes) if not mask >> i & 1]
+        right = [b for i, b in enumerate(boxes) if mask >> i & 1]
+        order = [line for box in left + right for line in box]
+        if _follow(_copy(seq), order):
+            continue
+        score = reads(left) + reads(right) + join(left[-1][-1], right[0][0])
+        if best is None or score > best[0]:
+            best = (score, order)
+    return lines if best is None else best[1]
