@@ -510,3 +510,16 @@ def test_box_pages_whose_headings_break_the_numbering_are_divided_so_that_they_k
     assert at == sorted(at)
     k = got.index("对社会生产力产生影响，技术革命性突破将率先作")
     assert got[k + 1] == "用于生产力要素及其组合优化的过程，对劳动者、"
+
+
+def test_a_headings_last_words_go_with_the_heading_that_ran_to_the_columns_end():
+    """The same paper, page 339: 一、 and （一） in the left column, （二） at the right column's top, written
+    （二） before （一） (which breaks the numbering), then ``的辩证统一``, the last words of one of them. A heading
+    line that stops short of the column did not wrap (（二）新质生产力的科学内涵与典型特征); the one that ran to the
+    column's end did (（一）…生产力与生产关系 / 的辩证统一); the left column goes on under it, and （二） heads the
+    right column."""
+    got = _column_order("tests/corpus/e-two-column-circled/li-zhang-2025-generative-logic/markitdown/source.txt")
+    k = got.index("（一）生产力变革的回溯：生产力与生产关系")
+    assert got[k + 1] == "的辩证统一"
+    k = got.index("（二）新质生产力的科学内涵与典型特征")
+    assert k > got.index("生产力与生产关系作为政治经济学的核心概") and got[k + 1] == "当今世界正在经历第四次科技革命，社会生产"

@@ -575,7 +575,7 @@ def _page(items, width: float, pairs: _Pairs, boxes: bool = False, shaped: float
             continue
         stretch = items[start:k]
         if stretch:
-            ordered = _columns(stretch, pairs, boxes, shaped, seq)
+            ordered = _columns(stretch, pairs, boxes, shaped, seq, width)
             moved += sum(1 for a, b in zip(ordered, (l for l, _ in stretch)) if a is not b)
             out.extend(ordered)
         if k < len(items):
@@ -695,7 +695,7 @@ def _shape(a: Line, b: Line, full: float) -> float:
 
 
 def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = None,
-             seq: HeadingSequence | None = None) -> list[Line]:
+             seq: HeadingSequence | None = None, measure: float | None = None) -> list[Line]:
     """The stretch divided into a left and a right stream that read on best (dynamic programming).
 
     Where the column width is known, the lines' widths are evidence too: a line that stops short of
@@ -713,7 +713,7 @@ def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = 
     numbered = _numbered_sides(lines) if boxes else {}
     if boxes and not numbered:
         # boxes in an order that reads on can be the columns' order or not: only the headings' sequence can tell
-        return _by_sequence(lines, pairs, seq) if seq is not None else lines
+        return _by_sequence(lines, pairs, seq, measure) if seq is not None and measure else lines
     for i, side in numbered.items():
         fixed[i] = side
     join = pairs.join
@@ -813,11 +813,17 @@ def _follow(seq: HeadingSequence, lines: list[Line]) -> int:
 MAX_BOXES = 12
 
 
+def _last_words(line: Line, measure: float) -> bool:
+    """A line that can only be a heading's wrapped last words: a few words, no punctuation, no number."""
+    return _set_width(line.text) <= measure / 2 and _numbered(line) is None and \
+        re.fullmatch(r"[\u4e00-\u9fff]+", line.text.strip()) is not None
+
+
 def _copy(seq: HeadingSequence) -> HeadingSequence:
     return HeadingSequence(dict(seq.levels), dict(seq.last), dict(seq.seen), dict(seq.mode), seq.declared)
 
 
-def _by_sequence(lines: list[Line], pairs: _Pairs, seq: HeadingSequence) -> list[Line]:
+def _by_sequence(lines: list[Line], pairs: _Pairs, seq: HeadingSequence, measure: float) -> list[Line]:
     """Text boxes (runs of consecutive source lines) of a page whose numbered headings, in the order given, break
     the document's numbering (a 1. after a 3. with no new parent between): the division into a left and a right
     column, each in the order given, whose headings continue the numbering, and of those the one that reads on
@@ -828,7 +834,11 @@ def _by_sequence(lines: list[Line], pairs: _Pairs, seq: HeadingSequence) -> list
 
     def join(a: Line, b: Line) -> float:
         if _numbered(a) is not None:
-            return 0.0  # a heading's box ends the heading
+            # a heading's box ends the heading, but for its last words (a few, no punctuation) where its line ran
+            # to the column's end: a heading line that stops short did not wrap
+            if _last_words(b, measure):
+                return SHAPE if _set_width(a.text) < measure - 2 * TOLERANCE else -SHAPE
+            return 0.0
         if not ends_sentence(a.text) and _numbered(b) is not None:
             return -3.0
         return pairs.join(a.text, b.text)
