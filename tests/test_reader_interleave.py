@@ -501,8 +501,9 @@ def test_box_pages_whose_headings_break_the_numbering_are_divided_so_that_they_k
     boxes by height, one from each in turn: 3.劳动关系 (the last part of 二、's （二）), 1.技术革命性突破催生新型劳动者,
     三、…, 2.…, （一）…. A 1. after a 3. with no new parent between breaks the numbering, and one heading per column
     does not tell the columns by its number alone. The division whose headings keep the numbering reads 3., 三、,
-    （一）, then the right column's 1. and 2.; of those divisions, the one that reads on: the left column's
-    last line (…将率先作) runs into the right column's first (用于生产力要素…)."""
+    （一）, then the right column's 1. and 2.; of those divisions, the one that reads on and leaves no numbered
+    section without text: the left column's last line (…将率先作) runs into the right column's first
+    (用于生产力要素…), and 1.'s paragraph follows 1."""
     got = _column_order("tests/corpus/e-two-column-circled/li-zhang-2025-generative-logic/markitdown/source.txt")
     order = ["3.劳动关系", "三、新质生产力的生成逻辑与运行机理", "（一）技术革命性突破催生新质生产力",
              "1.技术革命性突破催生新型劳动者", "2.技术革命性突破催生新型劳动资料"]
@@ -510,6 +511,8 @@ def test_box_pages_whose_headings_break_the_numbering_are_divided_so_that_they_k
     assert at == sorted(at)
     k = got.index("对社会生产力产生影响，技术革命性突破将率先作")
     assert got[k + 1] == "用于生产力要素及其组合优化的过程，对劳动者、"
+    # and each numbered section has its text before the next: 1.'s paragraph stands between 1. and 2.
+    assert got[got.index("1.技术革命性突破催生新型劳动者") + 1] == "发展新质生产力需要创新性强、高素质、高效"
 
 
 def test_a_headings_last_words_go_with_the_heading_that_ran_to_the_columns_end():

@@ -833,7 +833,11 @@ def _by_sequence(lines: list[Line], pairs: _Pairs, seq: HeadingSequence, measure
         return lines
 
     def join(a: Line, b: Line) -> float:
-        if _numbered(a) is not None:
+        head = _numbered(a)
+        if head is not None:
+            nxt = _numbered(b)
+            if nxt is not None and nxt.scheme == head.scheme:
+                return -2 * GAIN  # a numbered section has its text before the next of its kind
             # a heading's box ends the heading, but for its last words (a few, no punctuation) where its line ran
             # to the column's end: a heading line that stops short did not wrap
             if _last_words(b, measure):
