@@ -61,7 +61,6 @@ KNOWN_FAILURES = {
     'c-mixed/xu-liu-distribution-relations/pdftotext-layout::front': 'front matter wrong: title',
     'c-mixed/zhang-factor-allocation/pdftotext-layout::headings': 'headings 22/23 right, 1 spurious',
     'd-xelatex/xu-liu-distribution-relations/pdftotext-layout::sentences': 'sentence recall 0.989 (174/176)',
-    'e-two-column-circled/li-zhang-2025-generative-logic/markitdown::order': 'in printed order 63 of 65 headings and paragraphs found',
     'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext::boundaries': 'boundary F1 0.943 (33 of 35 starts right, 35 paragraphs found)',
     'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext::headings': 'headings 28/30 right, 0 spurious',
     'e-two-column-circled/li-zhang-2025-generative-logic/pdftotext::notes': 'notes linked 22/23, 0 extra',
