@@ -126,3 +126,18 @@ def test_a_corpus_extraction_whose_notes_were_lost_is_warned_about():
     assert len(doc.notes) == len(whole.notes) - 1
     found = [w for w in audit(doc, cut) if w.kind == "orphan-marker"]
     assert found and all(w.line and w.message.startswith("note marker") for w in found)
+
+
+def test_a_heading_line_inside_a_paragraphs_line_range_is_not_reported_as_swallowed():
+    """Where the reader put two columns back in order, a paragraph's source lines are a range that can hold the
+    other column's lines: a line read as a heading (二、理论, line 3) lies inside the left paragraph's range (2-5)
+    and is no heading the paragraph swallowed."""
+    from papersite.model import Document, EnglishMeta, Heading, Meta, Paragraph, Text
+    raw = ["一、引言", TEXT[0][:-1] + "。", "二、理论", TEXT[1], TEXT[2][:-1] + "。", TEXT[3][:-1] + "。"]
+    doc = Document(Meta(title="题名", english=EnglishMeta()), (
+        Heading("s1", 2, "一、", "引言", 1), Paragraph("p-1", (Text(raw[1] + raw[3] + raw[4]),), 2, 5),
+        Heading("s2", 2, "二、", "理论", 3), Paragraph("p-2", (Text(TEXT[3][:-1] + "。"),), 6, 6)), ())
+    assert not [w for w in audit(doc, raw) if w.kind == "numbering"]
+    # the same line, when the paragraph did swallow it (no heading read there), is reported
+    swallowed = Document(doc.meta, (doc.blocks[0], doc.blocks[1], doc.blocks[3]), ())
+    assert [w.line for w in audit(swallowed, raw) if w.kind == "numbering"] == [3]

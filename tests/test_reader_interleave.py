@@ -372,11 +372,13 @@ def test_a_short_line_is_followed_in_its_column_by_a_first_line_not_a_full_one()
 def test_a_short_last_line_with_digits_is_short_too():
     """A left paragraph ending ``2019）。`` at the foot of the page, the right column running on for one more
     line that the extractor wrote after it: it belongs to the right column, since a line that stops that short
-    (digits and all) ends its paragraph, and a full line cannot follow it in its column."""
+    (digits and all) ends its paragraph, and a full line cannot follow it in its column. (The right column
+    begins a paragraph, as it must where the left column's last line ends one: its first line is indented.)"""
     text = "在政治经济学理论分析的视野中无论是国外的经典作家还是中国的马克思主义者都强调共同富裕的实现要以一定程度" \
            "的生产力发展为基础特别是在生产力发展更具信息化智能化数字化的时代背景下更需要深入分析的是新质生产力以要素" \
            "创新性配置为主要抓手对全体人民共同富裕的支撑作用使全体社会成员共享经济社会发展成果最终实现人的全面发展"
     rows = [text[k * 8:k * 8 + 18] for k in range(16)]  # full column lines: 18 characters, the measure
+    rows[8] = rows[8][:16]  # the right column's first line, indented by two characters
     tail = ["认为以人工智能为代表的新一代技术变革"]
     page = [f"{a} {b}" for a, b in zip(rows[:8], rows[8:])]
     page += ["面临不公平待遇（2019）。 趋势。阿西莫格鲁和雷斯特雷波（2020）"] + tail + [folio(0)]
@@ -438,3 +440,89 @@ def test_offset_lines_of_indented_columns_are_divided_by_their_widths_too(indent
         want += left + right
     got, _ = unwoven(raw)
     assert got == want, [(g, w) for g, w in zip(got, want) if g != w][:4]
+
+
+def _column_order(path: str) -> list[str]:
+    src = (ROOT / path).read_text(encoding="utf-8").split("\n")
+    kept, _ = remove_furniture(make_lines(src))
+    return [line.text for line in unweave(kept)[0]]
+
+
+def test_offset_lines_below_a_table_alternate_to_the_page_foot():
+    """e-two-column-circled/zhang-factor-allocation/markitdown, page 457: below a table across the page, the two
+    columns' lines stand offset and pdfminer wrote them one from each column in turn, none merged. Read that way,
+    the left column runs ``…工业机器人密度每提升`` / ``1%，制造业…但同时也导`` into the right column's
+    first line ``致28%的低技能岗位消失…``, and the right column ends ``…当算法开始参与剩余`` (its next page
+    goes on ``价值分配…``). Which characters meet at the last seams says otherwise (``关系`` / ``的适应性``
+    reads on as well as ``每提升`` / ``1%``): the alternation holds to the page's foot."""
+    got = _column_order("tests/corpus/e-two-column-circled/zhang-factor-allocation/markitdown/source.txt")
+    k = got.index("构。波士顿咨询研究显示，工业机器人密度每提升")
+    assert got[k + 1:k + 3] == ["1%，制造业全要素生产率增长0.8%，但同时也导", "致28%的低技能岗位消失。这种“创造性破坏”催"]
+    k = got.index("经证明人机协同可突破个体认知边界。但生产关系")
+    assert got[k + 1] == "的适应性调整面临深层挑战：当算法开始参与剩余"
+
+
+def test_the_left_columns_last_line_runs_on_into_the_right_columns_first():
+    """The same paper, page 461: the left column's last line (``中国式思维…建立健全多元``) is an offset line at the
+    page's foot, after the right column's ``…推进战略性新兴产业扩大发展`` (``发展中国`` reads on well). It goes
+    on at the right column's top, ``化的国际开放合作网络…`` (``多元化``): the seam between the columns is read
+    too, not only the seams inside each."""
+    got = _column_order("tests/corpus/e-two-column-circled/zhang-factor-allocation/markitdown/source.txt")
+    k = got.index("平开放发展，以更加开阔的国际视野，更加包容的")
+    assert got[k + 1:k + 3] == ["中国式思维，更加虚心的学习精神，建立健全多元", "化的国际开放合作网络，发挥大国外交的优势，积"]
+
+
+def test_a_box_page_written_right_column_first_is_read_left_column_first():
+    """e-two-column-circled/wu-common-prosperity-logic/markitdown, page 414: pdfminer wrote the right column's boxes
+    (the end of part 3, 结语, the reference list) before the left column's (the end of part 2, then 3.新质生产力…,
+    3.1, 3.2). No body heading follows the reference list: the boxes after it, from the first one of prose, are the
+    left column, and the page reads on from 413 (…丧失价值判断能力。 / 内容生态的结构性失衡。…) through the left
+    column's last line into the right column's first (…新质生产力 / 的突破性技术…)."""
+    got = [t for t in _column_order("tests/corpus/e-two-column-circled/wu-common-prosperity-logic/markitdown/source.txt")
+           if t != "发展经济学刊\u3000第12卷第2期"]  # the running head (the page's first line), taken out later
+    left = got.index("内容生态的结构性失衡。资本逻辑主导下的文")
+    assert got[left - 1] == "值判断能力。"
+    part = got.index("3.新质生产力推动共同富裕发展的实践路径")
+    right = got.index("的突破性技术不应仅服务于物质财富增长，更应成")
+    assert left < part < right < got.index("结语") < got.index("参考文献：")
+    assert got[right - 1] == "低质文化泛滥与精神发展失衡的困境，新质生产力"
+
+
+def test_what_follows_a_reference_list_on_its_page_stays_after_it_when_no_body_heading_does():
+    """b-two-column/wu-common-prosperity-logic/markitdown, the last page: the reference list, an entry's wrapped rest
+    that reads like a number (``(02).``), then the English title and abstract. Nothing there is a body heading: the
+    order stays as written."""
+    got = _column_order("tests/corpus/b-two-column/wu-common-prosperity-logic/markitdown/source.txt")
+    assert got.index("参考文献：") < got.index("(02).") < got.index("Exploring the internal logic and path of new quality productivity")
+
+
+def test_box_pages_whose_headings_break_the_numbering_are_divided_so_that_they_keep_it():
+    """e-two-column-circled/li-zhang-2025-generative-logic/markitdown, page 341: pdfminer wrote the two columns'
+    boxes by height, one from each in turn: 3.劳动关系 (the last part of 二、's （二）), 1.技术革命性突破催生新型劳动者,
+    三、…, 2.…, （一）…. A 1. after a 3. with no new parent between breaks the numbering, and one heading per column
+    does not tell the columns by its number alone. The division whose headings keep the numbering reads 3., 三、,
+    （一）, then the right column's 1. and 2.; of those divisions, the one that reads on and leaves no numbered
+    section without text: the left column's last line (…将率先作) runs into the right column's first
+    (用于生产力要素…), and 1.'s paragraph follows 1."""
+    got = _column_order("tests/corpus/e-two-column-circled/li-zhang-2025-generative-logic/markitdown/source.txt")
+    order = ["3.劳动关系", "三、新质生产力的生成逻辑与运行机理", "（一）技术革命性突破催生新质生产力",
+             "1.技术革命性突破催生新型劳动者", "2.技术革命性突破催生新型劳动资料"]
+    at = [got.index(h) for h in order]
+    assert at == sorted(at)
+    k = got.index("对社会生产力产生影响，技术革命性突破将率先作")
+    assert got[k + 1] == "用于生产力要素及其组合优化的过程，对劳动者、"
+    # and each numbered section has its text before the next: 1.'s paragraph stands between 1. and 2.
+    assert got[got.index("1.技术革命性突破催生新型劳动者") + 1] == "发展新质生产力需要创新性强、高素质、高效"
+
+
+def test_a_headings_last_words_go_with_the_heading_that_ran_to_the_columns_end():
+    """The same paper, page 339: 一、 and （一） in the left column, （二） at the right column's top, written
+    （二） before （一） (which breaks the numbering), then ``的辩证统一``, the last words of one of them. A heading
+    line that stops short of the column did not wrap (（二）新质生产力的科学内涵与典型特征); the one that ran to the
+    column's end did (（一）…生产力与生产关系 / 的辩证统一); the left column goes on under it, and （二） heads the
+    right column."""
+    got = _column_order("tests/corpus/e-two-column-circled/li-zhang-2025-generative-logic/markitdown/source.txt")
+    k = got.index("（一）生产力变革的回溯：生产力与生产关系")
+    assert got[k + 1] == "的辩证统一"
+    k = got.index("（二）新质生产力的科学内涵与典型特征")
+    assert k > got.index("生产力与生产关系作为政治经济学的核心概") and got[k + 1] == "当今世界正在经历第四次科技革命，社会生产"

@@ -58,6 +58,7 @@ def aggregate(results) -> dict:
             "furniture_left": total("furniture_left"), "markup_left": total("markup_left"),
             "tables_rebuilt": total("tables_rebuilt"), "tables_expected": total("tables_expected"),
             "front_wrong": sum(len(s.front_wrong) for s in scored),
+            "order_kept": total("order_kept"), "order_found": total("order_found"),
             "passing": {c: sum(1 for r in rs if r.passes(c)) for c in CRITERIA},
         }
     return out
@@ -66,8 +67,8 @@ def aggregate(results) -> dict:
 def markdown(table: dict) -> str:
     """The style x extractor table in Markdown."""
     lines = ["| style / extractor | docs | extractable | sentence recall | boundary F1 | headings right (spurious) | notes linked (extra) "
-             "| furniture left | literal markup | tables | front fields wrong | build stops | criteria passed |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| furniture left | literal markup | tables | front fields wrong | in printed order | build stops | criteria passed |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for key, f in table.items():
         passed = sum(f["passing"].values())
         errors = f" ({f['conversion_errors']} errors)" if f["conversion_errors"] else ""
@@ -76,7 +77,8 @@ def markdown(table: dict) -> str:
             f"| {key} | {f['documents']}{errors} | {f['sentences_extractable']:.3f} | {recall} | {f['boundary_f1']:.3f} | "
             f"{f['headings_right']}/{f['headings_expected']} ({f['headings_spurious']}) | "
             f"{f['notes_linked']}/{f['notes_expected']} ({f['notes_extra']}) | {f['furniture_left']} | {f['markup_left']} | "
-            f"{f['tables_rebuilt']}/{f['tables_expected']} | {f['front_wrong']} | {f['build_stops']} | "
+            f"{f['tables_rebuilt']}/{f['tables_expected']} | {f['front_wrong']} | {f['order_kept']}/{f['order_found']} | "
+            f"{f['build_stops']} | "
             f"{passed}/{len(CRITERIA) * f['documents']} |")
     return "\n".join(lines) + "\n"
 

@@ -12,9 +12,12 @@ forgiven. The criteria and the thresholds the corpus test requires:
     markup      literal Markdown/HTML left in the text: ** <sup> |--- leading "> " # <br>                  0
     tables      tables rebuilt with the same caption, header and rows in order                              all
     front       title, authors, abstract, key words, English title, abstract and key words right            all
+    order       headings and paragraphs found (by their text, a paragraph by its start) in the printed order    all
+                (a paragraph is identified here by its first 48 characters)
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter
@@ -24,8 +27,9 @@ from pathlib import Path
 from papersite.model import Document, Heading, NoteRef, Paragraph, Table, plain_text
 
 THRESHOLDS = {"sentences": 0.99, "boundaries": 0.95}
-CRITERIA = ("sentences", "boundaries", "headings", "notes", "furniture", "markup", "tables", "front")
+CRITERIA = ("sentences", "boundaries", "headings", "notes", "furniture", "markup", "tables", "front", "order")
 PREFIX = 16
+ORDER_PREFIX = 48  # longer: a paragraph split in two must not be placed by its second part's start (2024年1月31日，…)
 CONTEXT = 8
 _FULL = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
 _SENTENCE = re.compile(r".*?(?:[。！？；]+[”’」』）)]*|$)", re.S)
@@ -68,6 +72,8 @@ class Score:
     tables_expected: int = 0
     tables_rebuilt: int = 0
     front_wrong: list[str] = field(default_factory=list)
+    order_found: int = 0  # headings and paragraphs found that the article prints once (by their text or start)
+    order_kept: int = 0  # of those, the most that stand in the printed order (a longest subsequence in order)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -92,6 +98,7 @@ class Score:
             "markup": f"literal markup {self.markup_left}",
             "tables": f"tables rebuilt {self.tables_rebuilt}/{self.tables_expected}",
             "front": "front matter wrong: " + (", ".join(self.front_wrong) or "none"),
+            "order": f"in printed order {self.order_kept} of {self.order_found} headings and paragraphs found",
         }[criterion]
 
     def passes(self, criterion: str) -> bool:
@@ -105,6 +112,7 @@ class Score:
             "markup": self.markup_left == 0,
             "tables": self.tables_rebuilt == self.tables_expected,
             "front": not self.front_wrong,
+            "order": self.order_kept == self.order_found,
         }[criterion]
 
     def as_dict(self) -> dict:
@@ -252,8 +260,34 @@ def score(doc: Document, expected: dict) -> Score:
     s.front_wrong = [name for name, (got_v, want_v) in checks.items() if got_v != want_v]
     if s.front_wrong:
         ex["front"] = [f"{name}: {str(checks[name][0])[:40]!r}" for name in s.front_wrong]
+    # order: the blocks found, each placed by the printed block it is (a heading by its number and text, a
+    # paragraph by its first 48 characters; text the article prints twice places nothing), against the printed order
+    printed_keys = [("h", squash((b.get("number") or "") + b["text"])) if b["type"] == "heading" else
+                    ("p", squash(b["text"])[:ORDER_PREFIX]) for b in desc["blocks"] if b["type"] in ("heading", "paragraph")]
+    once = Counter(printed_keys)
+    where = {k: i for i, k in enumerate(printed_keys) if once[k] == 1}
+    found_keys = [("h", squash((b.number or "") + b.text)) if isinstance(b, Heading) else
+                  ("p", squash(plain_text(b.inlines))[:ORDER_PREFIX]) for b in doc.blocks if isinstance(b, (Heading, Paragraph))]
+    placed = [(where[k], k) for k in found_keys if k in where]
+    s.order_found = len(placed)
+    s.order_kept = _longest_in_order([i for i, _ in placed])
+    if s.order_kept < s.order_found:
+        ex["order"] = [f"{kind} {text[:20]} (printed block {i + 1}) after {q[0]} {q[1][:12]} (printed block {j + 1})"
+                       for (i, (kind, text)), (j, q) in zip(placed[1:], placed) if i < j][:5]
     s.examples = {k: v for k, v in ex.items() if v}
     return s
+
+
+def _longest_in_order(positions: list[int]) -> int:
+    """The length of a longest increasing subsequence."""
+    tails: list[int] = []
+    for x in positions:
+        i = bisect.bisect_left(tails, x)
+        if i == len(tails):
+            tails.append(x)
+        else:
+            tails[i] = x
+    return len(tails)
 
 
 def extractable(raw: str, expected: dict) -> int:

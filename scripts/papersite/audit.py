@@ -339,12 +339,15 @@ def numbered_lines(doc: Document, source_lines) -> list[Warning]:
     from .textutil import display_width, ends_sentence
     levels = {hm.scheme: h.level for h in doc.headings() if h.number for hm in [match_heading(h.number + h.text)] if hm}
     schemes = set(levels)
+    # a paragraph's lines are a range of source lines, which may hold another column's lines where the reader
+    # put columns back in order: a line read as a heading is not in the paragraph
+    headings = {h.line for h in doc.headings()}
     out = []
     for p in doc.paragraphs():
         prev = ""
         for no in range(p.first_line, p.last_line + 1):
             text = source_lines[no - 1].strip(" \t\f\u3000")
-            if not text:
+            if not text or no in headings:
                 continue
             hm = match_heading(text)
             if hm and hm.scheme in schemes and "。" not in text and display_width(text) < 30 and (not prev or ends_sentence(prev)):

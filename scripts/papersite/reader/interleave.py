@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from ..model import LogEntry
 from ..textutil import cjk_ratio, display_width, ends_sentence, is_wide, join_lines
-from .headings import match_heading
+from .headings import HeadingSequence, match_heading
 from .lines import Line
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
@@ -284,12 +284,17 @@ def unweave(lines: list[Line], pages_end_with_feeds: bool = False) -> tuple[list
     shaped = _full_width(items, width) if found else None
     out: list[Line] = []
     log: list[LogEntry] = []
+    seq = HeadingSequence()  # the numbered headings read so far, in the order put out
     k = 0
     while k < len(items):
         end = k + 1
         while end < len(items) and items[end][0].page == items[k][0].page:
             end += 1
-        page, moved = _page(items[k:end], width, pairs, narrow is not None, shaped)
+        page_items = items[k:end]
+        if narrow is not None:
+            page_items = _right_column_first(page_items)
+        page, moved = _page(page_items, width, pairs, narrow is not None, shaped, seq)
+        _follow(seq, page)
         out.extend(page)
         if moved:
             log.append(LogEntry("layout", f"page read across two columns ({moved} lines): put back in column order, "
@@ -399,16 +404,22 @@ def _running(line: Line) -> bool:
     return line.cells is None and not line.md_level and not ends_sentence(line.text) and cjk_ratio(line.text) > 0.5
 
 
-def _seamed(lines: list[Line], pairs: _Pairs) -> list[Line]:
-    """Text boxes (runs of consecutive source lines) as a left and a right column, each in the order given,
-    where that reads on better by GAIN: within each column and from the left column's last line to the right
-    column's first. A box that breaks off mid-sentence is not followed by a heading."""
+def _text_boxes(lines: list[Line]) -> list[list[Line]]:
+    """Runs of consecutive source lines: the extractor's text boxes."""
     boxes: list[list[Line]] = []
     for line in lines:
         if boxes and line.no == boxes[-1][-1].no + 1:
             boxes[-1].append(line)
         else:
             boxes.append([line])
+    return boxes
+
+
+def _seamed(lines: list[Line], pairs: _Pairs) -> list[Line]:
+    """Text boxes (runs of consecutive source lines) as a left and a right column, each in the order given,
+    where that reads on better by GAIN: within each column and from the left column's last line to the right
+    column's first. A box that breaks off mid-sentence is not followed by a heading."""
+    boxes = _text_boxes(lines)
     if not 2 <= len(boxes) <= 12:
         return lines
 
@@ -429,6 +440,46 @@ def _seamed(lines: list[Line], pairs: _Pairs) -> list[Line]:
         if score > best:
             best, order = score, left + right
     return lines if order is None else [line for box in order for line in box]
+
+
+_REFERENCE_HEADING = re.compile(r"^(?:参\s*考\s*文\s*献|References|REFERENCES)\s*[：:]?\s*$")
+_REFERENCE_LIKE = re.compile(r"^\s*(?:\[\d+\]|［\d+］)|\[(?:[A-Z]{1,2}(?:/OL)?)\]|\b(?:1[89]|20)\d{2}\b|\d+\s*[-–]\s*\d+")
+
+
+def _right_column_first(items):
+    """A page of text boxes whose right column, ending in the reference list, was written before its left: a
+    numbered heading of the body stands after the list on the page, and no body heading ever follows the
+    references. The boxes from the first one after the list that is prose (not an entry, nor an entry's wrapped
+    rest) to the page's end are its left column, and go first."""
+    lines = [line for line, _ in items]
+    heads = [i for i, line in enumerate(lines) if _REFERENCE_HEADING.match(line.text.strip())]
+    if not heads:
+        return items
+    after = [i for i in range(heads[-1] + 1, len(lines)) if _body_heading(lines[i])]
+    if not after:
+        return items
+    # boxes: runs of consecutive source lines
+    start = after[0]
+    while start > heads[-1] + 1 and lines[start - 1].no == lines[start].no - 1:
+        start -= 1  # the heading's box
+    k = start
+    while k > heads[-1] + 1:
+        box_end = k - 1
+        box_start = box_end
+        while box_start > heads[-1] + 1 and lines[box_start - 1].no == lines[box_start].no - 1:
+            box_start -= 1
+        box = lines[box_start:box_end + 1]
+        if any(_REFERENCE_LIKE.search(line.text) for line in box) or len(box) < 2:
+            break  # an entry, or a one-line box (an entry's wrapped rest)
+        k = box_start
+    return items[k:] + items[:k]
+
+
+def _body_heading(line: Line) -> bool:
+    """A numbered heading with a title of words (not an entry's wrapped rest such as ``(02).``)."""
+    hm = _numbered(line)
+    return hm is not None and len(re.findall(r"[\u4e00-\u9fff]", hm.title or "")) >= 2 and \
+        not _REFERENCE_LIKE.search(line.text)
 
 
 def _keeps_geometry(lines: list[Line]) -> bool:
@@ -500,7 +551,8 @@ def _split(line: Line, width: float, page_merged: int, heading_wraps: bool = Fal
             (replace(line, text=right.strip(), raw=right.strip(), page_start=False, indent=False), "R")]
 
 
-def _page(items, width: float, pairs: _Pairs, boxes: bool = False, shaped: float | None = None) -> tuple[list[Line], int]:
+def _page(items, width: float, pairs: _Pairs, boxes: bool = False, shaped: float | None = None,
+          seq: HeadingSequence | None = None) -> tuple[list[Line], int]:
     """One page's lines in column order, and how many lines changed place (``shaped``: the column
     line's width, where the document indents its paragraphs, so that lines' widths tell too).
 
@@ -523,7 +575,7 @@ def _page(items, width: float, pairs: _Pairs, boxes: bool = False, shaped: float
             continue
         stretch = items[start:k]
         if stretch:
-            ordered = _columns(stretch, pairs, boxes, shaped)
+            ordered = _columns(stretch, pairs, boxes, shaped, seq, width)
             moved += sum(1 for a, b in zip(ordered, (l for l, _ in stretch)) if a is not b)
             out.extend(ordered)
         if k < len(items):
@@ -642,7 +694,8 @@ def _shape(a: Line, b: Line, full: float) -> float:
     return SHAPE / 2 if running and first else 0.0
 
 
-def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = None) -> list[Line]:
+def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = None,
+             seq: HeadingSequence | None = None, measure: float | None = None) -> list[Line]:
     """The stretch divided into a left and a right stream that read on best (dynamic programming).
 
     Where the column width is known, the lines' widths are evidence too: a line that stops short of
@@ -659,7 +712,8 @@ def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = 
     glued = [boxes and i and lines[i].no == lines[i - 1].no + 1 for i in range(n)]
     numbered = _numbered_sides(lines) if boxes else {}
     if boxes and not numbered:
-        return lines  # boxes in an order that reads on can be the columns' order or not: nothing tells
+        # boxes in an order that reads on can be the columns' order or not: only the headings' sequence can tell
+        return _by_sequence(lines, pairs, seq, measure) if seq is not None and measure else lines
     for i, side in numbered.items():
         fixed[i] = side
     join = pairs.join
@@ -670,7 +724,31 @@ def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = 
         join = lambda a, b: pairs.join(a.text, b.text) + _shape(a, b, width)  # noqa: E731
     else:
         join = lambda a, b: pairs.join(a.text, b.text)  # noqa: E731
-    switch = -ALTERNATE if any(s for _, s in stretch) else BOX_SWITCH if boxes else SWITCH
+    read_across = any(s for _, s in stretch)
+    switch = -ALTERNATE if read_across else BOX_SWITCH if boxes else SWITCH
+    found = _divide(lines, fixed, glued, join, switch)
+    if found is None:
+        return lines
+    sides, best = found
+    if not read_across and not boxes and _alternating(sides):
+        # lines set on offset baselines, which the extractor wrote one from each column in turn (as it does
+        # beside merged lines): the division that reads best alternates nearly throughout, and so do the columns
+        found = _divide(lines, fixed, glued, join, -ALTERNATE)
+        if found is not None:
+            sides = found[0]
+    if "L" not in sides or "R" not in sides:
+        return lines
+    if not read_across and not numbered:  # (numbered sides: the given order is out of sequence)
+        given = sum(join(a, b) for a, b in zip(lines, lines[1:]))
+        if best < given + GAIN:
+            return lines
+    return [l for l, s in zip(lines, sides) if s == "L"] + [l for l, s in zip(lines, sides) if s == "R"]
+
+
+def _divide(lines: list[Line], fixed: list, glued: list, join, switch: float) -> tuple[list[str], float] | None:
+    """The best division of ``lines`` into two streams (sides "L"/"R" and its score), where a change of
+    stream costs ``switch`` (a negative cost, a gain: the streams alternate); None if none is allowed."""
+    n = len(lines)
     # best[(side, other)] = (score, back-pointer key). Without fixed sides the first item goes left (the
     # stream read first is the one the page begins with); with them it may stand in either column, as
     # where the right column's first line stands higher than the left's (a heading's space above it)
@@ -690,17 +768,96 @@ def _columns(stretch, pairs: _Pairs, boxes: bool = False, width: float | None = 
                     nxt[key] = (total, (side, other))
         layers.append(nxt)
     if not layers[-1]:
-        return lines
-    key = max(layers[-1], key=lambda k: layers[-1][k][0])
-    best = layers[-1][key][0]
-    sides = [""] * n
-    for i in range(n - 1, -1, -1):
-        sides[i] = key[0]
-        key = layers[i][key][1] if i else None
+        return None
+    # the left column's last line runs on into the right column's first (where the output puts it): each
+    # way of ending is scored with that seam too
+    found = None
+    for key, (score, _) in layers[-1].items():
+        sides = [""] * n
+        for i in range(n - 1, -1, -1):
+            sides[i] = key[0]
+            key = layers[i][key][1] if i else None
+        score += _seam(lines, sides, join)
+        if found is None or score > found[1]:
+            found = (sides, score)
+    return found
+
+
+def _seam(lines: list[Line], sides: list[str], join) -> float:
+    """How well the left column's last line runs on into the right column's first."""
     if "L" not in sides or "R" not in sides:
+        return 0.0
+    return join(lines[max(i for i, s in enumerate(sides) if s == "L")], lines[sides.index("R")])
+
+
+def _alternating(sides: list[str]) -> bool:
+    """A division that changes stream at nearly every line (at most one line in eight keeps its stream)."""
+    changes = sum(a != b for a, b in zip(sides, sides[1:]))
+    return len(sides) >= 6 and changes >= 0.875 * (len(sides) - 1)
+
+
+def _follow(seq: HeadingSequence, lines: list[Line]) -> int:
+    """Read the numbered headings of ``lines`` into ``seq``; how many do not continue its numbering."""
+    broken = 0
+    for line in lines:
+        hm = _numbered(line)
+        if hm is None or _REFERENCE_LIKE.search(line.text):
+            continue
+        if seq.accepts(hm):
+            seq.level(hm)
+        else:
+            broken += 1
+    return broken
+
+
+MAX_BOXES = 12
+
+
+def _last_words(line: Line, measure: float) -> bool:
+    """A line that can only be a heading's wrapped last words: a few words, no punctuation, no number."""
+    return _set_width(line.text) <= measure / 2 and _numbered(line) is None and \
+        re.fullmatch(r"[\u4e00-\u9fff]+", line.text.strip()) is not None
+
+
+def _copy(seq: HeadingSequence) -> HeadingSequence:
+    return HeadingSequence(dict(seq.levels), dict(seq.last), dict(seq.seen), dict(seq.mode), seq.declared)
+
+
+def _by_sequence(lines: list[Line], pairs: _Pairs, seq: HeadingSequence, measure: float) -> list[Line]:
+    """Text boxes (runs of consecutive source lines) of a page whose numbered headings, in the order given, break
+    the document's numbering (a 1. after a 3. with no new parent between): the division into a left and a right
+    column, each in the order given, whose headings continue the numbering, and of those the one that reads on
+    best. The order given where it keeps the numbering, or where no division does."""
+    boxes = _text_boxes(lines)
+    if not 3 <= len(boxes) <= MAX_BOXES or not _follow(_copy(seq), lines):
         return lines
-    if not any(s for _, s in stretch) and not numbered:  # (numbered sides: the given order is out of sequence)
-        given = sum(join(a, b) for a, b in zip(lines, lines[1:]))
-        if best < given + GAIN:
-            return lines
-    return [l for l, s in zip(lines, sides) if s == "L"] + [l for l, s in zip(lines, sides) if s == "R"]
+
+    def join(a: Line, b: Line) -> float:
+        head = _numbered(a)
+        if head is not None:
+            nxt = _numbered(b)
+            if nxt is not None and nxt.scheme == head.scheme:
+                return -2 * GAIN  # a numbered section has its text before the next of its kind
+            # a heading's box ends the heading, but for its last words (a few, no punctuation) where its line ran
+            # to the column's end: a heading line that stops short did not wrap
+            if _last_words(b, measure):
+                return SHAPE if _set_width(a.text) < measure - 2 * TOLERANCE else -SHAPE
+            return 0.0
+        if not ends_sentence(a.text) and _numbered(b) is not None:
+            return -3.0
+        return pairs.join(a.text, b.text)
+
+    def reads(seq_: list[list[Line]]) -> float:
+        return sum(join(x[-1], y[0]) for x, y in zip(seq_, seq_[1:]))
+
+    best = None
+    for mask in range(2, 2 ** len(boxes), 2):  # the first box stands in the left column
+        left = [b for i, b in enumerate(boxes) if not mask >> i & 1]
+        right = [b for i, b in enumerate(boxes) if mask >> i & 1]
+        order = [line for box in left + right for line in box]
+        if _follow(_copy(seq), order):
+            continue
+        score = reads(left) + reads(right) + join(left[-1][-1], right[0][0])
+        if best is None or score > best[0]:
+            best = (score, order)
+    return lines if best is None else best[1]
