@@ -34,6 +34,7 @@ from ..model import LogEntry
 from ..textutil import cjk_ratio, display_width, ends_sentence, is_wide, join_lines
 from .headings import HeadingSequence, match_heading
 from .lines import Line
+from .notes import REFERENCE_LIST
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
 _HANGING = "，。、；：！？）》”’"  # closing punctuation, which may hang past a line's end
@@ -442,7 +443,6 @@ def _seamed(lines: list[Line], pairs: _Pairs) -> list[Line]:
     return lines if order is None else [line for box in order for line in box]
 
 
-_REFERENCE_HEADING = re.compile(r"^(?:参\s*考\s*文\s*献|References|REFERENCES)\s*[：:]?\s*$")
 _REFERENCE_LIKE = re.compile(r"^\s*(?:\[\d+\]|［\d+］)|\[(?:[A-Z]{1,2}(?:/OL)?)\]|\b(?:1[89]|20)\d{2}\b|\d+\s*[-–]\s*\d+")
 
 
@@ -452,7 +452,7 @@ def _right_column_first(items):
     references. The boxes from the first one after the list that is prose (not an entry, nor an entry's wrapped
     rest) to the page's end are its left column, and go first."""
     lines = [line for line, _ in items]
-    heads = [i for i, line in enumerate(lines) if _REFERENCE_HEADING.match(line.text.strip())]
+    heads = [i for i, line in enumerate(lines) if REFERENCE_LIST.match(line.text.strip())]
     if not heads:
         return items
     after = [i for i in range(heads[-1] + 1, len(lines)) if _body_heading(lines[i])]

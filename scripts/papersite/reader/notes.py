@@ -40,7 +40,7 @@ _CITATION_HINT = re.compile(
 # What a note's text never opens with: a label followed by it is the text's own, e.g. a wrapped
 # reference's issue and pages (…Technovation，2014 / （9）：536-545.)
 _NOT_A_NOTE_START = "，。；、,.;)）：:"
-_REFERENCES = re.compile(r"^(?:#+\s*)?(?:参\s*考\s*文\s*献|References|REFERENCES)\s*[：:]?\s*$")
+REFERENCE_LIST = re.compile(r"^(?:#+\s*)?(?:参\s*考\s*文\s*献|References|REFERENCES)\s*[：:]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def foot_notes(lines: list[Line], is_boundary) -> tuple[dict[int, tuple[int, str
     """Note blocks found at page feet: first-line index -> (last index + 1, label, page); and the lines that
     finish a note the page before broke off (line index -> the index of that note's first line)."""
     # page feet below the reference list hold notes too; only [n] labels there are the list's own
-    has_references = any(_REFERENCES.match(l.text) for l in lines)
+    has_references = any(REFERENCE_LIST.match(l.text) for l in lines)
     stop = len(lines)
     found: dict[int, tuple[int, str, int]] = {}
     continued: dict[int, int] = {}
