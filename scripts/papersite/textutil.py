@@ -12,6 +12,7 @@ _WIDE_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65
 CJK_CHAR = f"[{_IDEOGRAPH}]"
 WIDE_CHAR = f"[{_IDEOGRAPH}{_WIDE_PUNCT}]"
 _CJK_RE = re.compile(CJK_CHAR)
+_SPACE_RE = re.compile(r"\s")  # what str.isspace calls a space
 _WIDE_RE = re.compile(WIDE_CHAR)
 
 # Characters that end a sentence (possibly followed by closing quotes or brackets).
@@ -32,10 +33,8 @@ def is_wide(ch: str) -> bool:
 
 def cjk_ratio(text: str) -> float:
     """Share of the non-space characters of ``text`` that are ideographs."""
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
-        return 0.0
-    return sum(1 for c in chars if is_cjk(c)) / len(chars)
+    chars = len(text) - len(_SPACE_RE.findall(text))
+    return len(_CJK_RE.findall(text)) / chars if chars else 0.0
 
 
 def latin_ratio(text: str) -> float:

@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from itertools import accumulate
 
 from ..model import Citation, Inline, LogEntry, NoteRef, Text
 from ..textutil import is_wide, join_lines
 from .lines import Line
 from .notes import CIRCLED, MarkerPairing, normalise_label
 
+_SPACE_RE = re.compile(r"\s")
 _GAP = re.compile(r"(?<=\S) (?=\S)")  # one space inside a line
 _CITATION = re.compile(r"\[(\d{1,3})(?:\s*[-–,，、]\s*\d{1,3})*\]")
 
@@ -179,18 +181,25 @@ def break_offsets(lines: list[Line], nodes) -> list[int]:
     """For each of ``lines`` (a paragraph's), where it begins in the text of ``nodes`` (parse_inlines's),
     in the characters :class:`~papersite.model.PageBreak` counts: whitespace and note markers left out."""
     text, starts, _ = joined_text(lines)
+    # Non-space characters before each position of the text, and before each node's end (a node with no
+    # such character ends the walk: what follows it is never reached).
+    before = [0, *accumulate(not ch.isspace() for ch in text)]
+    ends, plain_ends, refs = [0], [0], []
+    for node in nodes:
+        printed = node.label if isinstance(node, (NoteRef, Citation)) else node.text
+        n = len(printed) - len(_SPACE_RE.findall(printed))
+        if n == 0:
+            break
+        refs.append(isinstance(node, NoteRef))
+        ends.append(ends[-1] + n)
+        plain_ends.append(plain_ends[-1] + (0 if refs[-1] else n))
     out = []
     for start in starts:
-        target = sum(1 for ch in text[:start] if not ch.isspace())
-        seen = plain = 0
-        for node in nodes:
-            printed = node.label if isinstance(node, (NoteRef, Citation)) else node.text
-            n = sum(1 for ch in printed if not ch.isspace())
-            take = min(n, target - seen)
-            if take <= 0:
-                break
-            seen += take
-            if not isinstance(node, NoteRef):
-                plain += take
-        out.append(plain)
+        target = before[start]
+        if target <= 0:
+            out.append(0)
+            continue
+        k = bisect_right(ends, target) - 1  # nodes before k are taken whole; node k in part
+        partial = target - ends[k] if k < len(refs) and not refs[k] else 0
+        out.append(plain_ends[k] + partial)
     return out
