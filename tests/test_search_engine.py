@@ -179,7 +179,7 @@ HTML = """<html><nav>导航 新质生产力</nav><article class="md-content__inn
 
 
 def test_passages_from_html():
-    assert page_passages(HTML) == [
+    assert page_passages(HTML, ("注", "注 {n}")) == [
         Passage("", "title", "", "标题"),
         Passage("", "text", "", "作者：武扬波"),
         Passage("s1", "heading", "", "引言"),
@@ -187,6 +187,29 @@ def test_passages_from_html():
         Passage("s1", "text", "引言", "无编号的段落"),
         Passage("fn:1", "note", "注 1", "注释文字"),
     ]
+
+
+def test_a_note_is_labelled_with_the_number_the_page_shows_not_its_id():
+    # Python-Markdown numbers the notes by their place in the list; the id is the converter's name (fn:n7).
+    page = ('<article class="md-content__inner md-typeset"><p>正文</p><div class="footnote"><ol>'
+            '<li id="fn:n7"><p>第一条</p></li><li id="fn:a"><p>第二条</p></li></ol></div></article>')
+    notes = [p for p in page_passages(page, ("註", "註 {n}")) if p.kind == "note"]
+    assert [(p.anchor, p.label, p.text) for p in notes] == [("fn:n7", "註 1", "第一条"), ("fn:a", "註 2", "第二条")]
+
+
+@pytest.mark.parametrize("variant, note", [("zh-Hans", "注"), ("zh-Hant", "註")])   # en pages carry no notes
+def test_a_note_in_the_results_is_labelled_in_the_variant_s_own_words(built_site, variant, note):
+    # A search result for a note names it as the page around it does: 註 on a Traditional page (as in its
+    # 註釋 heading), with the number the page shows.
+    from conftest import VARIANT_DIRS
+    folder = built_site / VARIANT_DIRS[variant] / "search"
+    labels = set()
+    for path in (folder / "t").glob("*.js"):
+        name = f"t/{path.name}"
+        chunk = read({name: path.read_text(encoding="utf-8")}, name)
+        labels |= {label for anchor, label in zip(chunk["a"], chunk["l"]) if anchor.startswith("fn:")}
+    assert labels, "no note in the index"
+    assert all(re.fullmatch(re.escape(note) + r" \d+", label) for label in labels), sorted(labels)[:5]
 
 
 def test_names_cover_every_way_to_name_a_concept(corpus, to_traditional):

@@ -505,7 +505,7 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         elif not meta_search.get("exclude"):
             search = importlib.import_module("papersite.search")
             started = time.perf_counter()
-            passages = search.page_passages(output)
+            passages = search.page_passages(output, self._note_labels(config))
             title = next((p.text for p in passages if p.kind == "title"), None)
             title = title or importlib.import_module("papersite.search.passages").unescape(str(page.title or ""))
             self.passages[page.file.dest_uri] = (title, passages)
@@ -535,7 +535,7 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
         if self.background_index:
             outputs, build, out = self.outputs, self.build, Path(config.site_dir) / "search"
             self.outputs = {}
-            self.index_writer.start(lambda stopped: self._write_index_from_outputs(outputs, build, out, stopped))
+            self.index_writer.start(lambda stopped: self._write_index_from_outputs(outputs, build, out, stopped, config))
             return
         started = time.perf_counter()
         pages = [(url, title, passages) for url, (title, passages) in self.passages.items()]
@@ -580,15 +580,15 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
             out.rename(target)
             shutil.rmtree(old, ignore_errors=True)
 
-    def _write_index_from_outputs(self, outputs: dict, build, out: Path, stopped) -> None:
+    def _write_index_from_outputs(self, outputs: dict, build, out: Path, stopped, config) -> None:
         """The serve rebuild's search index, from the pages' HTML (in the background: papersite.serving)."""
         search = importlib.import_module("papersite.search")
         unescape = importlib.import_module("papersite.search.passages").unescape
-        pages = []
+        pages, note_labels = [], self._note_labels(config)
         for url, (output, page_title) in outputs.items():
             if stopped.is_set():
                 return
-            passages = search.page_passages(output)
+            passages = search.page_passages(output, note_labels)
             title = next((p.text for p in passages if p.kind == "title"), None) or unescape(page_title)
             pages.append((url, title, passages))
         try:
@@ -624,6 +624,11 @@ class PapersitePlugin(BasePlugin[PapersiteConfig]):
     def _labels(self, config):
         """The variant's interface strings (papersite.labels), as the pipeline last loaded them."""
         return importlib.import_module("papersite.labels").Labels(self._variant(config))
+
+    def _note_labels(self, config) -> tuple[str, str]:
+        """A note's label in the search results, unnumbered and numbered (papersite.search.page_passages)."""
+        labels = self._labels(config)
+        return labels("search.note"), labels("search.numbered_note")
 
     def _serve_root(self, config) -> str:
         """The path the top-level project is served at (``mkdocs serve`` sets site_url to the dev address; a

@@ -36,8 +36,9 @@ class _Extractor(HTMLParser):
     """The passages of an article, from the parser's events (the stdlib's HTMLParser, or :func:`_scan`,
     which gives the same events faster)."""
 
-    def __init__(self):
+    def __init__(self, note_labels: tuple[str, str]):
         super().__init__(convert_charrefs=True)
+        self.note_labels = note_labels
         self.stack: list[dict] = []     # open elements: tag, id, skip, block (buffer) or None
         self.blocks: list[dict] = []    # the open elements that collect text (block is not None), in order
         self.open: dict[str, int] = {}  # how many elements of each tag are open
@@ -46,6 +47,7 @@ class _Extractor(HTMLParser):
         self.heading_id = ""
         self.heading_text = ""
         self.in_notes = 0
+        self.note_numbers: dict[str, int] = {}   # a note's id (fn:n3) -> its number in the list
         self.last_dt = None
 
     def handle_starttag(self, tag, attrs):
@@ -60,6 +62,9 @@ class _Extractor(HTMLParser):
         block = [] if tag in BLOCKS and not skip else None
         notes = tag == "div" and "footnote" in classes
         self.in_notes += notes
+        if self.in_notes and tag == "li" and (a.get("id") or "").startswith("fn:"):
+            # the number the page shows for the note (the list's own counter: the footnote-ref's number)
+            self.note_numbers[a["id"]] = len(self.note_numbers) + 1
         e = {"tag": tag, "id": a.get("id") or "", "skip": skip, "block": block, "notes": notes,
              "para": "para" in classes, "label": ""}
         self.stack.append(e)
@@ -104,7 +109,8 @@ class _Extractor(HTMLParser):
         else:
             kind, label = "text", self.heading_text[:40]
         if kind == "note":
-            label = "注" if not anchor.startswith("fn:") else "注 " + anchor[3:]
+            number = self.note_numbers.get(anchor)
+            label = self.note_labels[0] if number is None else self.note_labels[1].format(n=number)
         # A definition list's term and description read as one passage ("作者：武扬波").
         if tag == "dd" and self.last_dt is not None and self.last_dt == len(self.out) - 1:
             term = self.out.pop()
@@ -297,21 +303,24 @@ def _quick(raw: str, starttag, endtag, data) -> None:
             endtag(tag)
 
 
-def page_passages(page_html: str) -> list[Passage]:
-    """The passages of a built page's article, in document order (headings before their sections)."""
+def page_passages(page_html: str, note_labels: tuple[str, str]) -> list[Passage]:
+    """The passages of a built page's article, in document order (headings before their sections).
+
+    ``note_labels``: a note's label in the results, unnumbered and numbered (``{n}``), in the page's variant
+    (its catalogue's ``search.note`` and ``search.numbered_note``)."""
     m = ARTICLE.search(page_html)
     if not m:
         return []
     article = m.group(1)
-    parser = _Extractor()
+    parser = _Extractor(note_labels)
     try:
         _quick(article, parser.handle_starttag, parser.handle_endtag, parser.handle_data)
     except _Unusual:
-        parser = _Extractor()
+        parser = _Extractor(note_labels)
         try:
             _scan(article, parser.handle_starttag, parser.handle_endtag, parser.handle_data)
         except _Unusual:
-            parser = _Extractor()
+            parser = _Extractor(note_labels)
             parser.feed(article)
             parser.close()
     while parser.stack:
