@@ -139,6 +139,7 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
 @pytest.mark.parametrize("text, message, line", [
     ("traditional:\n  opencc: s2tw\n  exeptions: x.txt\n", "unknown key 'traditional.exeptions'", 3),
     ("errata:\n  zh: 1\n", "'errata.zh' must be a str", 2),
+    ("errata:\n  zh: 报告\ntraditional:\n  opencc: t2s\n", "'t2s' is not an OpenCC configuration from Simplified to Traditional", 4),
     ("traditional:\n  exceptions: missing.txt\n", "does not exist", 2),
     ("traditional: [s2tw\n", "YAML syntax error", 1),   # the line with the unclosed bracket
     ("errata:\n  zh: 报告\n  url: javascript:alert(1)\n", "errata.url must be an http:, https: or mailto:", 3),

@@ -22,6 +22,8 @@ site:
   search_example:
     part: 器具
     word: 灌溉器具
+traditional:
+  opencc: s2twp
 """
 # The words of this corpus's subject that only its own home text and search example could bring in.
 NQPF = ("新质生产力", "New Quality Productive Forces", "new quality productive forces", "共同富裕", "富裕")
@@ -64,6 +66,20 @@ def test_the_home_page_is_the_corpus_own(other_site, root, title, intro, search)
     assert ("Records of Irrigation Devices" if root == "en" else "灌溉器具") in text
     html = str(page)
     assert not [w for w in NQPF if w in html]
+
+
+@pytest.mark.parametrize("root, says", [
+    ("", "OpenCC（s2twp：台湾标准字形，并将词汇替换为台湾惯用语）"),
+    ("zh-Hant", "OpenCC（s2twp：臺灣標準字形，並將詞彙替換為臺灣慣用語）"),
+    ("en", "OpenCC (s2twp: Taiwan-standard characters, with words replaced by those usual in Taiwan)"),
+], ids=["zh-Hans", "zh-Hant", "en"])
+def test_the_about_page_names_the_corpus_own_traditional_conversion(other_site, root, says):
+    # This corpus converts with s2twp, which replaces words: the page must not claim s2tw's "quotations keep
+    # their wording".
+    page = BeautifulSoup((other_site / root / "about.html").read_text(encoding="utf-8"), "html.parser")
+    text = " ".join(page.select_one("article").get_text(" ").split())
+    assert says in text
+    assert "s2tw：" not in text and "s2tw:" not in text and "保留引文原貌" not in text and "keep their wording" not in text
 
 
 def test_without_a_search_example_the_home_page_gives_none(tmp_path):

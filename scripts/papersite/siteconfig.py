@@ -17,6 +17,9 @@ SCHEMA = {"site": {"title": {"zh": str, "en": str}, "intro": {"zh": str, "en": s
           "rights": {"zh": str, "en": str},
           "concepts": {"categories": list}, "teaching": {"chars_per_minute": int, "sequences": list}}
 CHARS_PER_MINUTE = 250
+# OpenCC's configurations from Simplified to Traditional: the about page says what each does
+# (catalogue entries about.opencc.<config>).
+OPENCC_CONFIGS = ("s2t", "s2tw", "s2twp", "s2hk", "s2hkp")
 # Without site.title / site.intro in content/site.yml: a corpus of any subject.
 TITLE = {"zh": "中文论文选读", "en": "Chinese Papers: A Reader"}
 INTRO = {"zh": "本站收录{papers}篇中文期刊论文。", "en": "This site publishes {papers} Chinese journal articles."}
@@ -81,13 +84,17 @@ def load_site_config(content: Path) -> SiteConfig:
     rate = teaching.get("chars_per_minute") or CHARS_PER_MINUTE
     if rate <= 0:
         raise PaperError(path, "teaching.chars_per_minute must be a positive number", lines.get("teaching.chars_per_minute"))
+    opencc = trad.get("opencc") or "s2tw"
+    if opencc not in OPENCC_CONFIGS:
+        raise PaperError(path, f"traditional.opencc: {opencc!r} is not an OpenCC configuration from Simplified to "
+                         f"Traditional; one of {', '.join(OPENCC_CONFIGS)}", lines.get("traditional.opencc"))
     url = (errata.get("url") or "").strip()
     if url and (not link_scheme_ok(url) or not re.match(r"(?i)(https?:|mailto:)", url)):
         raise PaperError(path, f"errata.url must be an http:, https: or mailto: address, not {url[:40]!r}",
                          lines.get("errata.url"))
     rights = data.get("rights") or {}
     title, intro = (_bilingual(data, key, lines, path) for key in ("title", "intro"))
-    return SiteConfig(str(path), trad.get("opencc") or "s2tw", exceptions,
+    return SiteConfig(str(path), opencc, exceptions,
                       errata.get("zh") or "", errata.get("en") or "", _categories(data, lines, path),
                       rate, _sequences(teaching, lines, path), url, rights.get("zh") or "", rights.get("en") or "",
                       title.get("zh", TITLE["zh"]), title.get("en", TITLE["en"]),

@@ -248,7 +248,8 @@ def about_page(papers, site, variant: str, convert=_identity) -> str:
         out.append(f"| [{name}]({paper_uri(r.slug)}) | <code>{html_text(r.original_name)}</code> | `{r.sha256}` |")
     out += ["", f"## {label('about.normalisations')} {{#normalisations}}", ""]
     for key in NORMALISATIONS:
-        name, text = label(f"about.normalised.{key}.name"), md_text(label(f"about.normalised.{key}.text"))
+        fields = {"config": site.opencc, "what": label(f"about.opencc.{site.opencc}")} if key == "traditional" else {}
+        name, text = label(f"about.normalised.{key}.name"), md_text(label(f"about.normalised.{key}.text", **fields))
         out.append(f"- **{name}.** {text}" if en else f"- **{name}**：{text}")
     out += ["", f"## {label('about.log')} {{#log}}", "", md_text(label("about.log_lead")), ""]
     for p in papers:
