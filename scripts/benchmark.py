@@ -21,6 +21,9 @@ Writes benchmarks/results/benchmark.json and benchmarks/results/performance.md (
 - Serve: ``mkdocs serve`` on a copy of the project, one concept file edited again and again: seconds
   from each save to the changed page being served, and the resident memory of the server's process tree
   after each rebuild (it should stay flat); the temporary folders left when the server stops.
+- Conversion: the reader's CPU time per source and per character, for the five papers, the varied corpus
+  (tests/corpus) and longer sources made by joining a style's articles; flat time per character and a
+  log-log slope near 1 mean conversion grows linearly with the text.
 - Page weight: HTML, CSS, JS and search index bytes per variant, raw and gzip.
 - Search, in chromium, per variant, for the hand-judged queries of tests/test_search_quality.py:
   each query typed as the first one after a fresh page load (new browser context, empty cache), and
@@ -37,6 +40,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import os
 import re
 import resource
@@ -149,6 +153,88 @@ def synthetic_corpus(target: Path, papers: int) -> Path:
         shutil.copytree(source, content / "papers" / f"{source.name}-copy-{k // len(originals) + 1}")
         k += 1
     return content
+
+
+def _convert_cpu(lines: list, path: str, options, repeats: int) -> float:
+    """Median CPU seconds of reading one source into its document (reader + transforms)."""
+    from papersite.reader import read_text
+    from papersite.transforms import apply_transforms
+    times = []
+    for _ in range(repeats):
+        start = time.process_time()
+        apply_transforms(read_text(lines, path, options))
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def conversion(repeats: int = 3) -> dict:
+    """The converter's CPU time per source and per character: the five papers, every extraction of the varied
+    corpus (tests/corpus), and sources made longer by joining a style's articles one after another (1, 2, 3 and
+    6 of them, as one source), whose time per character stays flat if conversion grows linearly with the text."""
+    from corpus.score import cases, CORPUS
+    from papersite.errors import PaperError
+    from papersite.paperyml import load_record
+    from papersite.pipeline import reader_options
+    from papersite.reader import ReaderOptions
+    from papersite.source import read_source
+
+    def one(folder: Path) -> dict:
+        source = read_source(folder / "source.txt")
+        chars = sum(len(line) for line in source.lines)
+        cpu = _convert_cpu(source.lines, source.path, reader_options(load_record(folder / "paper.yml")), repeats)
+        return {"chars": chars, "cpu_s": round(cpu, 4)}
+
+    papers = {f.name: one(f) for f in sorted((ROOT / "content" / "papers").iterdir()) if f.is_dir()}
+    corpus = {case: one(CORPUS / case) for case in cases()}
+    joined = []
+    for style in ("a-one-column", "b-two-column"):
+        for extractor in ("markitdown", "pdftotext", "pymupdf"):
+            folders = sorted(CORPUS.glob(f"{style}/*/{extractor}"))
+            for k in (1, 2, 3, 6):
+                lines = [line for f in folders[:k] for line in read_source(f / "source.txt").lines]
+                try:
+                    cpu = _convert_cpu(lines, f"{style}/{extractor} x{k}", ReaderOptions(), repeats)
+                except PaperError as exc:   # a joined source may hold what the reader refuses: say so
+                    joined.append({"style": style, "extractor": extractor, "articles": k, "error": str(exc)[:200]})
+                    continue
+                joined.append({"style": style, "extractor": extractor, "articles": k,
+                               "chars": sum(len(line) for line in lines), "cpu_s": round(cpu, 4)})
+    # The slope of log(time) over log(characters) across the single sources: 1 is linear, 2 quadratic.
+    xs = [math.log(v["chars"]) for v in (*papers.values(), *corpus.values())]
+    ys = [math.log(v["cpu_s"]) for v in (*papers.values(), *corpus.values())]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return {"repeats": repeats, "papers": papers, "corpus": corpus, "joined": joined, "loglog_slope": round(slope, 2)}
+
+
+def conversion_report(c: dict) -> list[str]:
+    def per_char(rows) -> str:
+        chars, cpu = sum(r["chars"] for r in rows), sum(r["cpu_s"] for r in rows)
+        return f"{chars:,} | {cpu * 1000:,.0f} | {cpu / chars * 1e6:.1f}"
+    lines = ["", "## Conversion (reader + transforms)", "",
+             f"CPU time of reading each source into its document, the median of {c['repeats']} runs in one process "
+             "(no cache, no page writing). *µs per character* is the time divided by the source's characters: "
+             f"flat across sizes means linear growth. Across the {len(c['papers']) + len(c['corpus'])} single sources "
+             f"below, the slope of log(time) over log(characters) is **{c['loglog_slope']}** (1 is linear, 2 quadratic).",
+             "", "| source | characters | CPU (ms) | µs per character |", "| --- | ---: | ---: | ---: |"]
+    for slug, r in c["papers"].items():
+        lines.append(f"| `{slug}` | {per_char([r])} |")
+    lines.append(f"| the five papers | {per_char(list(c['papers'].values()))} |")
+    lines += ["", "The varied corpus (tests/corpus), per extractor (all styles and documents):", "",
+              "| extractor | sources | characters | CPU (ms) | µs per character |", "| --- | ---: | ---: | ---: | ---: |"]
+    extractors = sorted({case.rsplit("/", 1)[1] for case in c["corpus"]})
+    for e in extractors:
+        rows = [r for case, r in c["corpus"].items() if case.endswith("/" + e)]
+        lines.append(f"| {e} | {len(rows)} | {per_char(rows)} |")
+    lines += ["", "Longer sources: a style's articles joined into one source (no declarations; the reader sees one "
+              "long article):", "", "| style / extractor | articles | characters | CPU (ms) | µs per character |",
+              "| --- | ---: | ---: | ---: | ---: |"]
+    for r in c["joined"]:
+        if "error" in r:
+            lines.append(f"| {r['style']}/{r['extractor']} | {r['articles']} | – | – | stopped: {r['error']} |")
+        else:
+            lines.append(f"| {r['style']}/{r['extractor']} | {r['articles']} | {per_char([r])} |")
+    return lines
 
 
 def weight(site: Path) -> dict:
@@ -539,6 +625,8 @@ def report(r: dict) -> str:
         previous = row
     if r.get("serve"):
         lines += serve_report(r["serve"])
+    if r.get("conversion"):
+        lines += conversion_report(r["conversion"])
     lines += ["", "## Page weight (real corpus)", "",
               "| variant | pages | median page (raw / gzip) | largest page | CSS per page load (gzip) | JS per page load (gzip) | search index (raw / gzip) |",
               "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -670,6 +758,8 @@ def main() -> None:
         if args.serve_rebuilds:
             print("serve …", flush=True)
             result["serve"] = serve(args.serve_rebuilds)
+        print("conversion …", flush=True)
+        result["conversion"] = conversion()
     (out / "benchmark.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     (out / "performance.md").write_text(report(result), encoding="utf-8")
     print(report(result))
