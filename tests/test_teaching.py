@@ -384,3 +384,14 @@ def test_every_question_has_its_own_address_the_same_in_every_variant(built_site
                 assert el.select_one(f'a.question-link[href="#{el["id"]}"]') is not None
             ids[folder] = found
         assert ids[""] == ids["zh-Hant"] == ids["en"], name
+
+
+@pytest.mark.parametrize("gloss, stop, first", [
+    ("新质生产力是先进生产力。它由技术革命性突破催生。", "。", "新质生产力是先进生产力。"),
+    ("数据要素（如 19.0% 的份额）参与分配", "。", "数据要素（如 19.0% 的份额）参与分配。"),   # no stop: the variant's
+    ("Productivity of a new kind. It arises from breakthroughs.", ".", "Productivity of a new kind."),
+    ("A share of 19.0% of output", ".", "A share of 19.0% of output."),                  # a decimal point is no stop
+])
+def test_a_key_concept_s_gloss_is_cut_at_its_first_sentence(gloss, stop, first):
+    from papersite.writers.teaching_pages import _first_sentence
+    assert _first_sentence(gloss, stop) == first

@@ -239,7 +239,8 @@ class Guides:
         chars = sum(len(self.index.texts[(paper.slug, i)]) for i in body)
         n = minutes(chars, t.rate)
         paper_href = self.w.text_href(paper_path(paper.slug))
-        rows = [(self.label("paper.authors"), html_text(", ".join(a.pinyin for a in record.authors) if en else C("、".join(a.display_zh for a in record.authors)))),
+        authors = [a.pinyin for a in record.authors] if en else [C(a.display_zh) for a in record.authors]
+        rows = [(self.label("paper.authors"), html_text(self.label("punctuation.list").join(authors))),
                 (self.label("guide.the_paper"), f'<a href="{paper_href}"{ZH_LINK if en else ""}>'
                  f'{html_text(record.title_zh if en else C(record.title_zh))}</a>'),
                 (self.label("guide.length"), html_text(
@@ -314,11 +315,21 @@ class Guides:
             name = (f'{html_text(c.english_term)} <span lang="zh-Hans">{html_text(c.term)}</span>' if en
                     else html_text(C(c.term)))
             gloss = c.definition_en if en else C(c.definition_zh)
-            first = gloss.split(". ")[0].rstrip(".") + "." if en else gloss.split("。")[0] + "。"
+            first = _first_sentence(gloss, self.label("punctuation.full_stop"))
             out.append(f'<li><a href="../{concept_uri(c.slug)[:-3]}.html">{name}</a> '
-                       f'<span class="reading-size">{html_text("(" + count + ")" if en else "（" + count + "）")}</span>'
+                       f'<span class="reading-size">{html_text(self.label("punctuation.parenthesis", text=count))}</span>'
                        f"<br>{html_text(first)}</li>")
         return out + ["</ul>", ""]
+
+
+# A text's first sentence: up to its first Chinese full stop (or ！？), or a Latin one followed by a space.
+_FIRST_SENTENCE = re.compile(r".*?(?:[。！？]|[.!?](?=\s|$))", re.S)
+
+
+def _first_sentence(text: str, full_stop: str) -> str:
+    """The first sentence of a gloss, with the variant's full stop where the text has none."""
+    m = _FIRST_SENTENCE.match(text)
+    return m.group(0) if m else text.rstrip() + full_stop
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
