@@ -70,6 +70,9 @@ def test_concept_preview_opens_with_a_tap_on_a_phone(server, chromium):
 def test_concept_map_boxes_lead_to_concept_pages(server, chromium):
     page = chromium.new_page(viewport={"width": 1400, "height": 900})
     page.goto(server + "concepts/common-prosperity.html")
+    # the page settled (fonts and styles in): a box clicked while the layout still moves can be missed, which
+    # once happened on a loaded machine
+    page.wait_for_load_state("networkidle")
     boxes = page.locator("svg.concept-map a")
     assert boxes.count() >= 3
     target = boxes.first.get_attribute("href")
