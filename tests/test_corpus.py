@@ -43,7 +43,6 @@ KNOWN_FAILURES = {
     'b-two-column/wu-common-prosperity-logic/pdftotext-layout::boundaries': 'boundary F1 0.800 (14 of 17 starts right, 18 paragraphs found)',
     'b-two-column/wu-common-prosperity-logic/pdftotext-layout::headings': 'headings 10/13 right, 1 spurious',
     'b-two-column/xu-liu-distribution-relations/markitdown::sentences': 'sentence recall 0.955 (168/176)',
-    'b-two-column/xu-liu-distribution-relations/pdftotext::order': 'in printed order 47 of 48 headings and paragraphs found',
     'b-two-column/xu-liu-distribution-relations/pdftotext-layout::sentences': 'sentence recall 0.903 (159/176)',
     'b-two-column/xu-liu-distribution-relations/pdftotext-layout::boundaries': 'boundary F1 0.889 (28 of 32 starts right, 31 paragraphs found)',
     'b-two-column/xu-liu-distribution-relations/pdftotext-layout::headings': 'headings 15/16 right, 0 spurious',

@@ -250,3 +250,31 @@ def test_blocks_written_whole_a_column_top_read_after_the_page_goes_back(paragra
     assert "".join(open_a + rest_b) in texts
     assert [h.text for h in doc.headings()] == ["问题的提出", "分析框架", "主要特征"]
     assert any("read last, put back" in e.message for e in doc.log)
+
+
+def corpus_pages(path, *spans):
+    """Lines of a corpus extraction, each (first, last) span of source lines one page (furniture and notes left
+    out, as the stages before this one take them)."""
+    from dataclasses import replace
+
+    from papersite.reader.lines import make_lines
+    raw = path.read_text(encoding="utf-8").split("\n")
+    out = []
+    for page, (first, last) in enumerate(spans):
+        lines = [replace(line, no=line.no + first - 1, page=page) for line in make_lines(raw[first - 1:last])]
+        out += [replace(lines[0], gap=not raw[first - 2].strip())] + lines[1:]  # (a blank line before the span)
+    return out
+
+
+def test_a_heading_is_not_read_last_on_its_page():
+    """xu-liu-distribution-relations, pdftotext, printed page 19: （四） atop the right column was read before
+    （三） and its text in the left, then the right column's text. The division that puts （四） after its own
+    text, last on the page with nothing to head, reads no better than keeping it atop the right column's text:
+    a typesetter keeps a heading with its text, so a heading read last on its page costs as a section without
+    text does (for an extractor writing printed lines, as for one writing whole blocks)."""
+    from papersite.reader.blocks import reorder_blocks
+    path = ROOT / "tests/corpus/b-two-column/xu-liu-distribution-relations/pdftotext/source.txt"
+    lines = corpus_pages(path, (21, 32), (788, 858), (864, 932))
+    out, log = reorder_blocks(lines, {}, lines)
+    page = [line.no for line in out if line.page == 2]
+    assert page == [*range(864, 870), *range(874, 902), 871, 872, *range(903, 933)]

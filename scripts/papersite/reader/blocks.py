@@ -84,12 +84,11 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
                 blocks[-1] if blocks[-1].ends_open else None)
         given = _cost(blocks, seq, None)
         whole = 2 <= len(blocks) <= MAX_BLOCKS and _whole_blocks(stretch)
-        foot = False
+        foot = end == len(lines) or lines[end].page != lines[start].page
         if whole:
             # the order read is no evidence: the open sentence of the page before and the seams decide too
             pairs = pairs or _Pairs(lines)
             ends = (_continuation(blocks, lines[start - 1], pairs, measure) if start else None, None)
-            foot = end == len(lines) or lines[end].page != lines[start].page
             given = _cost(blocks, seq, pairs, None, ends, whole, foot)
             if ends[0] is not None and ends[0] is not blocks[0]:
                 given = max(given, EMPTY)
@@ -99,7 +98,7 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
             for sides in _divisions(len(blocks)):
                 left = [b for b, side in zip(blocks, sides) if not side]
                 right = [b for b, side in zip(blocks, sides) if side]
-                c = _cost(left + right, seq, pairs, len(left), ends, whole, whole and foot) + _rows(blocks, sides)
+                c = _cost(left + right, seq, pairs, len(left), ends, whole, foot) + _rows(blocks, sides)
                 if c < best - 1e-9:
                     best, order = c, (left, right)
             if order is not None and best <= given - GAIN:
@@ -363,7 +362,7 @@ def _cost(order: list[_Block], seq: HeadingSequence, pairs: _Pairs | None, switc
     blocks that must stay first and last (a sentence runs on into them from the page before or after).
     ``whole``: the extractor wrote each block on one line, its printed lines measurable: a block that is a
     paragraph's rest (its first printed line full) after a heading or a sentence's end is a sentence broken.
-    ``foot``: the blocks end their page (whole blocks): a heading read last would have no text on it."""
+    ``foot``: the blocks end their page: a heading read last would have no text on it."""
     s = copy.deepcopy(seq)
     cost = 0.0
     if ends[0] is not None and order[0] is not ends[0]:
