@@ -252,6 +252,9 @@ def test_blocks_written_whole_a_column_top_read_after_the_page_goes_back(paragra
     assert any("read last, put back" in e.message for e in doc.log)
 
 
+LI_ZHANG = ROOT / "tests/corpus/e-two-column-circled/li-zhang-2025-generative-logic/pdftotext/source.txt"
+
+
 def corpus_pages(path, *spans):
     """Lines of a corpus extraction, each (first, last) span of source lines one page (furniture and notes left
     out, as the stages before this one take them)."""
@@ -264,6 +267,22 @@ def corpus_pages(path, *spans):
         lines = [replace(line, no=line.no + first - 1, page=page) for line in make_lines(raw[first - 1:last])]
         out += [replace(lines[0], gap=not raw[first - 2].strip())] + lines[1:]  # (a blank line before the span)
     return out
+
+
+def test_a_heading_read_after_the_page_goes_back_before_the_text_it_heads():
+    """li-zhang-2025-generative-logic, pdftotext, printed page 341: the left column's heading 3.劳动关系 (its
+    block of its own, in a gap of the column) was read after every other block of the page, and the left
+    column's foot (（一） and its first lines, running on into the right column's top) last. No division of the
+    blocks in the order read puts 3. back: it goes before the paragraph that takes up its words (…协作的劳动关系),
+    after 2.分配关系's text, and the columns are divided (the right column's top, a paragraph's rest, follows the
+    left column's foot)."""
+    from papersite.reader.blocks import reorder_blocks
+    lines = corpus_pages(LI_ZHANG, (20, 28), (177, 205), (210, 250), (254, 331))
+    out, log = reorder_blocks(lines, {}, lines)
+    page = [line.no for line in out if line.page == 3]
+    assert page == [*range(254, 263), 327, *range(268, 279), 299, *range(303, 312), *range(329, 332),
+                    *range(264, 267), *range(280, 298), 301, *range(313, 326)]
+    assert any("read block by block" in e.message for e in log)
 
 
 def test_a_heading_is_not_read_last_on_its_page():

@@ -16,7 +16,6 @@ notes or one-column pages), between full-width lines and the places tables stand
 """
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, replace
 
@@ -33,6 +32,8 @@ EMPTY = 6.0  # cost of a numbered section with no text before the next heading o
 BROKEN = 5.0  # cost of a sentence broken off by a heading
 RIGHT_FIRST = 1.0  # cost of reading a right block before the left one beside it
 ROW_APART = 0.5  # cost of reading a right block straight after a left one far from its height
+TITLE = 2.0  # gain of a moved heading standing before the text that takes up its words
+MOVE = 1.0  # cost of reading a block elsewhere than in its column's order (a heading read late)
 GAIN = 4.0  # how much better a division must read than the order as given
 MAX_BLOCKS = 12  # a stretch with more blocks is left as it is (the search doubles with each)
 HEADING_FULL = 0.8  # share of the text's measure a heading line in larger type fills when it wraps
@@ -81,7 +82,7 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
         # a sentence running on from the page before goes on in the block read first; one running on
         # into the next page stops in the block read last
         ends = (blocks[0] if start and not lines[start - 1].ends_sentence and blocks[0].heading is None else None,
-                blocks[-1] if blocks[-1].ends_open else None)
+                blocks[-1] if blocks[-1].ends_open and not _orphan_rest(blocks) else None)
         given = _cost(blocks, seq, None)
         whole = 2 <= len(blocks) <= MAX_BLOCKS and _whole_blocks(stretch)
         foot = end == len(lines) or lines[end].page != lines[start].page
@@ -94,13 +95,9 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
                 given = max(given, EMPTY)
         if given >= EMPTY and 2 <= len(blocks) <= MAX_BLOCKS:
             pairs = pairs or _Pairs(lines)
-            best, order = given, None
-            for sides in _divisions(len(blocks)):
-                left = [b for b, side in zip(blocks, sides) if not side]
-                right = [b for b, side in zip(blocks, sides) if side]
-                c = _cost(left + right, seq, pairs, len(left), ends, whole, foot) + _rows(blocks, sides)
-                if c < best - 1e-9:
-                    best, order = c, (left, right)
+            best, order = _best_division(blocks, given, seq, pairs, ends, whole, foot)
+            if best >= EMPTY and not whole:
+                best, order = _best_moved(blocks, best, order, seq, pairs, ends, foot)
             if order is not None and best <= given - GAIN:
                 left, right = order
                 stretch = [line for block in left + right for line in block.lines]
@@ -110,6 +107,70 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
         _feed(seq, stretch)
         out += stretch
     return out, log
+
+
+def _orphan_rest(blocks: list[_Block]) -> bool:
+    """Is a block after the first a paragraph's rest (its first printed line full, where a paragraph's first is
+    indented) read after a sentence's end or a heading? Its sentence began elsewhere on the page: the open block
+    read last may be the column's foot that goes on in it, not the page's end."""
+    return any(b.runs_on and not a.ends_open for a, b in zip(blocks, blocks[1:]))
+
+
+def _best_division(blocks: list[_Block], given: float, seq: HeadingSequence, pairs: _Pairs, ends: tuple,
+                   whole: bool = False, foot: bool = False, moved: _Block | None = None,
+                   titled: bool = False) -> tuple[float, tuple | None]:
+    """(cost, (left, right)) of the division of the blocks, each column in the order given, that reads best; the
+    given cost and None where none reads better. A block ``moved`` from where it was read has no row; ``titled``:
+    the headings alone standing before the text that takes up their words count (see ``_best_moved``)."""
+    best, order = given, None
+    for sides in _divisions(len(blocks)):
+        left = [b for b, side in zip(blocks, sides) if not side]
+        right = [b for b, side in zip(blocks, sides) if side]
+        c = _cost(left + right, seq, pairs, len(left), ends, whole, foot) + _rows(blocks, sides, moved)
+        if titled:
+            c -= TITLE * _headed(left + right)
+        if c < best - 1e-9:
+            best, order = c, (left, right)
+    return best, order
+
+
+def _best_moved(blocks: list[_Block], best: float, order: tuple | None, seq: HeadingSequence, pairs: _Pairs,
+                ends: tuple, foot: bool) -> tuple[float, tuple | None]:
+    """Where no division reads without breaking the numbering: a heading alone (a block of its own) read after the
+    blocks it heads, moved back before one of them, then the blocks divided. pdftotext reads a heading standing
+    in a gap of its column apart from the text beside it, late on the page: no division in the order read puts
+    it back. Where the numbering leaves a choice, each heading alone goes before the text that takes up its
+    words."""
+    best, order = _best_division(blocks, best, seq, pairs, ends, foot=foot, titled=True)
+    for k, block in enumerate(blocks):
+        if not block.heading_only:
+            continue
+        rest = blocks[:k] + blocks[k + 1:]
+        for at in range(k):
+            if rest[at].heading is not None or not (at == 0 or not rest[at - 1].ends_open):
+                continue  # before a paragraph's start, after a sentence's end
+            c, o = _best_division(rest[:at] + [block] + rest[at:], best - MOVE, seq, pairs, ends, foot=foot,
+                                  moved=block, titled=True)
+            if o is not None:
+                best, order = c + MOVE, o
+    return best, order
+
+
+def _headed(read: list[_Block]) -> float:
+    """How well the headings alone in ``read`` stand before their text: the share of each one's words that the
+    first sentence after it takes up, summed."""
+    return sum(_takes_up(b, read[k + 1] if k + 1 < len(read) else None) for k, b in enumerate(read) if b.heading_only)
+
+
+def _takes_up(head: _Block, block: _Block | None) -> float:
+    """The share of the heading's pairs of characters that the first sentence of ``block`` uses."""
+    if block is None or block.heading is not None:
+        return 0.0
+    title = re.sub(r"\W|\d", "", head.heading.title or "")
+    grams = {title[i:i + 2] for i in range(len(title) - 1)}
+    text = "".join(line.text for line in block.lines)
+    first = re.sub(r"\W|\d", "", re.split(r"[。！？]", text, maxsplit=1)[0])
+    return sum(g in first for g in grams) / len(grams) if grams else 0.0
 
 
 _REST = re.compile(r"[\u4e00-\u9fff]{1,4}")
@@ -337,13 +398,25 @@ def _divisions(n: int):
         yield [(mask >> k) & 1 for k in range(n)]
 
 
-def _rows(blocks: list[_Block], sides: list[int]) -> float:
+def _rows(blocks: list[_Block], sides: list[int], moved: _Block | None = None) -> float:
     """What the division costs against the extractor's way of reading: row by row, each row left, then
-    right, the blocks of a row starting at about the same height (in lines from the stretch's top)."""
+    right, the blocks of a row starting at about the same height (in lines from the stretch's top). A block
+    ``moved`` from where it was read is no evidence of rows (its height counts in its column)."""
+    if moved is None:
+        return _rows_from(blocks, sides)
+    k = blocks.index(moved)
+    tall = sum(len(_rows_of(l)) for l in moved.lines) + 1
+    return _rows_from(blocks[:k] + blocks[k + 1:], sides[:k] + sides[k + 1:], k, sides[k], tall)
+
+
+def _rows_from(blocks: list[_Block], sides: list[int], at: int = -1, at_side: int = 0, tall: int = 0) -> float:
+    """``_rows``, with ``tall`` lines added to column ``at_side`` before block ``at`` (a block moved there)."""
     y = [0, 0]
     start = []
     cost = 0.0
     for k, (block, side) in enumerate(zip(blocks, sides)):
+        if k == at:
+            y[at_side] += tall
         start.append(y[side])
         if k and side != sides[k - 1]:
             apart = abs(start[k] - start[k - 1])
@@ -363,7 +436,7 @@ def _cost(order: list[_Block], seq: HeadingSequence, pairs: _Pairs | None, switc
     ``whole``: the extractor wrote each block on one line, its printed lines measurable: a block that is a
     paragraph's rest (its first printed line full) after a heading or a sentence's end is a sentence broken.
     ``foot``: the blocks end their page: a heading read last would have no text on it."""
-    s = copy.deepcopy(seq)
+    s = HeadingSequence(dict(seq.levels), dict(seq.last), dict(seq.seen), dict(seq.mode), seq.declared)
     cost = 0.0
     if ends[0] is not None and order[0] is not ends[0]:
         cost += BROKEN
