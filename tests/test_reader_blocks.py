@@ -255,17 +255,20 @@ def test_blocks_written_whole_a_column_top_read_after_the_page_goes_back(paragra
 LI_ZHANG = ROOT / "tests/corpus/e-two-column-circled/li-zhang-2025-generative-logic/pdftotext/source.txt"
 
 
-def corpus_pages(path, *spans):
+def corpus_pages(path, *spans, head=None):
     """Lines of a corpus extraction, each (first, last) span of source lines one page (furniture and notes left
-    out, as the stages before this one take them)."""
+    out, as the stages before this one take them; ``head``, a running head the extractor ran into a line of
+    text, taken off it as the furniture stage does)."""
     from dataclasses import replace
 
     from papersite.reader.lines import make_lines
-    raw = path.read_text(encoding="utf-8").split("\n")
+    lines = make_lines(path.read_text(encoding="utf-8").split("\n"))
     out = []
     for page, (first, last) in enumerate(spans):
-        lines = [replace(line, no=line.no + first - 1, page=page) for line in make_lines(raw[first - 1:last])]
-        out += [replace(lines[0], gap=not raw[first - 2].strip())] + lines[1:]  # (a blank line before the span)
+        for line in lines:
+            if first <= line.no <= last:
+                text = line.text[len(head):].strip() if head and line.text.startswith(head) else line.text
+                out.append(replace(line, text=text, page=page))
     return out
 
 
@@ -297,3 +300,24 @@ def test_a_heading_is_not_read_last_on_its_page():
     out, log = reorder_blocks(lines, {}, lines)
     page = [line.no for line in out if line.page == 2]
     assert page == [*range(864, 870), *range(874, 902), 871, 872, *range(903, 933)]
+
+
+LI_ZHANG_WHOLE = ROOT / "tests/corpus/b-two-column/li-zhang-2025-generative-logic/pymupdf4llm/source.txt"
+# its body pages (front matter, notes and running heads left out), and the running head pymupdf4llm ran into the
+# right column's first block on odd pages
+WHOLE_PAGES = ((15, 17), (31, 37), (49, 65), (71, 91), (97, 115), (121, 131), (153, 165), (175, 193), (205, 219),
+               (227, 241), (247, 257), (261, 263))
+WHOLE_HEAD = "生产力与生产关系视角下新质生产力的生成逻辑、运行机理与关键路径"
+
+
+def test_blocks_written_whole_one_wide_printed_line_is_no_passage_across_the_page():
+    """li-zhang-2025-generative-logic, pymupdf4llm, printed page 43: a block written whole, one of whose
+    "printed lines" (cut at the spaces between two wide characters) is two run together at a space beside a
+    digit (…数据要素。2020 年 4 月 9 日，中共中央、国务院印发): 32 em, near twice the column. It cut the page
+    there as a line across the page, and 2. (read after 3.) was left out of sequence. A block across the page
+    has more than one wide line: the page's blocks are divided, 2. and its text before 3."""
+    from papersite.reader.blocks import reorder_blocks
+    from papersite.reader.lines import make_lines
+    lines = corpus_pages(LI_ZHANG_WHOLE, *WHOLE_PAGES, head=WHOLE_HEAD)
+    out, _ = reorder_blocks(lines, {}, make_lines(LI_ZHANG_WHOLE.read_text(encoding="utf-8").split("\n")))
+    assert [line.no for line in out if line.page == 5] == [123, 129, 131, 121, 125, 127]

@@ -316,6 +316,15 @@ def _width(line: Line) -> float:
     return max(_rows_of(line))
 
 
+def _set_wide(line: Line) -> float:
+    """How wide a line is set: its widest printed line, but of a block written whole on one line (three printed
+    lines or more), its second widest. The spaces beside digits and Latin words are no sure break between
+    printed lines (2020 年 4 月), so one "printed line" may be two run together; a block across the page has
+    more than one wide line."""
+    rows = _rows_of(line)
+    return sorted(rows)[-2] if len(rows) >= 3 else max(rows)
+
+
 def _stretches(lines: list[Line], anchors: dict[int, list[int]], full: float):
     """(start, end, column measure or None) over the lines: a page's run between full-width lines and tables."""
     by_page: dict[int, float | None] = {}
@@ -327,12 +336,12 @@ def _stretches(lines: list[Line], anchors: dict[int, list[int]], full: float):
         if k < len(lines):
             a, b = lines[k - 1], lines[k]
             m = by_page[b.page]
-            wide = m is not None and (_width(b) > 1.3 * m or _width(a) > 1.3 * m)
+            wide = m is not None and (_set_wide(b) > 1.3 * m or _set_wide(a) > 1.3 * m)
             if b.page == a.page and k not in anchors and not wide and b.cells is None and a.cells is None:
                 continue
         page = lines[start].page
         m = by_page[page]
-        narrow = m is not None and all(_width(l) <= 1.3 * m and l.cells is None for l in lines[start:k])
+        narrow = m is not None and all(_set_wide(l) <= 1.3 * m and l.cells is None for l in lines[start:k])
         yield start, k, m if narrow else None
         start = k
 
