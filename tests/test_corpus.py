@@ -29,7 +29,6 @@ KNOWN_FAILURES = {
     'b-two-column/li-zhang-2025-generative-logic/markitdown::order': 'in printed order 63 of 65 headings and paragraphs found',
     'b-two-column/li-zhang-2025-generative-logic/pdftotext-layout::boundaries': 'boundary F1 0.771 (27 of 35 starts right, 35 paragraphs found)',
     'b-two-column/li-zhang-2025-generative-logic/pdftotext-layout::headings': 'headings 20/30 right, 1 spurious',
-    'b-two-column/li-zhang-2025-generative-logic/pymupdf4llm::sentences': 'sentence recall 0.986 (208/211)',
     'b-two-column/liu-pei-common-prosperity/pdftotext-layout::sentences': 'sentence recall 0.949 (149/157)',
     'b-two-column/liu-pei-common-prosperity/pdftotext-layout::boundaries': 'boundary F1 0.800 (34 of 43 starts right, 42 paragraphs found)',
     'b-two-column/liu-pei-common-prosperity/pdftotext-layout::headings': 'headings 7/14 right, 1 spurious',

@@ -321,3 +321,15 @@ def test_blocks_written_whole_one_wide_printed_line_is_no_passage_across_the_pag
     lines = corpus_pages(LI_ZHANG_WHOLE, *WHOLE_PAGES, head=WHOLE_HEAD)
     out, _ = reorder_blocks(lines, {}, make_lines(LI_ZHANG_WHOLE.read_text(encoding="utf-8").split("\n")))
     assert [line.no for line in out if line.page == 5] == [123, 129, 131, 121, 125, 127]
+
+
+def test_blocks_written_whole_the_page_before_goes_on_in_the_rest_no_sentence_of_the_page_needs():
+    """li-zhang-2025-generative-logic, pymupdf4llm, printed page 47: two blocks are a paragraph's rest, 环境友好型
+    配置… and 的市场需求…; the page before broke off at …适应新, the page's (三) text at …促进生产要素的. 新|环 reads
+    on a little better than 新|的, but 的|的 cannot be: weighed together with the page's own open sentences (each
+    rest goes on from one of them, or from the page before), the page before goes on in 的市场需求."""
+    from papersite.reader.blocks import reorder_blocks
+    from papersite.reader.lines import make_lines
+    lines = corpus_pages(LI_ZHANG_WHOLE, *WHOLE_PAGES, head=WHOLE_HEAD)
+    out, _ = reorder_blocks(lines, {}, make_lines(LI_ZHANG_WHOLE.read_text(encoding="utf-8").split("\n")))
+    assert [line.no for line in out if line.page == 9] == [229, 235, 237, 227, 231, 233, 239, 241]

@@ -35,6 +35,7 @@ ROW_APART = 0.5  # cost of reading a right block straight after a left one far f
 TITLE = 2.0  # gain of a moved heading standing before the text that takes up its words
 MOVE = 1.0  # cost of reading a block elsewhere than in its column's order (a heading read late)
 GAIN = 4.0  # how much better a division must read than the order as given
+MAX_OPEN = 4  # open blocks of a page weighed together when one rest is chosen for the page before's sentence
 MAX_BLOCKS = 12  # a stretch with more blocks is left as it is (the search doubles with each)
 HEADING_FULL = 0.8  # share of the text's measure a heading line in larger type fills when it wraps
 
@@ -387,17 +388,37 @@ def _continuation(blocks: list[_Block], before: Line, pairs: _Pairs, measure: fl
     """The block a sentence left open on the page before goes on in. An extractor that writes whole
     blocks reads a page's blocks in no fixed order (the top of the right column may come first): of
     the blocks whose first printed line is full (a paragraph's first is indented), the one whose first
-    characters best continue the open sentence, the first read unless another does clearly better."""
+    characters best continue the open sentence, the first read unless another does clearly better; each
+    candidate weighed with the best way the other rests go on from the page's own open blocks."""
     if before.ends_sentence:
         return None
-    scored = {k: pairs.join(before.text, b.lines[0].text) for k, b in enumerate(blocks)
-              if b.heading is None and _rows_of(b.lines[0])[0] >= measure - 1}
-    if not scored:
+    rests = [k for k, b in enumerate(blocks) if b.heading is None and _rows_of(b.lines[0])[0] >= measure - 1]
+    if not rests:
         return None
-    best = max(scored, key=scored.get)
-    if 0 in scored and scored[0] >= scored[best] - 0.5:
+    opens = [b for b in blocks if b.ends_open][:MAX_OPEN]
+    scored = {k: pairs.join(before.text, blocks[k].lines[0].text) for k in rests}
+    # the page's own open sentences go on in rests too: each candidate weighed with the best way the other
+    # rests continue them (…促进生产要素的|的市场 cannot be, so 的市场 continues the page before's 适应新)
+    weighed = {k: scored[k] + _matching(opens, [blocks[r] for r in rests if r != k], pairs) for k in rests}
+    best = max(weighed, key=weighed.get)
+    if 0 in weighed and weighed[0] >= weighed[best] - 0.5:
         best = 0
     return blocks[best] if scored[best] > -1 else None
+
+
+def _matching(opens: list[_Block], rests: list[_Block], pairs: _Pairs) -> float:
+    """The most the open blocks can read on into the rests, each rest after one of them at most. A rest that none
+    reads on into counts as the worst of seams (its sentence began somewhere); an open block may read on into
+    none (its sentence runs on into the next page)."""
+    if not opens:
+        return -3.0 * len(rests)
+    head, tail = opens[0], opens[1:]
+    best = _matching(tail, rests, pairs)
+    for k, rest in enumerate(rests):
+        if rest is not head:
+            best = max(best, pairs.join(head.lines[-1].text, rest.lines[0].text) +
+                       _matching(tail, rests[:k] + rests[k + 1:], pairs))
+    return best
 
 
 def _divisions(n: int):
