@@ -26,7 +26,6 @@ EXTRACTORS = ("markitdown", "pymupdf", "pdftotext", "pdftotext-layout", "pymupdf
 # ---- known failures of today's converter (one place; shrink it as the reader improves) -------------------
 # BEGIN KNOWN_FAILURES
 KNOWN_FAILURES = {
-    'b-two-column/li-zhang-2025-generative-logic/markitdown::order': 'in printed order 63 of 65 headings and paragraphs found',
     'b-two-column/li-zhang-2025-generative-logic/pdftotext-layout::boundaries': 'boundary F1 0.771 (27 of 35 starts right, 35 paragraphs found)',
     'b-two-column/li-zhang-2025-generative-logic/pdftotext-layout::headings': 'headings 20/30 right, 1 spurious',
     'b-two-column/liu-pei-common-prosperity/pdftotext-layout::sentences': 'sentence recall 0.949 (149/157)',

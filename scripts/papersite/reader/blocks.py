@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from ..model import LogEntry
 from .headings import HeadingMatch, HeadingSequence, match_heading
-from .interleave import _Pairs
+from .interleave import _Pairs, title_taken_up
 from .lines import Line
 from ..textutil import display_width
 
@@ -164,14 +164,10 @@ def _headed(read: list[_Block]) -> float:
 
 
 def _takes_up(head: _Block, block: _Block | None) -> float:
-    """The share of the heading's pairs of characters that the first sentence of ``block`` uses."""
+    """The share of the heading's words that the first sentence of ``block`` takes up (0 after it: a heading)."""
     if block is None or block.heading is not None:
         return 0.0
-    title = re.sub(r"\W|\d", "", head.heading.title or "")
-    grams = {title[i:i + 2] for i in range(len(title) - 1)}
-    text = "".join(line.text for line in block.lines)
-    first = re.sub(r"\W|\d", "", re.split(r"[。！？]", text, maxsplit=1)[0])
-    return sum(g in first for g in grams) / len(grams) if grams else 0.0
+    return title_taken_up(head.heading.title or "", "".join(line.text for line in block.lines))
 
 
 _REST = re.compile(r"[\u4e00-\u9fff]{1,4}")
