@@ -118,16 +118,15 @@ def _orphan_rest(blocks: list[_Block]) -> bool:
 
 
 def _best_division(blocks: list[_Block], given: float, seq: HeadingSequence, pairs: _Pairs, ends: tuple,
-                   whole: bool = False, foot: bool = False, moved: _Block | None = None,
-                   titled: bool = False) -> tuple[float, tuple | None]:
+                   whole: bool = False, foot: bool = False, titled: bool = False) -> tuple[float, tuple | None]:
     """(cost, (left, right)) of the division of the blocks, each column in the order given, that reads best; the
-    given cost and None where none reads better. A block ``moved`` from where it was read has no row; ``titled``:
-    the headings alone standing before the text that takes up their words count (see ``_best_moved``)."""
+    given cost and None where none reads better. ``titled``: the headings alone standing before the text that
+    takes up their words count (see ``_best_moved``)."""
     best, order = given, None
     for sides in _divisions(len(blocks)):
         left = [b for b, side in zip(blocks, sides) if not side]
         right = [b for b, side in zip(blocks, sides) if side]
-        c = _cost(left + right, seq, pairs, len(left), ends, whole, foot) + _rows(blocks, sides, moved)
+        c = _cost(left + right, seq, pairs, len(left), ends, whole, foot) + _rows(blocks, sides)
         if titled:
             c -= TITLE * _headed(left + right)
         if c < best - 1e-9:
@@ -151,7 +150,7 @@ def _best_moved(blocks: list[_Block], best: float, order: tuple | None, seq: Hea
             if rest[at].heading is not None or not (at == 0 or not rest[at - 1].ends_open):
                 continue  # before a paragraph's start, after a sentence's end
             c, o = _best_division(rest[:at] + [block] + rest[at:], best - MOVE, seq, pairs, ends, foot=foot,
-                                  moved=block, titled=True)
+                                  titled=True)
             if o is not None:
                 best, order = c + MOVE, o
     return best, order
@@ -424,25 +423,13 @@ def _divisions(n: int):
         yield [(mask >> k) & 1 for k in range(n)]
 
 
-def _rows(blocks: list[_Block], sides: list[int], moved: _Block | None = None) -> float:
+def _rows(blocks: list[_Block], sides: list[int]) -> float:
     """What the division costs against the extractor's way of reading: row by row, each row left, then
-    right, the blocks of a row starting at about the same height (in lines from the stretch's top). A block
-    ``moved`` from where it was read is no evidence of rows (its height counts in its column)."""
-    if moved is None:
-        return _rows_from(blocks, sides)
-    k = blocks.index(moved)
-    tall = sum(len(_rows_of(l)) for l in moved.lines) + 1
-    return _rows_from(blocks[:k] + blocks[k + 1:], sides[:k] + sides[k + 1:], k, sides[k], tall)
-
-
-def _rows_from(blocks: list[_Block], sides: list[int], at: int = -1, at_side: int = 0, tall: int = 0) -> float:
-    """``_rows``, with ``tall`` lines added to column ``at_side`` before block ``at`` (a block moved there)."""
+    right, the blocks of a row starting at about the same height (in lines from the stretch's top)."""
     y = [0, 0]
     start = []
     cost = 0.0
     for k, (block, side) in enumerate(zip(blocks, sides)):
-        if k == at:
-            y[at_side] += tall
         start.append(y[side])
         if k and side != sides[k - 1]:
             apart = abs(start[k] - start[k - 1])
