@@ -115,7 +115,7 @@ def test_a_table_read_in_column_groups_is_proposed_as_declared_groups():
 
 # Extractions the reader still gets wrong in places (so that `papersite new` has decisions to propose): when
 # the reader learns to read one, its draft proposes nothing and the case is replaced by another that fails.
-CASES = ("b-two-column/xu-liu-distribution-relations/pdftotext-layout", "e-two-column-circled/li-zhang-2025-generative-logic/pdftotext",
+CASES = ("b-two-column/xu-liu-distribution-relations/pdftotext-layout", "e-two-column-circled/zhang-factor-allocation/pdftotext-layout",
          "b-two-column/liu-pei-common-prosperity/pdftotext-layout", "b-two-column/li-zhang-2025-generative-logic/pdftotext-layout")
 
 

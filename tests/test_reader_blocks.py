@@ -250,3 +250,86 @@ def test_blocks_written_whole_a_column_top_read_after_the_page_goes_back(paragra
     assert "".join(open_a + rest_b) in texts
     assert [h.text for h in doc.headings()] == ["问题的提出", "分析框架", "主要特征"]
     assert any("read last, put back" in e.message for e in doc.log)
+
+
+LI_ZHANG = ROOT / "tests/corpus/e-two-column-circled/li-zhang-2025-generative-logic/pdftotext/source.txt"
+
+
+def corpus_pages(path, *spans, head=None):
+    """Lines of a corpus extraction, each (first, last) span of source lines one page (furniture and notes left
+    out, as the stages before this one take them; ``head``, a running head the extractor ran into a line of
+    text, taken off it as the furniture stage does)."""
+    from dataclasses import replace
+
+    from papersite.reader.lines import make_lines
+    lines = make_lines(path.read_text(encoding="utf-8").split("\n"))
+    out = []
+    for page, (first, last) in enumerate(spans):
+        for line in lines:
+            if first <= line.no <= last:
+                text = line.text[len(head):].strip() if head and line.text.startswith(head) else line.text
+                out.append(replace(line, text=text, page=page))
+    return out
+
+
+def test_a_heading_read_after_the_page_goes_back_before_the_text_it_heads():
+    """li-zhang-2025-generative-logic, pdftotext, printed page 341: the left column's heading 3.劳动关系 (its
+    block of its own, in a gap of the column) was read after every other block of the page, and the left
+    column's foot (（一） and its first lines, running on into the right column's top) last. No division of the
+    blocks in the order read puts 3. back: it goes before the paragraph that takes up its words (…协作的劳动关系),
+    after 2.分配关系's text, and the columns are divided (the right column's top, a paragraph's rest, follows the
+    left column's foot)."""
+    from papersite.reader.blocks import reorder_blocks
+    lines = corpus_pages(LI_ZHANG, (20, 28), (177, 205), (210, 250), (254, 331))
+    out, log = reorder_blocks(lines, {}, lines)
+    page = [line.no for line in out if line.page == 3]
+    assert page == [*range(254, 263), 327, *range(268, 279), 299, *range(303, 312), *range(329, 332),
+                    *range(264, 267), *range(280, 298), 301, *range(313, 326)]
+    assert any("read block by block" in e.message for e in log)
+
+
+def test_a_heading_is_not_read_last_on_its_page():
+    """xu-liu-distribution-relations, pdftotext, printed page 19: （四） atop the right column was read before
+    （三） and its text in the left, then the right column's text. The division that puts （四） after its own
+    text, last on the page with nothing to head, reads no better than keeping it atop the right column's text:
+    a typesetter keeps a heading with its text, so a heading read last on its page costs as a section without
+    text does (for an extractor writing printed lines, as for one writing whole blocks)."""
+    from papersite.reader.blocks import reorder_blocks
+    path = ROOT / "tests/corpus/b-two-column/xu-liu-distribution-relations/pdftotext/source.txt"
+    lines = corpus_pages(path, (21, 32), (788, 858), (864, 932))
+    out, log = reorder_blocks(lines, {}, lines)
+    page = [line.no for line in out if line.page == 2]
+    assert page == [*range(864, 870), *range(874, 902), 871, 872, *range(903, 933)]
+
+
+LI_ZHANG_WHOLE = ROOT / "tests/corpus/b-two-column/li-zhang-2025-generative-logic/pymupdf4llm/source.txt"
+# its body pages (front matter, notes and running heads left out), and the running head pymupdf4llm ran into the
+# right column's first block on odd pages
+WHOLE_PAGES = ((15, 17), (31, 37), (49, 65), (71, 91), (97, 115), (121, 131), (153, 165), (175, 193), (205, 219),
+               (227, 241), (247, 257), (261, 263))
+WHOLE_HEAD = "生产力与生产关系视角下新质生产力的生成逻辑、运行机理与关键路径"
+
+
+def test_blocks_written_whole_one_wide_printed_line_is_no_passage_across_the_page():
+    """li-zhang-2025-generative-logic, pymupdf4llm, printed page 43: a block written whole, one of whose
+    "printed lines" (cut at the spaces between two wide characters) is two run together at a space beside a
+    digit (…数据要素。2020 年 4 月 9 日，中共中央、国务院印发): 32 em, near twice the column. It cut the page
+    there as a line across the page, and 2. (read after 3.) was left out of sequence. A block across the page
+    has more than one wide line: the page's blocks are divided, 2. and its text before 3."""
+    from papersite.reader.blocks import reorder_blocks
+    from papersite.reader.lines import make_lines
+    lines = corpus_pages(LI_ZHANG_WHOLE, *WHOLE_PAGES, head=WHOLE_HEAD)
+    out, _ = reorder_blocks(lines, {}, make_lines(LI_ZHANG_WHOLE.read_text(encoding="utf-8").split("\n")))
+    assert [line.no for line in out if line.page == 5] == [123, 129, 131, 121, 125, 127]
+
+
+def test_blocks_written_whole_the_page_before_goes_on_in_the_rest_no_sentence_of_the_page_needs():
+    """li-zhang-2025-generative-logic, pymupdf4llm, printed page 47: two blocks are a paragraph's rest, 环境友好型
+    配置… and 的市场需求…; the page before broke off at …适应新, the page's (三) text at …促进生产要素的. 新|环 reads
+    on a little better than 新|的, but 的|的 cannot be: weighed together with the page's own open sentences (each
+    rest goes on from one of them, or from the page before), the page before goes on in 的市场需求."""
+    from papersite.reader.blocks import reorder_blocks
+    from papersite.reader.lines import make_lines
+    lines = corpus_pages(LI_ZHANG_WHOLE, *WHOLE_PAGES, head=WHOLE_HEAD)
+    out, _ = reorder_blocks(lines, {}, make_lines(LI_ZHANG_WHOLE.read_text(encoding="utf-8").split("\n")))
+    assert [line.no for line in out if line.page == 9] == [229, 235, 237, 227, 231, 233, 239, 241]

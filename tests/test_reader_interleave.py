@@ -526,3 +526,17 @@ def test_a_headings_last_words_go_with_the_heading_that_ran_to_the_columns_end()
     assert got[k + 1] == "的辩证统一"
     k = got.index("（二）新质生产力的科学内涵与典型特征")
     assert k > got.index("生产力与生产关系作为政治经济学的核心概") and got[k + 1] == "当今世界正在经历第四次科技革命，社会生产"
+
+
+def test_of_divisions_that_keep_the_numbering_each_heading_heads_the_text_that_takes_up_its_words():
+    """b-two-column/li-zhang-2025-generative-logic/markitdown, page 46: pdfminer wrote the boxes by height, the left
+    column's 2.新型生产关系促进技术革命性突破改造 / 生产力 (wrapped) beside the right column's 四、 and （一）实施创新
+    驱动战略：促进技术革命性突破. Both divisions that keep the numbering read on equally but at the headings' seams,
+    where the wrapped heading's last line 生产力 seemed to run on into 发展新质生产力… (a heading's box ends the
+    heading, wrapped or not). A section's first sentence takes up its heading's words: 2. heads 新型生产关系不仅孕育
+    技术革命性突破…, （一） heads 发展新质生产力，归根结底是要催生技术革命性突破。"""
+    got = _column_order("tests/corpus/b-two-column/li-zhang-2025-generative-logic/markitdown/source.txt")
+    k = got.index("2.新型生产关系促进技术革命性突破改造")
+    assert got[k + 1:k + 3] == ["生产力", "新型生产关系不仅孕育技术革命性"]
+    k = got.index("（一）实施创新驱动战略：促进技术革")
+    assert got[k + 2] == "发展新质生产力，归根结底是要催"  # (after 命性突 破, the heading's last line)

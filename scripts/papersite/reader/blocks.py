@@ -16,13 +16,12 @@ notes or one-column pages), between full-width lines and the places tables stand
 """
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, replace
 
 from ..model import LogEntry
 from .headings import HeadingMatch, HeadingSequence, match_heading
-from .interleave import _Pairs
+from .interleave import _Pairs, title_taken_up
 from .lines import Line
 from ..textutil import display_width
 
@@ -33,7 +32,10 @@ EMPTY = 6.0  # cost of a numbered section with no text before the next heading o
 BROKEN = 5.0  # cost of a sentence broken off by a heading
 RIGHT_FIRST = 1.0  # cost of reading a right block before the left one beside it
 ROW_APART = 0.5  # cost of reading a right block straight after a left one far from its height
+TITLE = 2.0  # gain of a moved heading standing before the text that takes up its words
+MOVE = 1.0  # cost of reading a block elsewhere than in its column's order (a heading read late)
 GAIN = 4.0  # how much better a division must read than the order as given
+MAX_OPEN = 4  # open blocks of a page weighed together when one rest is chosen for the page before's sentence
 MAX_BLOCKS = 12  # a stretch with more blocks is left as it is (the search doubles with each)
 HEADING_FULL = 0.8  # share of the text's measure a heading line in larger type fills when it wraps
 
@@ -81,27 +83,22 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
         # a sentence running on from the page before goes on in the block read first; one running on
         # into the next page stops in the block read last
         ends = (blocks[0] if start and not lines[start - 1].ends_sentence and blocks[0].heading is None else None,
-                blocks[-1] if blocks[-1].ends_open else None)
+                blocks[-1] if blocks[-1].ends_open and not _orphan_rest(blocks) else None)
         given = _cost(blocks, seq, None)
         whole = 2 <= len(blocks) <= MAX_BLOCKS and _whole_blocks(stretch)
-        foot = False
+        foot = end == len(lines) or lines[end].page != lines[start].page
         if whole:
             # the order read is no evidence: the open sentence of the page before and the seams decide too
             pairs = pairs or _Pairs(lines)
             ends = (_continuation(blocks, lines[start - 1], pairs, measure) if start else None, None)
-            foot = end == len(lines) or lines[end].page != lines[start].page
             given = _cost(blocks, seq, pairs, None, ends, whole, foot)
             if ends[0] is not None and ends[0] is not blocks[0]:
                 given = max(given, EMPTY)
         if given >= EMPTY and 2 <= len(blocks) <= MAX_BLOCKS:
             pairs = pairs or _Pairs(lines)
-            best, order = given, None
-            for sides in _divisions(len(blocks)):
-                left = [b for b, side in zip(blocks, sides) if not side]
-                right = [b for b, side in zip(blocks, sides) if side]
-                c = _cost(left + right, seq, pairs, len(left), ends, whole, whole and foot) + _rows(blocks, sides)
-                if c < best - 1e-9:
-                    best, order = c, (left, right)
+            best, order = _best_division(blocks, given, seq, pairs, ends, whole, foot)
+            if best >= EMPTY and not whole:
+                best, order = _best_moved(blocks, best, order, seq, pairs, ends, foot)
             if order is not None and best <= given - GAIN:
                 left, right = order
                 stretch = [line for block in left + right for line in block.lines]
@@ -111,6 +108,65 @@ def reorder_blocks(lines: list[Line], anchors: dict[int, list[int]], measure_lin
         _feed(seq, stretch)
         out += stretch
     return out, log
+
+
+def _orphan_rest(blocks: list[_Block]) -> bool:
+    """Is a block after the first a paragraph's rest (its first printed line full, where a paragraph's first is
+    indented) read after a sentence's end or a heading? Its sentence began elsewhere on the page: the open block
+    read last may be the column's foot that goes on in it, not the page's end."""
+    return any(b.runs_on and not a.ends_open for a, b in zip(blocks, blocks[1:]))
+
+
+def _best_division(blocks: list[_Block], given: float, seq: HeadingSequence, pairs: _Pairs, ends: tuple,
+                   whole: bool = False, foot: bool = False, titled: bool = False) -> tuple[float, tuple | None]:
+    """(cost, (left, right)) of the division of the blocks, each column in the order given, that reads best; the
+    given cost and None where none reads better. ``titled``: the headings alone standing before the text that
+    takes up their words count (see ``_best_moved``)."""
+    best, order = given, None
+    for sides in _divisions(len(blocks)):
+        left = [b for b, side in zip(blocks, sides) if not side]
+        right = [b for b, side in zip(blocks, sides) if side]
+        c = _cost(left + right, seq, pairs, len(left), ends, whole, foot) + _rows(blocks, sides)
+        if titled:
+            c -= TITLE * _headed(left + right)
+        if c < best - 1e-9:
+            best, order = c, (left, right)
+    return best, order
+
+
+def _best_moved(blocks: list[_Block], best: float, order: tuple | None, seq: HeadingSequence, pairs: _Pairs,
+                ends: tuple, foot: bool) -> tuple[float, tuple | None]:
+    """Where no division reads without breaking the numbering: a heading alone (a block of its own) read after the
+    blocks it heads, moved back before one of them, then the blocks divided. pdftotext reads a heading standing
+    in a gap of its column apart from the text beside it, late on the page: no division in the order read puts
+    it back. Where the numbering leaves a choice, each heading alone goes before the text that takes up its
+    words."""
+    best, order = _best_division(blocks, best, seq, pairs, ends, foot=foot, titled=True)
+    for k, block in enumerate(blocks):
+        if not block.heading_only:
+            continue
+        rest = blocks[:k] + blocks[k + 1:]
+        for at in range(k):
+            if rest[at].heading is not None or not (at == 0 or not rest[at - 1].ends_open):
+                continue  # before a paragraph's start, after a sentence's end
+            c, o = _best_division(rest[:at] + [block] + rest[at:], best - MOVE, seq, pairs, ends, foot=foot,
+                                  titled=True)
+            if o is not None:
+                best, order = c + MOVE, o
+    return best, order
+
+
+def _headed(read: list[_Block]) -> float:
+    """How well the headings alone in ``read`` stand before their text: the share of each one's words that the
+    first sentence after it takes up, summed."""
+    return sum(_takes_up(b, read[k + 1] if k + 1 < len(read) else None) for k, b in enumerate(read) if b.heading_only)
+
+
+def _takes_up(head: _Block, block: _Block | None) -> float:
+    """The share of the heading's words that the first sentence of ``block`` takes up (0 after it: a heading)."""
+    if block is None or block.heading is not None:
+        return 0.0
+    return title_taken_up(head.heading.title or "", "".join(line.text for line in block.lines))
 
 
 _REST = re.compile(r"[\u4e00-\u9fff]{1,4}")
@@ -256,6 +312,15 @@ def _width(line: Line) -> float:
     return max(_rows_of(line))
 
 
+def _set_wide(line: Line) -> float:
+    """How wide a line is set: its widest printed line, but of a block written whole on one line (three printed
+    lines or more), its second widest. The spaces beside digits and Latin words are no sure break between
+    printed lines (2020 年 4 月), so one "printed line" may be two run together; a block across the page has
+    more than one wide line."""
+    rows = _rows_of(line)
+    return sorted(rows)[-2] if len(rows) >= 3 else max(rows)
+
+
 def _stretches(lines: list[Line], anchors: dict[int, list[int]], full: float):
     """(start, end, column measure or None) over the lines: a page's run between full-width lines and tables."""
     by_page: dict[int, float | None] = {}
@@ -267,12 +332,12 @@ def _stretches(lines: list[Line], anchors: dict[int, list[int]], full: float):
         if k < len(lines):
             a, b = lines[k - 1], lines[k]
             m = by_page[b.page]
-            wide = m is not None and (_width(b) > 1.3 * m or _width(a) > 1.3 * m)
+            wide = m is not None and (_set_wide(b) > 1.3 * m or _set_wide(a) > 1.3 * m)
             if b.page == a.page and k not in anchors and not wide and b.cells is None and a.cells is None:
                 continue
         page = lines[start].page
         m = by_page[page]
-        narrow = m is not None and all(_width(l) <= 1.3 * m and l.cells is None for l in lines[start:k])
+        narrow = m is not None and all(_set_wide(l) <= 1.3 * m and l.cells is None for l in lines[start:k])
         yield start, k, m if narrow else None
         start = k
 
@@ -318,17 +383,37 @@ def _continuation(blocks: list[_Block], before: Line, pairs: _Pairs, measure: fl
     """The block a sentence left open on the page before goes on in. An extractor that writes whole
     blocks reads a page's blocks in no fixed order (the top of the right column may come first): of
     the blocks whose first printed line is full (a paragraph's first is indented), the one whose first
-    characters best continue the open sentence, the first read unless another does clearly better."""
+    characters best continue the open sentence, the first read unless another does clearly better; each
+    candidate weighed with the best way the other rests go on from the page's own open blocks."""
     if before.ends_sentence:
         return None
-    scored = {k: pairs.join(before.text, b.lines[0].text) for k, b in enumerate(blocks)
-              if b.heading is None and _rows_of(b.lines[0])[0] >= measure - 1}
-    if not scored:
+    rests = [k for k, b in enumerate(blocks) if b.heading is None and _rows_of(b.lines[0])[0] >= measure - 1]
+    if not rests:
         return None
-    best = max(scored, key=scored.get)
-    if 0 in scored and scored[0] >= scored[best] - 0.5:
+    opens = [b for b in blocks if b.ends_open][:MAX_OPEN]
+    scored = {k: pairs.join(before.text, blocks[k].lines[0].text) for k in rests}
+    # the page's own open sentences go on in rests too: each candidate weighed with the best way the other
+    # rests continue them (…促进生产要素的|的市场 cannot be, so 的市场 continues the page before's 适应新)
+    weighed = {k: scored[k] + _matching(opens, [blocks[r] for r in rests if r != k], pairs) for k in rests}
+    best = max(weighed, key=weighed.get)
+    if 0 in weighed and weighed[0] >= weighed[best] - 0.5:
         best = 0
     return blocks[best] if scored[best] > -1 else None
+
+
+def _matching(opens: list[_Block], rests: list[_Block], pairs: _Pairs) -> float:
+    """The most the open blocks can read on into the rests, each rest after one of them at most. A rest that none
+    reads on into counts as the worst of seams (its sentence began somewhere); an open block may read on into
+    none (its sentence runs on into the next page)."""
+    if not opens:
+        return -3.0 * len(rests)
+    head, tail = opens[0], opens[1:]
+    best = _matching(tail, rests, pairs)
+    for k, rest in enumerate(rests):
+        if rest is not head:
+            best = max(best, pairs.join(head.lines[-1].text, rest.lines[0].text) +
+                       _matching(tail, rests[:k] + rests[k + 1:], pairs))
+    return best
 
 
 def _divisions(n: int):
@@ -363,8 +448,8 @@ def _cost(order: list[_Block], seq: HeadingSequence, pairs: _Pairs | None, switc
     blocks that must stay first and last (a sentence runs on into them from the page before or after).
     ``whole``: the extractor wrote each block on one line, its printed lines measurable: a block that is a
     paragraph's rest (its first printed line full) after a heading or a sentence's end is a sentence broken.
-    ``foot``: the blocks end their page (whole blocks): a heading read last would have no text on it."""
-    s = copy.deepcopy(seq)
+    ``foot``: the blocks end their page: a heading read last would have no text on it."""
+    s = HeadingSequence(dict(seq.levels), dict(seq.last), dict(seq.seen), dict(seq.mode), seq.declared)
     cost = 0.0
     if ends[0] is not None and order[0] is not ends[0]:
         cost += BROKEN

@@ -50,6 +50,7 @@ SWITCH = 0.01  # a stream change costs a little, so that a tie keeps the given o
 BOX_SWITCH = 0.3  # between text boxes (pdfminer writes long runs of one column's boxes), a change costs more
 ALTERNATE = 1.5  # where lines were read across (merged lines), the columns' offset lines alternate
 SHAPE = -3.0  # a short line (a paragraph's or heading's end) followed in its column by a full line running on
+TITLE = 2.0  # gain of a heading before the text that takes up its words (a share of them)
 GAIN = 2.0  # how much better a stretch without merged lines must read divided than as given
 
 
@@ -819,6 +820,30 @@ def _last_words(line: Line, measure: float) -> bool:
         re.fullmatch(r"[\u4e00-\u9fff]+", line.text.strip()) is not None
 
 
+def title_taken_up(title: str, text: str) -> float:
+    """The share of a heading's pairs of characters (its title's) that the first sentence of ``text`` uses: a
+    section's first sentence takes up its heading's words (2.新型生产关系促进技术革命性突破… | 新型生产关系不仅
+    孕育技术革命性突破…)."""
+    title = re.sub(r"\W|\d", "", title)
+    grams = {title[i:i + 2] for i in range(len(title) - 1)}
+    first = re.sub(r"\W|\d", "", re.split(r"[。！？]", text, maxsplit=1)[0])
+    return sum(g in first for g in grams) / len(grams) if grams else 0.0
+
+
+def _heading_box(box: list[Line]) -> bool:
+    """A text box that is a numbered heading, wrapped over three lines at most."""
+    return _numbered(box[0]) is not None and len(box) <= 3 and not any("。" in l.text for l in box)
+
+
+def _heads_words(head: list[Line], box: list[Line]) -> float:
+    """How much of the words of the heading box ``head`` the text box after it takes up; 0 for boxes of
+    another kind."""
+    if not _heading_box(head) or _numbered(box[0]) is not None:
+        return 0.0
+    hm = _numbered(head[0])
+    return title_taken_up((hm.title or "") + "".join(l.text for l in head[1:]), "".join(l.text for l in box))
+
+
 def _copy(seq: HeadingSequence) -> HeadingSequence:
     return HeadingSequence(dict(seq.levels), dict(seq.last), dict(seq.seen), dict(seq.mode), seq.declared)
 
@@ -847,8 +872,12 @@ def _by_sequence(lines: list[Line], pairs: _Pairs, seq: HeadingSequence, measure
             return -3.0
         return pairs.join(a.text, b.text)
 
+    def seam(x: list[Line], y: list[Line]) -> float:
+        # a heading's box, wrapped or not, ends the heading: what follows is no continuation of its last line
+        return join(x[0] if _heading_box(x) else x[-1], y[0]) + TITLE * _heads_words(x, y)
+
     def reads(seq_: list[list[Line]]) -> float:
-        return sum(join(x[-1], y[0]) for x, y in zip(seq_, seq_[1:]))
+        return sum(seam(x, y) for x, y in zip(seq_, seq_[1:]))
 
     best = None
     for mask in range(2, 2 ** len(boxes), 2):  # the first box stands in the left column
@@ -857,7 +886,7 @@ def _by_sequence(lines: list[Line], pairs: _Pairs, seq: HeadingSequence, measure
         order = [line for box in left + right for line in box]
         if _follow(_copy(seq), order):
             continue
-        score = reads(left) + reads(right) + join(left[-1][-1], right[0][0])
+        score = reads(left) + reads(right) + seam(left[-1], right[0])
         if best is None or score > best[0]:
             best = (score, order)
     return lines if best is None else best[1]
