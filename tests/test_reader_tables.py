@@ -44,8 +44,40 @@ def test_table_in_any_order(layout):
 
 def test_undecidable_table_is_kept_and_left_open():
     table, doc = table_of(BEFORE + ["表1　三项"] + ["甲", "乙", "丙"] + AFTER)
-    assert table.header == ("甲",) and len(table.rows) == 2
+    assert table.header == ("甲",) and len(table.rows) == 2 and not table.laid_out
     assert [e for e in doc.log if e.kind == "decision"]
+
+
+# The cells of b-two-column/own-irrigation-treatises/markitdown (pdfminer), in the order it wrote them: the header
+# row, then text boxes of parts of rows and of columns that no reading order of rows, columns or column groups
+# gives (北魏末年 is in row 1, 元皇庆二年 in row 2 of the same column).
+PDFMINER_CELLS = ["书名", "作者", "成书或刊行时间", "与灌溉有关的内容", "《齐民要术》", "贾思勰", "北魏末年",
+                  "元皇庆二年（1313年）", "明崇祯十年（1637年）", "耕作保墒", "农器图谱灌溉门", "乃粒篇中的水车",
+                  "明崇祯十二年（1639年）", "水利诸卷与泰西水法", "《农书》", "《天工开物》", "《农政全书》", "王祯",
+                  "宋应星", "徐光启"]
+
+
+def test_cells_no_reading_order_explains_are_not_laid_out_as_a_grid():
+    # Read in row order (the best of the orders tried) its rows would put 明崇祯十年 beside 耕作保墒 and 《农书》 in
+    # the time column: a table the source does not print. Its columns are no more alike than those of the same
+    # cells dealt at random, so it is kept as its cells, in the order extracted, and the decision is left open.
+    table, doc = table_of(BEFORE + ["表1　本文所据农书概况"] + PDFMINER_CELLS + AFTER,
+                          ReaderOptions(table_columns={"表1": 4}))
+    assert not table.laid_out
+    assert [*table.header, *(c for r in table.rows for c in r)] == PDFMINER_CELLS
+    assert [e for e in doc.log if e.kind == "decision" and "表1" in e.message and "order" in e.message]
+
+
+def test_a_table_not_laid_out_is_shown_as_its_cells_with_the_editors_note():
+    from papersite.labels import Labels
+    from papersite.writers.markdown import _table
+    table, _ = table_of(BEFORE + ["表1　本文所据农书概况"] + PDFMINER_CELLS + AFTER,
+                        ReaderOptions(table_columns={"表1": 4}))
+    page = "\n".join(_table(table, lambda s: s, "", Labels("zh-Hans")))
+    assert "| --- |" not in page and "<th>" not in page                       # no grid
+    assert '<p class="editor-note">编者注：本表的行列未能从提取的文字中复原' in page
+    assert [line[4:-5] for line in page.splitlines() if line.startswith("<li>")] == PDFMINER_CELLS
+    assert '<p class="table-source">资料来源：作者据各书整理。</p>' in page
 
 
 def test_declared_column_groups():

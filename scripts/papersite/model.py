@@ -102,6 +102,7 @@ class Table:
     line: int
     last_line: int = 0
     page_breaks: tuple[PageBreak, ...] = ()  # a page that begins with the table (at 0)
+    laid_out: bool = True  # False: no layout of its cells was found; header + rows hold them in the order extracted
 
 
 Block = Union[Heading, Paragraph, Table]

@@ -240,7 +240,7 @@ def _assemble(meta, items, raw_notes, raw_tables, log, pages=()) -> Document:
             table = raw_tables[item.table_index]
             header, rows = table_grid(table)
             blocks.append(Table(f"t-{counters['t']}", " ".join(x for x in (table.label, table.caption) if x), header, rows,
-                                table.source_note, table.line, table.last_line))
+                                table.source_note, table.line, table.last_line, laid_out=table.laid_out))
             block_lines.append(([_LineNo(table.line)], None))
         elif item.kind == "reference":
             text = ""

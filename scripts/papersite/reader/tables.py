@@ -13,6 +13,7 @@ left open (a ``decision`` log entry); paper.yml ``conversion.table_columns`` set
 """
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,9 @@ from .headings import match_heading
 from .lines import Line
 
 MIXED = 0.1  # what a mixed order (column groups) must read better by than the plain ones
+# An inferred layout must make its columns more alike than the same cells dealt at random do, in this share of
+# the deals (CHANCE_DEALS of them, always the same ones: a source converts the same way every time).
+CHANCE_SHARE, CHANCE_DEALS = 0.95, 200
 _LAYOUT_GAP = re.compile(r"[ \u3000]{2,}")
 
 _CAPTION = re.compile(r"^(表\s*\d+(?:[-.．]\d+)?)[\s\u3000]*(\S.*)?$")
@@ -40,6 +44,7 @@ class RawTable:
     anchor: int
     last_line: int
     order: str = "columns"  # "columns": cells listed column by column; "rows": row by row; "1+1+2": column groups
+    laid_out: bool = True   # False: no layout was found (shown as its cells, in the order extracted)
 
 
 _LABEL_ALONE = re.compile(r"^表\s*\d+(?:[-.．]\d+)?$")
@@ -102,7 +107,9 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
         else:
             cells = _merge_wrapped(cells)
             columns, order, why = _layout(label, caption, cells, want, log, line.no)
-        tables.append(RawTable(label, caption, tuple(cells), source_note, columns, line.no, len(out), lines[j - 1].no, order))
+        laid_out = columns > 1 or (want is not None and want[0] == 1)   # one column: none found, unless declared
+        tables.append(RawTable(label, caption, tuple(cells), source_note, columns, line.no, len(out), lines[j - 1].no, order,
+                               laid_out))
         log.append(LogEntry("table", f"{label}: {len(cells)} cells rebuilt as {columns} columns {order_words(order)} ({why})", line.no))
         i = j
     return out, tables, log
@@ -303,14 +310,31 @@ def _columns_of(cells, columns, order):
     return out
 
 
-def _score(cells, columns, order, caption) -> float:
-    cols = _columns_of(cells, columns, order)
+def _alike(cols) -> float:
+    """How alike the cells under each column's header are, on average (1: each column of one kind)."""
     alike = 0.0
     for col in cols:
         kinds = [_kind(c) for c in col[1:]]
         if kinds:
             alike += max(kinds.count(k) for k in set(kinds)) / len(kinds)
-    alike /= len(cols)
+    return alike / len(cols)
+
+
+def _beats_chance(cells, columns, order) -> bool:
+    """Whether the layout's columns are more alike than those of the same cells in a random order (in
+    CHANCE_SHARE of CHANCE_DEALS deals). A layout that does no better than chance was not read from the
+    cells: the extraction interleaved them in a way no reading order here explains."""
+    alike = _alike(_columns_of(cells, columns, order))
+    deal, rng, beaten = list(cells), random.Random(len(cells) * 31 + columns), 0
+    for _ in range(CHANCE_DEALS):
+        rng.shuffle(deal)
+        beaten += alike > _alike(_columns_of(deal, columns, order))
+    return beaten >= CHANCE_SHARE * CHANCE_DEALS
+
+
+def _score(cells, columns, order, caption) -> float:
+    cols = _columns_of(cells, columns, order)
+    alike = _alike(cols)
     header = [col[0] for col in cols]
     named = sum(1 for h in header[1:] if h and h in caption) / max(1, len(header) - 1)
     distinct = len(set(header)) == len(header)
@@ -330,6 +354,8 @@ def _layout(label, caption, cells, want, log, line_no):
             return columns, order, "declared in paper.yml"
         scored = sorted(((_score(cells, columns, o, caption) - (MIXED if o not in ("columns", "rows") else 0), o)
                          for o in ("columns", "rows", *_mixed_orders(columns))), reverse=True)
+        if not _beats_chance(cells, columns, scored[0][1]):
+            return _no_order(label, n, columns, log, line_no)
         return columns, scored[0][1], "columns declared in paper.yml, order inferred"
     options = [(c, o) for c in range(2, min(n // 2, 8) + 1) if n % c == 0 for o in ("columns", "rows", *_mixed_orders(c))]
     if not options:
@@ -340,12 +366,23 @@ def _layout(label, caption, cells, want, log, line_no):
     scored = sorted(((_score(cells, c, o, caption) - (MIXED if o not in ("columns", "rows") else 0), -abs(c - 3), c, o)
                      for c, o in options), reverse=True)
     best = scored[0]
+    if not _beats_chance(cells, best[2], best[3]):
+        return _no_order(label, n, best[2], log, line_no)
     if len(scored) > 1 and best[0] - scored[1][0] < 0.15:
         second = scored[1]
         log.append(LogEntry("decision", f"{label}: {n} cells read as {best[2]} columns {order_words(best[3])} "
                             f"(score {best[0]:.2f}); {second[2]} columns {order_words(second[3])} scores {second[0]:.2f}. "
                             "Declare conversion.table_columns in paper.yml if this is wrong", line_no))
     return best[2], best[3], f"columns most alike, score {best[0]:.2f}"
+
+
+def _no_order(label, n, columns, log, line_no):
+    """No reading order found: the cells are shown as one column, in the order extracted (never a grid whose
+    rows may put cells side by side that the source does not)."""
+    log.append(LogEntry("decision", f"{label}: no reading order of its {n} cells as {columns} columns makes the "
+                        "columns more alike than a random one; shown as its cells, in the order extracted. If the PDF shows "
+                        "them in rows, columns or column groups, declare conversion.table_columns with that order in paper.yml", line_no))
+    return 1, "columns", "no reading order better than chance"
 
 
 def order_words(order: str) -> str:

@@ -180,7 +180,7 @@ def paper_markdown(doc: Document, record, convert=_identity, url=None, variant="
                       + inline_markdown(block.inlines, doc, convert, linker, inside, mark, L),
                       f"{{: #{block.id} .para }}", ""]
         elif isinstance(block, Table):
-            parts += _table(block, convert, opening(block))
+            parts += _table(block, convert, opening(block), L)
     if doc.references:
         parts += [f"## {L('paper.references')} {{#references}}", "", '<ol class="references">']
         for ref in doc.references:
@@ -239,9 +239,22 @@ def _meta_panel(doc: Document, record, convert, L, english_href, guide_href=None
     return out
 
 
-def _table(t: Table, convert, opening: str = "") -> list[str]:
+def _table(t: Table, convert, opening: str, label: Labels) -> list[str]:
     cell = lambda s: md_text(convert(s))
     out = [f'<p class="table-caption" id="{t.id}">{opening}{html_text(convert(t.caption))}</p>', ""]
+    if t.laid_out:
+        out.append("| " + " | ".join(cell(h) for h in t.header) + " |")
+        out.append("|" + "|".join(" --- " for _ in t.header) + "|")
+        for row in t.rows:
+            out.append("| " + " | ".join(cell(c) for c in row) + " |")
+    else:   # its cells as printed, in the order extracted: no grid that the source does not show
+        cells = [*t.header, *(c for row in t.rows for c in row)]
+        out += [f'<p class="editor-note">{html_text(label("paper.table_not_laid_out"))}</p>', "", '<ul class="table-cells">',
+                *(f"<li>{html_text(convert(c))}</li>" for c in cells), "</ul>"]
+    out.append("")
+    if t.source_note:
+        out += [f'<p class="table-source">{html_text(convert(t.source_note))}</p>', ""]
+    return out
     out.append("| " + " | ".join(cell(h) for h in t.header) + " |")
     out.append("|" + "|".join(" --- " for _ in t.header) + "|")
     for row in t.rows:
