@@ -195,7 +195,8 @@ class VariantBuilds:
     served as soon as they are built (the page being edited comes first); the variants' processes run at
     a lower priority beside it, and when they are done the open pages reload once more (MkDocs' livereload
     reloaded them when the zh-Hans build ended). A rebuild asked for while the variants are still building
-    is not waited for: they build once more when done, with every change made meanwhile."""
+    is not waited for: they build once more when done, with every change made meanwhile; so does a variant
+    whose change Material's watcher reported only after the build had scheduled it."""
 
     def __init__(self, builder):
         self.builder = builder
@@ -238,6 +239,8 @@ class VariantBuilds:
                 else:
                     self.error = exc
             with self.lock:
+                if self.again is None and serve and self._tainted():
+                    self.again = (serve, dirty)
                 if self.again is None:
                     self.running = False
                     break
@@ -245,6 +248,14 @@ class VariantBuilds:
         if serve:
             release_memory()
             self._reload_browsers()
+
+    def _tainted(self) -> bool:
+        """Whether a variant was changed after its build had been scheduled: Material's watcher marks a project
+        to build again by dropping its job (``taint``), and a change it reports while the builder is already
+        running (the watchers of the three projects see one save at slightly different moments) would be
+        built only at the next save, leaving that variant's pages stale meanwhile."""
+        jobs = getattr(self.builder, "pool_jobs", None)
+        return jobs is not None and any(project.slug not in jobs for project in self.builder.projects)
 
     def _reload_browsers(self) -> None:
         """Tell the pages open under ``mkdocs serve`` to reload (MkDocs' livereload: a new epoch), unless a
