@@ -185,6 +185,9 @@ def _group_concepts(section, groups) -> None:
     section.children = children
 
 
+LATE_S = 1.0   # serve: how long after a variant's change is reported its build is started if none has been
+
+
 class VariantBuilds:
     """Material's projects builder (the zh-Hant and en projects, each built in a process of its own) run in
     a thread, so that the variants build while this process builds the zh-Hans pages instead of before
@@ -207,6 +210,13 @@ class VariantBuilds:
         self.again: tuple | None = None         # serve: a build asked for while one was running
         self.error: BaseException | None = None
         builder.build = self.start
+        # Material's watcher drops a variant's job (taint) when a file it depends on changes; under serve a drop
+        # that comes when no build is under way any more starts one (after LATE_S: a save's own rebuild usually
+        # comes first, and takes it in).
+        self.material_taint = getattr(builder, "taint", None)
+        if self.material_taint is not None:
+            builder.taint = self._taint
+        self.serving: tuple | None = None       # (serve, dirty) of the last build under serve
 
     @classmethod
     def install(cls, builder) -> "VariantBuilds":
@@ -218,6 +228,8 @@ class VariantBuilds:
 
     def start(self, serve: bool = False, dirty: bool = False) -> None:
         with self.lock:
+            if serve:
+                self.serving = (serve, dirty)
             if self.running:
                 self.again = (serve, dirty)
                 return
@@ -248,6 +260,18 @@ class VariantBuilds:
         if serve:
             release_memory()
             self._reload_browsers()
+
+    def _taint(self, project) -> None:
+        self.material_taint(project)
+        if self.serving is not None and project is not getattr(self.builder, "root", None):
+            timer = threading.Timer(LATE_S, self._late)
+            timer.daemon = True
+            timer.start()
+
+    def _late(self) -> None:
+        """A variant's change reported after its build: build the variants again unless that is under way."""
+        if self._tainted():
+            self.start(*self.serving)
 
     def _tainted(self) -> bool:
         """Whether a variant was changed after its build had been scheduled: Material's watcher marks a project
