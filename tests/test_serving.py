@@ -208,6 +208,50 @@ def test_under_serve_a_variant_changed_while_the_variants_build_is_built_again()
     assert builder.built == ["zh-Hant", "zh-Hant"]   # scheduled before the late report, and again after it
 
 
+def test_under_serve_a_variant_changed_after_the_variants_build_is_built_without_another_save(monkeypatch):
+    # The late report can also come once the variants' build is over: nothing would build it until the next
+    # save (the serve benchmark's 7th save, with only the check above).
+    import time
+    from papersite import mkdocs_plugin
+    monkeypatch.setattr(mkdocs_plugin, "LATE_S", 0.05)
+
+    class Project:
+        def __init__(self, slug):
+            self.slug = slug
+
+    class Builder:
+        projects: set = set()
+
+        def __init__(self):
+            self.root, self.pool_jobs, self.built = Project("."), {}, []
+            self.variants = [Project("zh-Hant"), Project("en")]
+
+        def taint(self, project):
+            self.pool_jobs.pop(project.slug, None)
+
+        def build(self, serve=False, dirty=False):
+            for project in self.variants:
+                self.projects.add(project)
+                if project.slug not in self.pool_jobs:
+                    self.pool_jobs[project.slug] = "done"
+                    self.built.append(project.slug)
+
+    builder = Builder()
+    variants = mkdocs_plugin.VariantBuilds.install(builder)
+    variants.start(serve=True)
+    variants.thread.join(timeout=30)
+    assert builder.built == ["zh-Hant", "en"]
+    builder.taint(builder.variants[0])          # the watcher's report of a save, after the build
+    deadline = time.time() + 10
+    while builder.built == ["zh-Hant", "en"] and time.time() < deadline:
+        time.sleep(0.02)
+    variants.thread.join(timeout=30)
+    assert builder.built == ["zh-Hant", "en", "zh-Hant"]
+    builder.taint(builder.root)                 # the top-level project's own change: its rebuild starts them
+    time.sleep(0.3)
+    assert builder.built == ["zh-Hant", "en", "zh-Hant"]
+
+
 def test_serve_removes_the_variants_site_folders_it_built_and_nothing_else(tmp_path):
     from papersite.mkdocs_plugin import VariantBuilds
 
