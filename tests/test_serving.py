@@ -164,6 +164,31 @@ class _ProjectsBuilder:
         self.projects.add(object())
 
 
+@dataclass(eq=False)
+class _Project:
+    slug: str
+
+
+class _VariantsBuilder:
+    """Material's ProjectsBuilder as the serve loop sees it: a job per variant, dropped when its watcher reports
+    a change (taint), and a build that builds the variants without a job."""
+    projects: set = set()
+
+    def __init__(self):
+        self.root, self.pool_jobs, self.built = _Project("."), {}, []
+        self.variants = [_Project("zh-Hant"), _Project("en")]
+
+    def taint(self, project):
+        self.pool_jobs.pop(project.slug, None)
+
+    def build(self, serve=False, dirty=False):
+        for project in self.variants:
+            self.projects.add(project)
+            if project.slug not in self.pool_jobs:
+                self.pool_jobs[project.slug] = "done"
+                self.built.append(project.slug)
+
+
 def test_the_variants_projects_of_past_rebuilds_are_not_kept():
     from papersite.mkdocs_plugin import VariantBuilds
     builder = _ProjectsBuilder()
@@ -181,22 +206,13 @@ def test_under_serve_a_variant_changed_while_the_variants_build_is_built_again()
     # of 9 saves under mkdocs serve).
     from papersite.mkdocs_plugin import VariantBuilds
 
-    class Project:
-        def __init__(self, slug):
-            self.slug = slug
-
-    class Builder:
-        projects: set = set()
-
+    class Builder(_VariantsBuilder):
         def __init__(self):
-            self.pool_jobs, self.built, self.late = {}, [], ["zh-Hant"]
+            super().__init__()
+            self.late = ["zh-Hant"]
 
         def build(self, serve=False, dirty=False):
-            for slug in ("zh-Hant", "en"):
-                self.projects.add(Project(slug))
-                if slug not in self.pool_jobs:
-                    self.pool_jobs[slug] = "done"
-                    self.built.append(slug)
+            super().build(serve, dirty)
             while self.late:   # the zh-Hant watcher's report of the save, after its job was scheduled
                 self.pool_jobs.pop(self.late.pop())
 
@@ -215,28 +231,7 @@ def test_under_serve_a_variant_changed_after_the_variants_build_is_built_without
     from papersite import mkdocs_plugin
     monkeypatch.setattr(mkdocs_plugin, "LATE_S", 0.05)
 
-    class Project:
-        def __init__(self, slug):
-            self.slug = slug
-
-    class Builder:
-        projects: set = set()
-
-        def __init__(self):
-            self.root, self.pool_jobs, self.built = Project("."), {}, []
-            self.variants = [Project("zh-Hant"), Project("en")]
-
-        def taint(self, project):
-            self.pool_jobs.pop(project.slug, None)
-
-        def build(self, serve=False, dirty=False):
-            for project in self.variants:
-                self.projects.add(project)
-                if project.slug not in self.pool_jobs:
-                    self.pool_jobs[project.slug] = "done"
-                    self.built.append(project.slug)
-
-    builder = Builder()
+    builder = _VariantsBuilder()
     variants = mkdocs_plugin.VariantBuilds.install(builder)
     variants.start(serve=True)
     variants.thread.join(timeout=30)
