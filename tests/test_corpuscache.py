@@ -124,3 +124,26 @@ def test_a_value_that_cannot_be_stored_leaves_no_temporary_file(tmp_path):
         corpuscache.cached(content, lambda: (lambda: None))   # a lambda cannot be pickled
     folder = corpuscache.cache_folder(content)
     assert [p.name for p in folder.iterdir() if not p.name.endswith(".lock")] == []
+
+
+def test_jieba_keeps_its_dictionary_cache_out_of_the_temp_folder(tmp_path, monkeypatch):
+    # jieba keeps the dictionary it parsed (9 MB) in tempfile.gettempdir(): each build on a fresh machine (the
+    # concepts' pinyin) and each `papersite suggest` (wordfreq's Chinese frequencies) left a file there.
+    import wordfreq.chinese
+    from wordfreq import zipf_frequency
+    from papersite import pinyin
+    from papersite.segment import wordfreq_chinese
+    temp, cache = tmp_path / "temp", tmp_path / "cache"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.setattr(wordfreq.chinese, "jieba_tokenizer", None)
+    pinyin._tokenizer.cache_clear()
+    try:
+        assert pinyin.term_pinyin("生产关系") == "shēngchǎn guānxì"
+        wordfreq_chinese()
+        assert zipf_frequency("数字经济", "zh") > 0
+    finally:
+        pinyin._tokenizer.cache_clear()
+    assert list(temp.iterdir()) == []
+    assert len(list((cache / "papersite" / "jieba").glob("jieba*.cache"))) == 2

@@ -7,7 +7,6 @@ dictionary cannot change how a term is spelled from one build to the next.
 from __future__ import annotations
 
 import functools
-import logging
 import unicodedata
 
 VOWEL_START = tuple("aāáǎàoōóǒòeēéěè")
@@ -18,9 +17,8 @@ VOWEL_START = tuple("aāáǎàoōóǒòeēéěè")
 # longer to import than such a build's pages take to write.
 @functools.lru_cache(maxsize=1)
 def _tokenizer() -> "jieba.Tokenizer":
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
+    from .segment import tokenizer as make_tokenizer
+    tokenizer = make_tokenizer()
     tokenizer.initialize()
     return tokenizer
 

@@ -15,13 +15,9 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
-import logging
-
-import jieba
-
 from .model import plain_text
+from .segment import tokenizer as make_tokenizer, wordfreq_chinese
 
-jieba.setLogLevel(logging.WARNING)
 HAN_WORD = re.compile(r"^[\u3400-\u9fff]+$")
 # Function words and discourse glue that never start or end a term.
 EDGE_STOP = set("的 了 和 与 及 或 等 是 在 对 为 以 由 将 把 被 中 上 下 其 之 而 并 也 都 就 要 从 向 于 这 那 各 每 该 此 有 无 不 能 会 可".split())
@@ -53,7 +49,8 @@ def _runs(words: list[str], longest: int = 3):
 
 def suggest(documents: dict, known: set[str], top: int = 40, min_count: int = 3, min_papers: int = 2) -> list[Candidate]:
     """The ``top`` candidates not among ``known`` (the concept list's terms and aliases)."""
-    tokenizer = jieba.Tokenizer()      # private: known terms are added as whole words
+    tokenizer = make_tokenizer()      # private: known terms are added as whole words
+    wordfreq_chinese()
     for form in known:
         tokenizer.add_word(form, freq=100000)
     count, papers, first = Counter(), defaultdict(set), {}
