@@ -7,12 +7,16 @@
 Writes benchmarks/results/benchmark.json and benchmarks/results/performance.md (shown on the site's
 "Performance" page). Figures are measured on the machine that runs it; nothing here is a pass/fail test.
 
-- Cold build: ``mkdocs build`` of all three variants in a fresh process. The hook reports the time
-  each variant spends in the pipeline (conversion, concept index, page writing) and on the search
+- Cold build: ``mkdocs build`` of all three variants in a fresh process, with the conversion cache
+  (.cache/papersite) removed first; then a rebuild (the same again, conversion cached). The plugin reports
+  the time each variant spends in the pipeline (conversion, concept index, page writing) and on the search
   index (passages read from the pages, index files written; PAPERSITE_TIMINGS); the rest of the CPU
-  time is MkDocs and Material rendering.
-- Baseline: the same generated pages written to plain docs folders and built by MkDocs + Material
-  with the same theme and extensions but no hook, one variant after another.
+  time is MkDocs and Material rendering. Each build runs with an empty TMPDIR, and what it leaves
+  there is reported. The median of --build-runs runs.
+- Baselines: the same generated pages written to plain docs folders and built by MkDocs + Material
+  with the same theme and extensions but no papersite plugin, one variant after another: with no search,
+  with Material's search plugin (jieba hidden from it), and with Material's search plugin as it runs
+  here (it segments Chinese with jieba when jieba is installed, as the pipeline's dependencies make it).
 - Bytecode: MkDocs and Material are installed with their compiled bytecode; so that the comparison is
   like for like, scripts/papersite is compiled too before the builds, and the builds may use bytecode
   (PYTHONDONTWRITEBYTECODE, set on some machines, is left out of their environment).
@@ -83,10 +87,14 @@ def compile_package() -> None:
 
 
 def build(site: Path, content: Path | None = None, config: Path | None = None) -> dict:
-    """One cold ``mkdocs build`` in a fresh process: wall time, CPU time and the plugin's timings."""
+    """One ``mkdocs build`` in a fresh process: wall time, CPU time, the plugin's timings, and what the build
+    left in its temporary folder (TMPDIR, empty when it starts: it should be empty when it ends)."""
     timings = site.parent / f"{site.name}.timings.jsonl"
     timings.unlink(missing_ok=True)
-    env = _build_env(PAPERSITE_TIMINGS=str(timings))
+    temp = site.parent / f"{site.name}.tmp"
+    shutil.rmtree(temp, ignore_errors=True)
+    temp.mkdir(parents=True)
+    env = _build_env(PAPERSITE_TIMINGS=str(timings), TMPDIR=str(temp))
     if content:
         env["PAPERSITE_CONTENT"] = str(content)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)] + (["-f", str(config)] if config else [])
@@ -98,13 +106,41 @@ def build(site: Path, content: Path | None = None, config: Path | None = None) -
     rows = [json.loads(line) for line in timings.read_text().splitlines()] if timings.is_file() else []
     pipeline = sum(r["pipeline_s"] for r in rows)
     search = sum(r["search_s"] for r in rows)
+    left = sorted(p.name for p in temp.iterdir())
+    shutil.rmtree(temp, ignore_errors=True)
     return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "pipeline_cpu_s": round(pipeline, 2),
             "search_index_s": round(search, 2), "pipeline_share": round(pipeline / cpu, 3) if cpu else None,
-            "search_share": round(search / cpu, 3) if cpu else None, "variants": rows}
+            "search_share": round(search / cpu, 3) if cpu else None, "temp_left": left, "variants": rows}
 
 
-def baseline(work: Path) -> dict:
-    """The same pages without the pipeline: each variant's generated Markdown as plain files."""
+def median_run(runs: list[dict]) -> dict:
+    """The run of median CPU time (its own figures, not a mix of runs), with the spread of all runs."""
+    ordered = sorted(runs, key=lambda r: r["cpu_s"])
+    out = dict(ordered[len(ordered) // 2])
+    out["runs"] = len(runs)
+    out["cpu_range_s"] = [ordered[0]["cpu_s"], ordered[-1]["cpu_s"]]
+    out["wall_range_s"] = [min(r["wall_s"] for r in runs), max(r["wall_s"] for r in runs)]
+    return out
+
+
+def cold_builds(tmp: Path, runs: int) -> tuple[dict, dict]:
+    """The real corpus built ``runs`` times with nothing cached (the conversion cache, .cache/papersite,
+    removed first: every paper converted), and as many times again right after (a rebuild: conversion
+    cached, as in every build after the first): the median run of each."""
+    cold, again = [], []
+    for k in range(runs):
+        shutil.rmtree(ROOT / ".cache" / "papersite", ignore_errors=True)
+        cold.append(build(tmp / f"site-cold-{k}"))
+        again.append(build(tmp / f"site-again-{k}"))
+        again[-1].pop("variants")
+    return median_run(cold), median_run(again)
+
+
+def baseline(work: Path, search: str = "") -> dict:
+    """The same pages without the pipeline: each variant's generated Markdown as plain files. ``search``:
+    "" none; "material" Material's own search plugin (a vanilla Material site has it, as MkDocs' default
+    plugin); "material-jieba" that plugin segmenting Chinese with jieba (Material uses jieba when it is
+    installed, as it is here: the pipeline depends on it)."""
     from mkdocs.utils.yaml import get_yaml_loader
     from papersite.site import build_site
     # mkdocs.yml's site_url is an !ENV tag: read it with MkDocs' own loader (safe_load refuses the tag).
@@ -122,7 +158,7 @@ def baseline(work: Path) -> dict:
         for key in ("hooks", "watch", "INHERIT"):
             config.pop(key, None)
         config["plugins"] = [p for p in root_config["plugins"]
-                             if not (isinstance(p, dict) and "projects" in p) and p != "papersite"]
+                             if not (isinstance(p, dict) and "projects" in p) and p != "papersite"] + (["search"] if search else [])
         config["docs_dir"], config["strict"] = str(docs), False
         config["theme"] = dict(root_config["theme"], custom_dir=str(ROOT / "overrides"))
         if variant in overrides:
@@ -132,14 +168,28 @@ def baseline(work: Path) -> dict:
         path = work / f"mkdocs-{variant}.yml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         configs.append(path)
+    env = _build_env()
+    if search == "material":   # jieba hidden: Material's search splits Chinese text without segmenting it
+        (work / "no-jieba").mkdir()
+        (work / "no-jieba" / "jieba.py").write_text('raise ImportError("hidden from this build")\n')
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(work / "no-jieba"), env.get("PYTHONPATH")]))
     cpu0, start = cpu_children(), time.perf_counter()
     for variant, path in zip(VARIANT_DIRS, configs):
         run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(path), "-d",
-                              str(work / f"site-{variant}")], cwd=ROOT, capture_output=True, text=True,
-                             env=_build_env())
+                              str(work / f"site-{variant}")], cwd=ROOT, capture_output=True, text=True, env=env)
         if run.returncode:
             raise SystemExit(f"baseline build failed:\n{run.stderr[-3000:]}")
     return {"wall_s": round(time.perf_counter() - start, 2), "cpu_s": round(cpu_children() - cpu0, 2)}
+
+
+BASELINES = {"": "no search", "material": "Material's search plugin",
+             "material-jieba": "Material's search plugin with jieba"}
+
+
+def baselines(tmp: Path, runs: int) -> dict:
+    """Each baseline built ``runs`` times: the median run of each."""
+    return {kind or "none": median_run([baseline(tmp / f"baseline-{kind or 'none'}-{k}", kind) for k in range(runs)])
+            for kind in BASELINES}
 
 
 def synthetic_corpus(target: Path, papers: int) -> Path:
@@ -603,12 +653,32 @@ def report(r: dict) -> str:
              f"- Pipeline (conversion, concept index, page writing): {cold['pipeline_cpu_s']} s = "
              f"{cold['pipeline_share']:.0%} of the CPU time; search index (passages from the pages, index files): "
              f"{cold['search_index_s']} s = {cold['search_share']:.0%}; the rest is MkDocs + Material rendering."]
-    if r.get("baseline"):
-        b = r["baseline"]
-        lines.append(f"- Baseline, the same pages built by MkDocs + Material without the pipeline: {b['wall_s']} s wall, "
-                     f"{b['cpu_s']} s CPU. Ratio full / baseline: {cold['wall_s'] / b['wall_s']:.2f} (wall), "
-                     f"{cold['cpu_s'] / b['cpu_s']:.2f} (CPU). Both with compiled bytecode (the package is compiled "
-                     "before the builds, as MkDocs and Material are when installed).")
+    runs = cold.get("runs", 1)
+    if runs > 1:
+        lines.append(f"- Each build figure is the median of {runs} runs (CPU {cold['cpu_range_s'][0]}–{cold['cpu_range_s'][1]} s, "
+                     f"wall {cold['wall_range_s'][0]}–{cold['wall_range_s'][1]} s for the cold build).")
+    if r.get("rebuild"):
+        again = r["rebuild"]
+        lines.append(f"- Cold means nothing cached: the conversion cache (.cache/papersite) is removed first. The same "
+                     f"build again, with the conversion cached (every build after the first): **{again['wall_s']} s** wall, "
+                     f"{again['cpu_s']} s CPU.")
+    if "temp_left" in cold:
+        left = sorted(set(cold["temp_left"]) | set(r.get("rebuild", {}).get("temp_left", [])))
+        lines.append("- Left in the build's temporary folder (TMPDIR, empty at the start): "
+                     + (", ".join(f"`{name}`" for name in left) if left else "nothing") + ".")
+    if r.get("baselines"):
+        lines += ["", "The same pages built by MkDocs + Material without the pipeline (each variant's generated Markdown "
+                  "as plain files, one variant after another), with compiled bytecode like the full build:", "",
+                  "| baseline | wall (s) | CPU (s) | full / baseline, wall | full / baseline, CPU | rebuild / baseline, CPU |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        words = {"none": "pages only, no search", "material": "Material's search plugin (jieba hidden: no Chinese segmentation)",
+                 "material-jieba": "Material's search plugin as installed here (it segments Chinese with jieba, which the "
+                                   "pipeline depends on)"}
+        for kind, b in r["baselines"].items():
+            again = r.get("rebuild", {}).get("cpu_s")
+            lines.append(f"| {words.get(kind, kind)} | {b['wall_s']} | {b['cpu_s']} | {cold['wall_s'] / b['wall_s']:.2f} | "
+                         f"{cold['cpu_s'] / b['cpu_s']:.2f} | " + (f"{again / b['cpu_s']:.2f} |" if again else "– |"))
+        lines.append("")
     lines += ["", "## Scale", "",
               "Synthetic corpora: the real papers plus copies under new slugs. *Added s per paper* is the build time "
               "each paper adds over the previous row; flat means linear growth (the rest is a fixed cost: theme, "
@@ -662,7 +732,8 @@ def report(r: dict) -> str:
                   "with each figure.", "", f"Real corpus ({r['papers']} papers):", ""]
         lines += search_table(r["search_latency"])
     if r.get("search_latency_largest"):
-        lines += ["", f"{r['scale'][-1]['papers']} papers (synthetic):", ""]
+        largest = f"{r['scale'][-1]['papers']} papers" if r.get("scale") else "The largest corpus"
+        lines += ["", f"{largest} (synthetic):", ""]
         lines += search_table(r["search_latency_largest"])
     if r.get("lighthouse"):
         lines += ["", "## Lighthouse (performance, mobile preset)", "",
@@ -687,6 +758,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="5,25,100", help='synthetic corpus sizes ("" for none)')
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--build-runs", type=int, default=3,
+                        help="runs of the real corpus's cold build, rebuild and each baseline (the median is reported)")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--lighthouse", metavar="PATH", help="the lighthouse CLI (npm lighthouse), to score pages")
     parser.add_argument("--lighthouse-runs", type=int, default=1, help="runs per page (the median is reported)")
@@ -732,12 +805,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         site = tmp / "site"
-        print("cold build …", flush=True)
-        result["cold_build"] = build(site)
+        print("cold builds and rebuilds …", flush=True)
+        result["cold_build"], result["rebuild"] = cold_builds(tmp, args.build_runs)
+        site = tmp / f"site-cold-{args.build_runs // 2}"
         result["weight"] = weight(site)
         if not args.no_baseline:
-            print("baseline …", flush=True)
-            result["baseline"] = baseline(tmp / "baseline")
+            print("baselines …", flush=True)
+            result["baselines"] = baselines(tmp, args.build_runs)
         if not args.no_browser:
             print("search latency …", flush=True)
             result["search_latency"] = search_latency(site)
