@@ -68,6 +68,13 @@ def _line_of(text: str, start: str) -> int:
     (lambda y: y.replace("加快形成与新质生产力发展相适应的分配关系", "另一个标题"), "title.zh is marked as from the source",
      "  zh: 另一个标题"),
     (lambda y: y + "title:\n  zh: 重复\n", "key 'title' appears twice", "title:\n  zh: 重复"),
+    # values inside lists and mappings are typed too (each of these ended in a traceback)
+    (lambda y: y.replace("  pinyin: Xu Ji", "  pinyin: 12345"), "'authors[0].pinyin' must be text, not a whole number",
+     "  pinyin: 12345"),
+    (lambda y: y + "keywords:\n  en:\n  - [x]\n", "'keywords.en[0]' must be text, not a list", "  - [x]"),
+    (lambda y: y + "year: true\n", "'year' must be a whole number, not true or false", "year: true"),
+    (lambda y: y + "source_fields:\n  基金项目: [a, b]\n", "'source_fields.基金项目' must be the field's text as printed",
+     "  基金项目"),
 ])
 def test_bad_paper_yml_names_file_and_line(tmp_path, edit, message, where):
     folder = copy_paper(tmp_path)
@@ -138,19 +145,19 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
 
 @pytest.mark.parametrize("text, message, line", [
     ("traditional:\n  opencc: s2tw\n  exeptions: x.txt\n", "unknown key 'traditional.exeptions'", 3),
-    ("errata:\n  zh: 1\n", "'errata.zh' must be a str", 2),
+    ("errata:\n  zh: 1\n", "'errata.zh' must be text, not a whole number", 2),
     ("errata:\n  zh: 报告\ntraditional:\n  opencc: t2s\n", "'t2s' is not an OpenCC configuration from Simplified to Traditional", 4),
     ("traditional:\n  exceptions: missing.txt\n", "does not exist", 2),
     ("traditional: [s2tw\n", "YAML syntax error", 1),   # the line with the unclosed bracket
     ("errata:\n  zh: 报告\n  url: javascript:alert(1)\n", "errata.url must be an http:, https: or mailto:", 3),
     ("site:\n  title:\n    zh: 论文选读\n    fr: Lectures\n", "unknown key 'site.title.fr'", 4),
-    ("site:\n  intro:\n    en: [a, b]\n", "'site.intro.en' must be a str", 3),
+    ("site:\n  intro:\n    en: [a, b]\n", "'site.intro.en' must be text, not a list", 3),
     ("site:\n  title:\n    zh: '  '\n", "site.title.zh must not be empty", 3),
     ("site:\n  search_example:\n    part: 富裕\n", "site.search_example must give both 'part' and 'word'", 2),
     ("site:\n  search_example:\n    part: 富裕\n    word: ' '\n", "site.search_example must give both 'part' and 'word'", 2),
     ("site:\n  search_example:\n    part: 共享\n    word: 共同富裕\n", "'共享' must be a part of the word '共同富裕'", 3),
     ("site:\n  search_example:\n    part: 共同富裕\n    word: 共同富裕\n", "must be a part of the word '共同富裕', shorter", 3),
-    ("site:\n  search_example:\n    part: 富裕\n    word: [共同富裕]\n", "'site.search_example.word' must be a str", 4),
+    ("site:\n  search_example:\n    part: 富裕\n    word: [共同富裕]\n", "'site.search_example.word' must be text, not a list", 4),
     ("site:\n  search_example:\n    part: 富裕\n    words: 共同富裕\n", "unknown key 'site.search_example.words'", 4),
 ])
 def test_bad_site_yml_names_file_and_line(tmp_path, text, message, line):

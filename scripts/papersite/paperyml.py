@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 from .errors import PaperError
-from .yamlfile import load_mapping
+from .yamlfile import KINDS, kind_of, load_mapping
 
 DOCS = "content/papers/README.md"
 PROVENANCES = ("source", "editor")
@@ -23,7 +23,7 @@ SCHEMA = {
     "year": int,
     "summary": {"zh": str, "en": str},
     "source_fields": dict,
-    "keywords": {"zh": list, "en": list},
+    "keywords": {"zh": [str], "en": [str]},
     "conversion": {"furniture": list, "english_abstract": int, "table_columns": dict, "numbering": str, "lines": dict,
                    "first_page": int},
 }
@@ -102,12 +102,20 @@ def load_record(path: Path) -> PaperRecord:
         unknown = set(a) - set(AUTHOR_KEYS)
         if unknown:
             raise PaperError(path, f"unknown author key '{sorted(unknown)[0]}'", where)
+        for key, kind in AUTHOR_KEYS.items():
+            if a.get(key) is not None and (not isinstance(a[key], kind) or isinstance(a[key], bool)):
+                raise PaperError(path, f"'authors[{i}].{key}' must be {KINDS[kind]}, not {kind_of(a[key])}",
+                                 lines.get(f"authors[{i}].{key}") or where)
         if not a.get("pinyin"):
             raise PaperError(path, "author is missing required key 'pinyin'", where)
         prov = a.get("name_provenance", "source")
         if prov not in PROVENANCES:
             raise PaperError(path, f"'name_provenance' must be source or editor, not {prov!r}", where)
         authors.append(Author(a.get("name"), a["pinyin"], prov))
+    for key, value in (data.get("source_fields") or {}).items():
+        if isinstance(value, (dict, list)) or value is None:
+            raise PaperError(path, f"'source_fields.{key}' must be the field's text as printed",
+                             lines.get(f"source_fields.{key}"))
     conv = data.get("conversion") or {}
     furniture, table_columns, roles = _conversion(conv, path, lines)
     kw = data.get("keywords") or {}

@@ -119,17 +119,47 @@ def read_mapping(path: Path, docs: str) -> tuple[dict, dict[str, int]]:
 
 
 def check_schema(data, schema, prefix, path, lines, docs):
-    """Unknown keys and values of the wrong type are errors naming their line."""
+    """Unknown keys and values of the wrong type are errors naming their line.
+
+    A schema maps each key to a type, a nested schema (a mapping), or ``[item]``: a list whose every item is
+    ``item`` (a type or a nested schema). A true/false value is not a number."""
     for key, value in data.items():
         dotted = f"{prefix}.{key}" if prefix else str(key)
         if key not in schema:
             raise PaperError(path, f"unknown key '{dotted}' (see {docs})", lines.get(dotted))
-        expected = schema[key]
-        if isinstance(expected, dict):
-            if value is None:
-                continue
-            if not isinstance(value, dict):
-                raise PaperError(path, f"'{dotted}' must be a mapping", lines.get(dotted))
-            check_schema(value, expected, dotted, path, lines, docs)
-        elif value is not None and not isinstance(value, expected):
-            raise PaperError(path, f"'{dotted}' must be a {expected.__name__}", lines.get(dotted))
+        _check_value(value, schema[key], dotted, path, lines, docs)
+
+
+KINDS = {str: "text", int: "a whole number", float: "a number", bool: "true or false", list: "a list",
+         dict: "a mapping"}
+
+
+def kind_of(value) -> str:
+    """What a YAML value is, in the words of the errors (``true or false`` for a boolean, not a number)."""
+    if isinstance(value, bool):
+        return KINDS[bool]
+    return next((words for kind, words in KINDS.items() if isinstance(value, kind)), type(value).__name__)
+
+
+def _wrong(value, expected, dotted, path, lines):
+    raise PaperError(path, f"'{dotted}' must be {KINDS.get(expected, expected.__name__)}, not {kind_of(value)}",
+                     lines.get(dotted))
+
+
+def _check_value(value, expected, dotted, path, lines, docs):
+    if value is None:
+        return
+    if isinstance(expected, dict):
+        if not isinstance(value, dict):
+            _wrong(value, dict, dotted, path, lines)
+        check_schema(value, expected, dotted, path, lines, docs)
+    elif isinstance(expected, list):
+        if not isinstance(value, list):
+            _wrong(value, list, dotted, path, lines)
+        for i, item in enumerate(value):
+            where = f"{dotted}[{i}]"
+            if item is None:
+                raise PaperError(path, f"'{where}' is empty", lines.get(where) or lines.get(dotted))
+            _check_value(item, expected[0], where, path, lines, docs)
+    elif not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+        _wrong(value, expected, dotted, path, lines)
