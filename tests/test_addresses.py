@@ -359,6 +359,9 @@ GOOD_LINE = "p-1  0123456789abcdef  12  10-12  live  -  甲段的文字"
     ("p-2  0123456789abcdef  12  10-12  live  p-1  x", "a live address has no successors"),
     ("p-2  0123456789abcdef  12  10-12  changed  p-9  x", "successor p-9 is not in the lock"),
     ("p-1  0123456789abcdef  12  10-12  live  -  x", "p-1 is listed twice (first on line 2)"),
+    # a line taken out of the lock: its paragraph would get a new address and the links to the old one break
+    ("p-3  0123456789abcdef  12  10-12  live  -  x", "p-2 is missing (listed before p-3)"),
+    ("p-1-2  0123456789abcdef  12  10-12  live  -  x", "p-1-1 is missing (listed before p-1-2)"),
 ])
 def test_bad_lock_line_names_file_and_line(tmp_path, line, message):
     path = tmp_path / LOCK_NAME

@@ -208,7 +208,21 @@ def read_lock(path: Path) -> Lock | None:
         for s in e.successors:
             if s not in seen:
                 raise PaperError(path, f"{e.id}: successor {s} is not in the lock", e.line)
+    _check_complete(path, entries)
     return Lock(str(path), tuple(entries))
+
+
+def _check_complete(path: Path, entries: list[Address]) -> None:
+    """Every address ever given is listed: p-1 … p-N, and under each p-N its p-N-1 … p-N-M (addresses are given
+    in that order and never taken out, a retired one included). A gap is a line deleted from the lock: the
+    paragraph it named would get a new address, and every link to the old one would break."""
+    keys = {id_key(e.id): e for e in entries}
+    for (base, sub), e in sorted(keys.items()):
+        before = (base, sub - 1) if sub > 1 else ((base, 0) if sub == 1 else (base - 1, 0))
+        if before[0] >= 1 and before not in keys:
+            gone = f"p-{before[0]}" + (f"-{before[1]}" if before[1] else "")
+            raise PaperError(path, f"{gone} is missing (listed before {e.id}): an address once published is never "
+                             "removed from the lock; restore its line (from version control)", e.line)
 
 
 def format_lock(lock: Lock) -> str:
