@@ -228,9 +228,12 @@ def paragraph_text(documents: dict[str, Document], ref: ParaRef, path: str) -> s
     doc = documents.get(ref.paper)
     if doc is None:
         raise PaperError(path, f"{ref}: unknown paper {ref.paper!r}", ref.line or None)
-    para = next((p for p in doc.paragraphs() if p.id == ref.paragraph), None)
+    paras = doc.paragraphs()
+    para = next((p for p in paras if p.id == ref.paragraph), None)
     if para is None:
-        raise PaperError(path, f"{ref}: {ref.paper} has no paragraph {ref.paragraph}", ref.line or None)
+        span = f"{paras[0].id} … {paras[-1].id}" if paras else "none"
+        raise PaperError(path, f"{ref}: {ref.paper} has no paragraph {ref.paragraph} (its paragraphs: {span})",
+                         ref.line or None)
     return plain_text(para.inlines)
 
 
