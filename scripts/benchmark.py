@@ -604,7 +604,7 @@ def serve(rebuilds: int = 50) -> dict:
                 proc.wait()
             log.close()
         left_in_project = sorted(str(p.relative_to(project)) for p in (project / "variants").glob("*/site"))
-        temp_left = sorted(f"{p.name}/ (in TMPDIR)" for p in server_tmp.iterdir() if p.is_dir())
+        temp_left = sorted(f"{p.name}{'/' if p.is_dir() else ''} (in TMPDIR)" for p in server_tmp.iterdir())
     served = [r["served_s"] for r in rows]
     everywhere = [max(r["variants_s"].values()) for r in rows]
     return {"rebuilds": len(rows), "concept": SERVE_CONCEPT, "first_build_s": round(first_build, 2),
@@ -634,7 +634,8 @@ def serve_report(v: dict) -> list[str]:
             f"{min(rss):.0f}–{max(rss):.0f} MB (after the first {tenth} rebuild(s) {statistics.median(rss[:tenth]):.0f} MB "
             f"median, after the last {tenth} {statistics.median(rss[-tenth:]):.0f} MB); process tree "
             f"{min(tree):.0f}–{max(tree):.0f} MB (more while the variants' build processes run).",
-            f"- Left behind when the server stops (SIGTERM): {', '.join(left) if left else 'no folder'}.",
+            f"- Left behind when the server stops (SIGTERM), in its TMPDIR (empty at the start) and the project: "
+            f"{', '.join(left) if left else 'nothing'}.",
             f"- 1-minute load during the run: {min(loads)}–{max(loads)} (the machine is shared with other work)."]
 
 
