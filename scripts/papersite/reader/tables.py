@@ -7,7 +7,9 @@ text, or the source line). The number of columns and the reading order are infer
 of every way of laying the cells out (columns dividing the count, in row or column order, or in groups of
 neighbouring columns each read row by row, as pdfminer boxes them), the
 one whose columns are most alike in kind (titles in 《》, dates, numbers, short terms) and whose
-header the caption names wins. When no layout stands out, the best is used and the decision is
+header the caption names wins. pdfminer lists text boxes, each part of a column or of a row: the tilings of
+the cells into such runs with the fewest runs are weighed too (``_tiling_layout``), and when the cells after
+the caption make no table, the short lines just before it are tried as its first cells (``_cells_before``). When no layout stands out, the best is used and the decision is
 left open (a ``decision`` log entry); paper.yml ``conversion.table_columns`` settles it:
 ``{表1: 3}`` or ``{表1: {columns: 3, order: rows}}``.
 """
@@ -109,7 +111,7 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
             cells = _merge_wrapped(cells)
             mine: list[LogEntry] = []
             columns, order, why = _layout(label, caption, cells, want, mine, line.no)
-            k, before, note = _cells_before(out, line, body_width)
+            k, before, note = _cells_before(out, line, body_width, tables[-1].anchor if tables else 0)
             if columns == 1 and not (want and want[0] == 1) and before and (note is None or source_note is None):
                 # the cells do not make a table: pdfminer may list part of them before the caption
                 theirs: list[LogEntry] = []
@@ -153,16 +155,17 @@ def _cells(lines: list[Line], j: int, body_width: float):
     return cells, row_lines, source_note, j
 
 
-def _cells_before(out: list[Line], caption: Line, body_width: float):
+def _cells_before(out: list[Line], caption: Line, body_width: float, floor: int):
     """(index in ``out``, cells, source note) of the lines just before a caption that may be cells of its table
     listed first (pdfminer sorts boxes, and a table's may come before its caption's): short lines on the caption's
-    page after the end of a sentence, none ending one, and a source note between them and the caption."""
+    page after the end of a sentence, none ending one, and a source note between them and the caption; none before
+    ``floor`` (where the table before stands)."""
     k, note = len(out), None
-    if k and out[k - 1].page == caption.page and _SOURCE_NOTE.match(out[k - 1].text):
+    if k > floor and out[k - 1].page == caption.page and _SOURCE_NOTE.match(out[k - 1].text):
         note = out[k - 1].text
         k -= 1
     end = k
-    while k and out[k - 1].page == caption.page and not out[k - 1].ends_sentence and not out[k - 1].page_start \
+    while k > floor and out[k - 1].page == caption.page and not out[k - 1].ends_sentence and not out[k - 1].page_start \
             and display_width(out[k - 1].text) <= 0.75 * body_width and match_heading(out[k - 1].text) is None \
             and not _CAPTION.match(out[k - 1].text) and not _SOURCE_NOTE.match(out[k - 1].text):
         k -= 1
@@ -434,9 +437,13 @@ def _layout(label, caption, cells, want, log, line_no):
 # one under the other; each run above the fewest costs RUN_COST.
 RUNS = "runs:"
 RUNS_SLACK, RUN_COST = 1, 0.05
-RUNS_MAX_STATES = 20000   # (rows + 1) ** columns: the states a tiling of the table passes through (searched once each)
+# the work of one search: the states a tiling passes through ((rows + 1) ** columns, each searched once) times the cells;
+# a larger table is not searched (5 rows of 4 columns are 25920, 4 rows of 5 columns 62500)
+RUNS_MAX_WORK = 30000
 RUNS_MAX_GRIDS = 5000     # more grids than this: the cells do not tell how they were listed
-RUNS_DEALS = 40           # random deals of the cells searched the same way (CHANCE_SHARE of them must score lower)
+RUNS_MAX_STEPS = 200000   # the paths searched for them (tilings that list the same grid are searched apart)
+RUNS_MAX_CELLS = 120      # nor one of more cells (the search recurses a cell at a time)
+RUNS_DEALS = 20           # random deals of the cells searched the same way (CHANCE_SHARE of them must score lower)
 
 
 def _may_stack(a: str, b: str) -> bool:
@@ -473,7 +480,7 @@ def _tilings(cells, columns):
     """{column of each cell: fewest runs} of every grid the tilings of at most RUNS_SLACK runs more than the fewest
     read; None when the table is too large to search or its grids too many to weigh."""
     rows = len(cells) // columns
-    if rows < 2 or (rows + 1) ** columns > RUNS_MAX_STATES:
+    if rows < 2 or (rows + 1) ** columns * len(cells) > RUNS_MAX_WORK or len(cells) > RUNS_MAX_CELLS:
         return None
     stack = [_may_stack(cells[i], cells[i + 1]) for i in range(len(cells) - 1)]
     full, start, never = (rows,) * columns, (0,) * columns, 10 ** 6
@@ -495,9 +502,12 @@ def _tilings(cells, columns):
     if most >= never:
         return None
     words: dict[tuple, int] = {}
-    path = [(start, (), 0)]
-    while path:  # every path of at most ``most`` runs
+    path, steps = [(start, (), 0)], 0
+    while path:  # every path of at most ``most`` runs (each one ends: a state is kept only if the table can end)
         top, word, runs = path.pop()
+        steps += 1
+        if steps > RUNS_MAX_STEPS:
+            return None
         if top == full:
             words[word] = min(runs, words.get(word, runs))
             if len(words) > RUNS_MAX_GRIDS:
@@ -512,42 +522,41 @@ def _run_order(word) -> str:
 
 
 def _best_tiling(cells, columns, caption):
-    """(score, order, runs, score of the best grid of other columns) of the tilings, or None. Grids of the same
-    columns in another order are one grid: the one listing its columns left to right is kept."""
+    """(score, order, runs, score of the best grid of other columns, best alike) of the tilings, or None; the best
+    alike is the best of the grids' columns-alike scores, all less RUN_COST a run above the fewest. Grids of the
+    same columns in another order are one grid: the one listing its columns left to right is kept."""
     words = _tilings(cells, columns)
     if not words:
         return None
     fewest = min(words.values())
     grids: dict[frozenset, tuple] = {}
+    alike = None
     for word, runs in words.items():
         order = _run_order(word)
-        key = frozenset(tuple(col) for col in _columns_of(cells, columns, order))
+        cols = _columns_of(cells, columns, order)
+        key = frozenset(tuple(col) for col in cols)
         first = tuple(dict.fromkeys(word))  # the columns in the order they are first listed
         mine = (_score(cells, columns, order, caption) - RUN_COST * (runs - fewest), tuple(-k for k in first), order, runs)
         if key not in grids or mine > grids[key]:
             grids[key] = mine
+        alike = max(alike if alike is not None else -1, _alike(cols) - RUN_COST * (runs - fewest))
     ranked = sorted(grids.values(), reverse=True)
     second = ranked[1][0] if len(ranked) > 1 else None
-    return ranked[0][0], ranked[0][2], ranked[0][3], second
+    return ranked[0][0], ranked[0][2], ranked[0][3], second, alike
 
 
-def _tiling_beats_chance(cells, columns) -> bool:
-    """Whether the tilings' best grid is more alike than the best grid of the same cells dealt at random (in
-    CHANCE_SHARE of RUNS_DEALS deals; its alike less RUN_COST a run above the fewest): the search picks the best of
-    many grids, so each deal is searched the same way; a deal whose grids are too many to weigh counts against."""
-    def alike(words, fewest):
-        for word, runs in words.items():
-            yield _alike(_columns_of(deal, columns, _run_order(word))) - RUN_COST * (runs - fewest)
-    deal = list(cells)
-    words = _tilings(deal, columns)
-    if not words:
-        return False
-    best = max(alike(words, min(words.values())))
-    rng, lost = random.Random(len(cells) * 31 + columns), 0
-    for k in range(RUNS_DEALS):
+def _tiling_beats_chance(cells, columns, alike) -> bool:
+    """Whether the tilings' best ``alike`` beats that of the same cells dealt at random (in CHANCE_SHARE of
+    RUNS_DEALS deals): the search picks the best of many grids, so each deal is searched the same way; a deal
+    whose grids are too many to weigh counts against."""
+    deal, rng, lost = list(cells), random.Random(len(cells) * 31 + columns), 0
+    for _ in range(RUNS_DEALS):
         rng.shuffle(deal)
         words = _tilings(deal, columns)
-        lost += not words or any(a >= best for a in alike(words, min(words.values())))
+        if words:
+            fewest = min(words.values())
+        lost += not words or any(_alike(_columns_of(deal, columns, _run_order(w))) - RUN_COST * (runs - fewest) >= alike
+                                 for w, runs in words.items())
         if lost > (1 - CHANCE_SHARE) * RUNS_DEALS:
             return False
     return True
@@ -561,11 +570,11 @@ def _tiling_layout(label, caption, cells, counts, log, line_no, plain=None):
     best = sorted((t[0], c, t) for c in counts if len(cells) % c == 0 for t in [_best_tiling(cells, c, caption)] if t)
     if not best:
         return None
-    score, columns, (_, order, runs, second) = best[-1]
+    score, columns, (_, order, runs, second, best_alike) = best[-1]
     alike = 0.5 / (columns * (len(cells) // columns - 1))  # closer than half what one cell adds to a column's score
     if plain is not None and score <= plain + alike:
         return None
-    if not _tiling_beats_chance(cells, columns):
+    if not _tiling_beats_chance(cells, columns, best_alike):
         return None
     rivals = [s for s, _, _ in best[:-1]] + ([second] if second is not None else [])
     if rivals and score - max(rivals) < alike:
