@@ -26,6 +26,9 @@ def with_conversion(tmp_path, block: str):
     ("  table_columns: {表1: three}\n", "conversion.table_columns.表1 is 'three'"),
     ("  table_columns: {表1: {columns: 3, order: diagonal}}\n", "expected a number of columns"),
     ("  table_columns: {表1: {columns: 4, order: '1+2'}}\n", "expected a number of columns"),
+    # runs: the column of each cell in the order listed; every column as often, none beyond the columns
+    ("  table_columns: {表1: {columns: 4, order: '1234 123'}}\n", "the column of each cell in the order extracted"),
+    ("  table_columns: {表1: {columns: 2, order: '1233'}}\n", "expected a number of columns"),
     ("  english_abstract: 0\n", "conversion.english_abstract is 0"),
     ("  numbering: sometimes\n", "expected 'continues'"),
     ("  lines:\n    12-x: furniture\n", "expected a source line number or range"),

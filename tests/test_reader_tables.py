@@ -1,4 +1,4 @@
-"""Tables rebuilt in row or column order, from one cell a line, -layout rows or pipe rows; never refused."""
+"""Tables rebuilt in row or column order, column groups or runs, from one cell a line, -layout rows or pipe rows."""
 import pytest
 
 from papersite.model import Table, plain_text
@@ -63,9 +63,12 @@ def test_cells_no_reading_order_explains_are_not_laid_out_as_a_grid():
     # cells dealt at random, so it is kept as its cells, in the order extracted, and the decision is left open.
     table, doc = table_of(BEFORE + ["表1　本文所据农书概况"] + PDFMINER_CELLS + AFTER,
                           ReaderOptions(table_columns={"表1": 4}))
+    # Nor do the runs down columns and along rows of fewest runs (row order is one; the runs pdfminer listed
+    # are 3 more than the fewest, and more tilings read random cells as well): no grid is guessed.
     assert not table.laid_out
     assert [*table.header, *(c for r in table.rows for c in r)] == PDFMINER_CELLS
-    assert [e for e in doc.log if e.kind == "decision" and "表1" in e.message and "order" in e.message]
+    assert [e for e in doc.log if e.kind == "decision" and "表1" in e.message and "order" in e.message
+            and "fewest runs" in e.message]
 
 
 def test_a_table_not_laid_out_is_shown_as_its_cells_with_the_editors_note():
@@ -152,3 +155,72 @@ def test_a_label_read_into_a_column_finds_its_caption_past_sentences_ending_insi
     assert table.rows == tuple(tuple(r) for r in ROWS)
     joined = "".join(para[5:]) + "这一安排有其原因。"
     assert any(plain_text(p.inlines).replace(" ", "").endswith(joined) for p in doc.paragraphs())
+
+
+# pdfminer lists text boxes, and a box holds part of a column (top down) or part of a row (left to right). The runs
+# below are written from the printed table (HEADER, ROWS): which cells each box holds, in the order listed.
+def column(k, rows):
+    return [([HEADER] + ROWS)[r][k] for r in rows]
+
+
+def test_cells_listed_in_runs_down_columns_and_along_rows():
+    # e-two-column-circled (markitdown): the two left columns whole, the two right ones down to row 3, then row 4
+    # of the two right columns. In column order (the best plain order) 与灌溉有关的内容 would be a time.
+    cells = column(0, range(5)) + column(1, range(5)) + column(2, range(4)) + column(3, range(4)) + ROWS[3][2:]
+    table, doc = table_of(BEFORE + ["表1　本文所据农书概况"] + cells + AFTER, ReaderOptions(table_columns={"表1": 4}))
+    assert table.laid_out and table.header == tuple(HEADER) and table.rows == tuple(tuple(r) for r in ROWS)
+    assert [e for e in doc.log if e.kind == "table" and "column 3 rows 1-4" in e.message and "row 5 columns 3-4" in e.message]
+
+
+def test_cells_listed_before_the_caption():
+    """pdfminer sorted the boxes of a table's left columns and of its source note before its caption's: the short
+    lines after the sentence before the caption are the table's first cells, the note its source."""
+    cells_before = column(0, range(5)) + column(1, range(5)) + ["资料来源：作者据各书整理。"]
+    cells_after = column(2, range(4)) + column(3, range(4)) + ROWS[3][2:]
+    raw = BEFORE + cells_before + ["表1　本文所据农书概况"] + cells_after + AFTER[1:]
+    table, doc = table_of(raw, ReaderOptions(table_columns={"表1": 4}))
+    assert table.caption == "表1 本文所据农书概况" and table.laid_out
+    assert table.header == tuple(HEADER) and table.rows == tuple(tuple(r) for r in ROWS)
+    assert table.source_note == "资料来源：作者据各书整理。"
+    text = "".join(plain_text(p.inlines) for p in doc.paragraphs())
+    assert text.replace(" ", "").endswith("以旱作农业为主。") and "贾思勰" not in text
+    assert "所记最为详备。" in text.replace(" ", "")  # the sentence before the cells stays text
+
+
+def test_body_text_before_a_caption_is_not_taken_for_cells():
+    """The lines before a caption that the cells after it do not need, or that run on from a paragraph (no sentence
+    ends before them), stay text."""
+    cells = [c for r in [HEADER] + ROWS for c in r]
+    table, doc = table_of(BEFORE + ["甲", "乙", "表1　本文所据农书概况"] + cells + AFTER)
+    assert table.rows == tuple(tuple(r) for r in ROWS)
+    cells_after = column(2, range(4)) + column(3, range(4)) + ROWS[3][2:]
+    running = sentence_lines(3)[:2]  # a paragraph's lines, no sentence ended before the cells
+    raw = BEFORE[:-1] + running + column(0, range(5)) + column(1, range(5)) + ["表1　本文所据农书概况"] + cells_after + AFTER
+    table, doc = table_of(raw, ReaderOptions(table_columns={"表1": 4}))
+    assert not table.laid_out
+
+
+def test_declared_runs():
+    # the b-two-column cells (PDFMINER_CELLS): the header row, row 1 of columns 1-3, rows 2-3 of column 3, rows 1-3
+    # of column 4, row 4 of column 3, of column 4, rows 2-4 of column 1, of column 2
+    table, _ = table_of(BEFORE + ["表1　本文所据农书概况"] + PDFMINER_CELLS + AFTER,
+                        ReaderOptions(table_columns={"表1": {"columns": 4, "order": "1234 123 33 444 3 4 111 222"}}))
+    assert table.laid_out and table.header == tuple(HEADER) and table.rows == tuple(tuple(r) for r in ROWS)
+
+
+def test_runs_that_read_two_grids_alike_are_not_laid_out():
+    """Two columns of names: the runs read the names as well under one header as under the other (周九 could head
+    a column as well as 校者), so no grid is guessed, and the column order (a plain order those runs read better)
+    is not taken either."""
+    header = ["书名", "作者", "校者", "年份"]
+    rows = [["《甲书》", "张三", "李四", "1601年"], ["《乙书》", "王五", "赵六", "1602年"], ["《丙书》", "钱七", "孙八", "1603年"],
+            ["《丁书》", "周九", "吴十", "1604年"]]
+    grid = [header] + rows
+
+    def col(k, rs):
+        return [grid[r][k] for r in rs]
+    cells = col(0, range(5)) + col(1, range(5)) + col(2, range(4)) + col(3, range(4)) + rows[3][2:]
+    table, doc = table_of(BEFORE + ["表1　书目"] + cells + AFTER, ReaderOptions(table_columns={"表1": 4}))
+    assert not table.laid_out
+    assert [*table.header, *(c for r in table.rows for c in r)] == cells
+    assert [e for e in doc.log if e.kind == "decision" and "score alike" in e.message]

@@ -166,15 +166,22 @@ def _conversion(conv: dict, path, lines) -> tuple[tuple[str, ...], dict, tuple[L
     tables = {}
     for label, value in (conv.get("table_columns") or {}).items():
         where = lines.get(f"conversion.table_columns.{label}")
-        expected = ("expected a number of columns (2 or more) or {columns: N, order: rows|columns|groups}, the groups "
-                    "as the sizes of the runs of neighbouring columns read together, row by row, e.g. '1+1+2'")
+        expected = ("expected a number of columns (2 or more) or {columns: N, order: rows|columns|groups|runs}, the groups "
+                    "as the sizes of the runs of neighbouring columns read together, row by row, e.g. '1+1+2', the runs "
+                    "as the column of each cell in the order extracted, each column as often, e.g. '1234 123 33 444 3 4 "
+                    "111 222'")
         if isinstance(value, dict):
             unknown = set(value) - {"columns", "order"}
             cols, order = value.get("columns"), value.get("order")
             groups = isinstance(order, str) and re.fullmatch(r"[1-9]\d*(?:\+[1-9]\d*)+", order) is not None and \
                 isinstance(cols, int) and sum(int(g) for g in order.split("+")) == cols
+            if isinstance(order, int) and not isinstance(order, bool):
+                order = str(order)  # runs written without spaces read as a number
+            digits = order.replace(" ", "") if isinstance(order, str) else ""
+            runs = isinstance(cols, int) and re.fullmatch(r"[1-9]+", digits) is not None and \
+                {int(k) for k in digits} == set(range(1, cols + 1)) and len({digits.count(k) for k in digits}) == 1
             if unknown or not isinstance(cols, int) or isinstance(cols, bool) or cols < 1 or \
-                    order not in (None, "rows", "columns") and not groups:
+                    order not in (None, "rows", "columns") and not groups and not runs:
                 raise PaperError(path, f"conversion.table_columns.{label} is {value!r}; {expected}", where)
         elif not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise PaperError(path, f"conversion.table_columns.{label} is {value!r}; {expected}", where)

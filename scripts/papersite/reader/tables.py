@@ -7,12 +7,15 @@ text, or the source line). The number of columns and the reading order are infer
 of every way of laying the cells out (columns dividing the count, in row or column order, or in groups of
 neighbouring columns each read row by row, as pdfminer boxes them), the
 one whose columns are most alike in kind (titles in 《》, dates, numbers, short terms) and whose
-header the caption names wins. When no layout stands out, the best is used and the decision is
+header the caption names wins. pdfminer lists text boxes, each part of a column or of a row: the tilings of
+the cells into such runs with the fewest runs are weighed too (``_tiling_layout``), and when the cells after
+the caption make no table, the short lines just before it are tried as its first cells (``_cells_before``). When no layout stands out, the best is used and the decision is
 left open (a ``decision`` log entry); paper.yml ``conversion.table_columns`` settles it:
 ``{表1: 3}`` or ``{表1: {columns: 3, order: rows}}``.
 """
 from __future__ import annotations
 
+import functools
 import random
 import re
 from dataclasses import dataclass
@@ -106,7 +109,20 @@ def extract_tables(lines: list[Line], body_width: float, declared: dict, path: s
             columns, order, why = len(row_lines[0]), "rows", "each row on one line"
         else:
             cells = _merge_wrapped(cells)
-            columns, order, why = _layout(label, caption, cells, want, log, line.no)
+            mine: list[LogEntry] = []
+            columns, order, why = _layout(label, caption, cells, want, mine, line.no)
+            k, before, note = _cells_before(out, line, body_width, tables[-1].anchor if tables else 0)
+            if columns == 1 and not (want and want[0] == 1) and before and (note is None or source_note is None):
+                # the cells do not make a table: pdfminer may list part of them before the caption
+                theirs: list[LogEntry] = []
+                joined = _merge_wrapped(before + cells)
+                got = _layout(label, caption, joined, want, theirs, line.no)
+                if got[0] > 1:
+                    cells, (columns, order, why), mine = joined, got, theirs
+                    why += f"; {len(before)} of them listed before the caption, lines {out[k].no}-{out[k + len(before) - 1].no}"
+                    source_note = source_note or note
+                    del out[k:]
+            log += mine
         laid_out = columns > 1 or (want is not None and want[0] == 1)   # one column: none found, unless declared
         tables.append(RawTable(label, caption, tuple(cells), source_note, columns, line.no, len(out), lines[j - 1].no, order,
                                laid_out))
@@ -137,6 +153,25 @@ def _cells(lines: list[Line], j: int, body_width: float):
         row_lines.append([c for c in _LAYOUT_GAP.split(cell.text.strip()) if c])
         j += 1
     return cells, row_lines, source_note, j
+
+
+def _cells_before(out: list[Line], caption: Line, body_width: float, floor: int):
+    """(index in ``out``, cells, source note) of the lines just before a caption that may be cells of its table
+    listed first (pdfminer sorts boxes, and a table's may come before its caption's): short lines on the caption's
+    page after the end of a sentence, none ending one, and a source note between them and the caption; none before
+    ``floor`` (where the table before stands)."""
+    k, note = len(out), None
+    if k > floor and out[k - 1].page == caption.page and _SOURCE_NOTE.match(out[k - 1].text):
+        note = out[k - 1].text
+        k -= 1
+    end = k
+    while k > floor and out[k - 1].page == caption.page and not out[k - 1].ends_sentence and not out[k - 1].page_start \
+            and display_width(out[k - 1].text) <= 0.75 * body_width and match_heading(out[k - 1].text) is None \
+            and not _CAPTION.match(out[k - 1].text) and not _SOURCE_NOTE.match(out[k - 1].text):
+        k -= 1
+    if k == end or (k and not out[k - 1].ends_sentence):  # not bounded by a sentence's end
+        return len(out), [], None
+    return k, [l.text.strip() for l in out[k:end]], note
 
 
 def _captions_after(lines: list[Line], i: int, reach: int = 40):
@@ -261,10 +296,14 @@ def _declared(value):
     if value is None:
         return None
     if isinstance(value, dict):
-        return int(value["columns"]), value.get("order")
+        order = value.get("order")
+        if order is not None and re.fullmatch(r"[\d ]+", str(order)):  # runs: the column of each cell
+            order = RUNS + str(order).replace(" ", "")
+        return int(value["columns"]), order
     return int(value), None
 
 
+@functools.lru_cache(maxsize=4096)
 def _kind(cell: str) -> tuple:
     """What sort of cell this is, to compare the cells of one column."""
     return (cell.startswith(("《", "“")), bool(re.search(r"\d", cell)), bool(re.fullmatch(r"[\d.,%\s+\-—–]+", cell)),
@@ -300,6 +339,9 @@ def _mixed_orders(columns: int) -> list[str]:
 
 
 def _columns_of(cells, columns, order):
+    if order.startswith(RUNS):  # a run tiling: the column of each cell, in the order extracted; a column top down
+        word = order[len(RUNS):]
+        return [[cell for cell, k in zip(cells, word) if int(k) == c + 1] for c in range(columns)]
     rows = len(cells) // columns
     out: list[list[str]] = []
     at = 0
@@ -350,11 +392,19 @@ def _layout(label, caption, cells, want, log, line_no):
             log.append(LogEntry("decision", f"{label} has {n} cells, which the declared {columns} columns do not divide; "
                                 "shown as one column", line_no))
             return 1, "columns", "declared columns do not divide the cells"
+        if order and order.startswith(RUNS) and len(order) - len(RUNS) != n:
+            log.append(LogEntry("decision", f"{label} has {n} cells, but the runs declared in paper.yml list "
+                                f"{len(order) - len(RUNS)}; shown as its cells, in the order extracted", line_no))
+            return 1, "columns", "declared runs do not list the cells"
         if order:
             return columns, order, "declared in paper.yml"
         scored = sorted(((_score(cells, columns, o, caption) - (MIXED if o not in ("columns", "rows") else 0), o)
                          for o in ("columns", "rows", *_mixed_orders(columns))), reverse=True)
-        if not _beats_chance(cells, columns, scored[0][1]):
+        plain = _beats_chance(cells, columns, scored[0][1])
+        tiled = _tiling_layout(label, caption, cells, [columns], log, line_no, scored[0][0] if plain else None)
+        if tiled:
+            return tiled if tiled[0] == 1 else (tiled[0], tiled[1], f"columns declared in paper.yml; {tiled[2]}")
+        if not plain:
             return _no_order(label, n, columns, log, line_no)
         return columns, scored[0][1], "columns declared in paper.yml, order inferred"
     options = [(c, o) for c in range(2, min(n // 2, 8) + 1) if n % c == 0 for o in ("columns", "rows", *_mixed_orders(c))]
@@ -366,7 +416,12 @@ def _layout(label, caption, cells, want, log, line_no):
     scored = sorted(((_score(cells, c, o, caption) - (MIXED if o not in ("columns", "rows") else 0), -abs(c - 3), c, o)
                      for c, o in options), reverse=True)
     best = scored[0]
-    if not _beats_chance(cells, best[2], best[3]):
+    plain = _beats_chance(cells, best[2], best[3])
+    tiled = _tiling_layout(label, caption, cells, sorted({c for c, _ in options}), log, line_no,
+                           best[0] if plain else None)
+    if tiled:
+        return tiled
+    if not plain:
         return _no_order(label, n, best[2], log, line_no)
     if len(scored) > 1 and best[0] - scored[1][0] < 0.15:
         second = scored[1]
@@ -375,18 +430,199 @@ def _layout(label, caption, cells, want, log, line_no):
                             "Declare conversion.table_columns in paper.yml if this is wrong", line_no))
     return best[2], best[3], f"columns most alike, score {best[0]:.2f}"
 
+# A run tiling (pdfminer lists text boxes, and a box may hold part of a column or part of a row): the cells are
+# listed as runs, each down one column from its topmost cell not yet listed or along one row from its leftmost
+# cell not yet listed; a column is listed top first. The plain orders and the column groups are such tilings. The
+# tilings of fewest runs, or one more, are weighed, those whose runs down a column join only cells that may stand
+# one under the other; each run above the fewest costs RUN_COST.
+RUNS = "runs:"
+RUNS_SLACK, RUN_COST = 1, 0.05
+# the work of one search: the states a tiling passes through ((rows + 1) ** columns, each searched once) times the cells;
+# a larger table is not searched (5 rows of 4 columns are 25920, 4 rows of 5 columns 62500)
+RUNS_MAX_WORK = 30000
+RUNS_MAX_GRIDS = 5000     # more grids than this: the cells do not tell how they were listed
+RUNS_MAX_STEPS = 200000   # the paths searched for them (tilings that list the same grid are searched apart)
+RUNS_MAX_CELLS = 120      # nor one of more cells (the search recurses a cell at a time)
+RUNS_DEALS = 20           # random deals of the cells searched the same way (CHANCE_SHARE of them must score lower)
+
+
+def _may_stack(a: str, b: str) -> bool:
+    """Whether two data cells may stand one under the other in a column: of one sort (titles in 《》, with digits,
+    numbers), or sharing a character other than a digit (年 in 北魏末年 and 元皇庆二年（1313年）)."""
+    if _kind(a)[:3] == _kind(b)[:3]:
+        return True
+    letters = {ch for ch in a if ch.isalpha()}
+    return any(ch in letters for ch in b)
+
+
+def _run_moves(stack, rows, columns, top):
+    """(next state, column of each cell the run lists) of every run that may come next in state ``top`` (the
+    number of cells listed in each column)."""
+    i = sum(top)
+    for c in range(columns):
+        for length in range(1, rows - top[c] + 1):
+            if length >= 2 and top[c] + length - 1 >= 2 and not stack[i + length - 2]:
+                break  # two data cells one under the other that cannot be
+            yield top[:c] + (top[c] + length,) + top[c + 1:], (c,) * length
+    low = rows
+    for c0 in range(columns):  # a row's leftmost cell not yet listed: a column listed less far than all left of it
+        if top[c0] >= low:
+            continue
+        low = top[c0]
+        end = c0 + 1
+        while end < columns and top[end] == low:
+            end += 1
+        for stop in range(c0 + 2, end + 1):
+            yield top[:c0] + tuple(t + 1 for t in top[c0:stop]) + top[stop:], tuple(range(c0, stop))
+
+
+def _tilings(cells, columns):
+    """{column of each cell: fewest runs} of every grid the tilings of at most RUNS_SLACK runs more than the fewest
+    read; None when the table is too large to search or its grids too many to weigh."""
+    rows = len(cells) // columns
+    if rows < 2 or (rows + 1) ** columns * len(cells) > RUNS_MAX_WORK or len(cells) > RUNS_MAX_CELLS:
+        return None
+    stack = [_may_stack(cells[i], cells[i + 1]) for i in range(len(cells) - 1)]
+    full, start, never = (rows,) * columns, (0,) * columns, 10 ** 6
+    left: dict[tuple, int] = {full: 0}  # state -> fewest runs that finish the table from it
+    moves: dict[tuple, list] = {}
+
+    def step(top):
+        if top not in moves:
+            moves[top] = list(_run_moves(stack, rows, columns, top))
+        return moves[top]
+
+    def need(top):
+        if top not in left:
+            left[top] = never
+            left[top] = min((1 + need(t) for t, _ in step(top)), default=never)
+        return left[top]
+
+    most = need(start) + RUNS_SLACK
+    if most >= never:
+        return None
+    words: dict[tuple, int] = {}
+    path, steps = [(start, (), 0)], 0
+    while path:  # every path of at most ``most`` runs (each one ends: a state is kept only if the table can end)
+        top, word, runs = path.pop()
+        steps += 1
+        if steps > RUNS_MAX_STEPS:
+            return None
+        if top == full:
+            words[word] = min(runs, words.get(word, runs))
+            if len(words) > RUNS_MAX_GRIDS:
+                return None
+            continue
+        path += [(t, word + cols, runs + 1) for t, cols in step(top) if runs + 1 + left[t] <= most]
+    return words
+
+
+def _run_order(word) -> str:
+    return RUNS + "".join(str(c + 1) for c in word)
+
+
+def _best_tiling(cells, columns, caption):
+    """(score, order, runs, score of the best grid of other columns, best alike) of the tilings, or None; the best
+    alike is the best of the grids' columns-alike scores, all less RUN_COST a run above the fewest. Grids of the
+    same columns in another order are one grid: the one listing its columns left to right is kept."""
+    words = _tilings(cells, columns)
+    if not words:
+        return None
+    fewest = min(words.values())
+    grids: dict[frozenset, tuple] = {}
+    alike = None
+    for word, runs in words.items():
+        order = _run_order(word)
+        cols = _columns_of(cells, columns, order)
+        key = frozenset(tuple(col) for col in cols)
+        first = tuple(dict.fromkeys(word))  # the columns in the order they are first listed
+        mine = (_score(cells, columns, order, caption) - RUN_COST * (runs - fewest), tuple(-k for k in first), order, runs)
+        if key not in grids or mine > grids[key]:
+            grids[key] = mine
+        alike = max(alike if alike is not None else -1, _alike(cols) - RUN_COST * (runs - fewest))
+    ranked = sorted(grids.values(), reverse=True)
+    second = ranked[1][0] if len(ranked) > 1 else None
+    return ranked[0][0], ranked[0][2], ranked[0][3], second, alike
+
+
+def _tiling_beats_chance(cells, columns, alike) -> bool:
+    """Whether the tilings' best ``alike`` beats that of the same cells dealt at random (in CHANCE_SHARE of
+    RUNS_DEALS deals): the search picks the best of many grids, so each deal is searched the same way; a deal
+    whose grids are too many to weigh counts against."""
+    deal, rng, lost = list(cells), random.Random(len(cells) * 31 + columns), 0
+    for _ in range(RUNS_DEALS):
+        rng.shuffle(deal)
+        words = _tilings(deal, columns)
+        if words:
+            fewest = min(words.values())
+        lost += not words or any(_alike(_columns_of(deal, columns, _run_order(w))) - RUN_COST * (runs - fewest) >= alike
+                                 for w, runs in words.items())
+        if lost > (1 - CHANCE_SHARE) * RUNS_DEALS:
+            return False
+    return True
+
+
+def _tiling_layout(label, caption, cells, counts, log, line_no, plain=None):
+    """(columns, order, why) of the best tiling over the column counts ``counts``, or None when none is found, it
+    scores no better than ``plain`` (a plain order or column groups that read better than chance) or it reads no
+    better than chance. When two grids of different columns score alike, the cells are not laid out (a plain order
+    the tilings read better is no reading either)."""
+    best = sorted((t[0], c, t) for c in counts if len(cells) % c == 0 for t in [_best_tiling(cells, c, caption)] if t)
+    if not best:
+        return None
+    score, columns, (_, order, runs, second, best_alike) = best[-1]
+    alike = 0.5 / (columns * (len(cells) // columns - 1))  # closer than half what one cell adds to a column's score
+    if plain is not None and score <= plain + alike:
+        return None
+    if not _tiling_beats_chance(cells, columns, best_alike):
+        return None
+    rivals = [s for s, _, _ in best[:-1]] + ([second] if second is not None else [])
+    if rivals and score - max(rivals) < alike:
+        log.append(LogEntry("decision", f"{label}: {len(cells)} cells listed in runs down columns and along rows: two "
+                            f"grids of different columns score alike ({score:.2f} and {max(rivals):.2f}); the grid is "
+                            "not guessed", line_no))
+        return _no_order(label, len(cells), columns, log, line_no)
+    return columns, order, f"{runs} runs, columns most alike, score {score:.2f}"
+
+
+def _runs_words(order: str, columns: int) -> str:
+    """A run tiling as the log says it: "column 1 rows 1-5, row 5 columns 3-4, …" (row 1 the header)."""
+    word = [int(k) - 1 for k in order[len(RUNS):]]
+    top, runs, i = [0] * columns, [], 0
+    while i < len(word):
+        c = word[i]
+        j = i + 1
+        if j < len(word) and word[j] == c + 1 and top[word[j]] == top[c]:   # along a row
+            while j < len(word) and word[j] == word[j - 1] + 1 and top[word[j]] == top[c]:
+                j += 1
+            runs.append(f"row {top[c] + 1} columns {c + 1}-{word[j - 1] + 1}")
+            for k in word[i:j]:
+                top[k] += 1
+        else:
+            while j < len(word) and word[j] == c:
+                j += 1
+            span = f"{top[c] + 1}-{top[c] + j - i}" if j - i > 1 else f"{top[c] + 1}"
+            runs.append(f"column {c + 1} row{'s' if j - i > 1 else ''} {span}")
+            top[c] += j - i
+        i = j
+    return ", ".join(runs)
+
 
 def _no_order(label, n, columns, log, line_no):
     """No reading order found: the cells are shown as one column, in the order extracted (never a grid whose
     rows may put cells side by side that the source does not)."""
-    log.append(LogEntry("decision", f"{label}: no reading order of its {n} cells as {columns} columns makes the "
-                        "columns more alike than a random one; shown as its cells, in the order extracted. If the PDF shows "
-                        "them in rows, columns or column groups, declare conversion.table_columns with that order in paper.yml", line_no))
+    log.append(LogEntry("decision", f"{label}: no reading order of its {n} cells as {columns} columns (rows, columns, "
+                        "column groups, or the fewest runs down columns and along rows) makes the columns more alike than a "
+                        "random one; shown as its cells, in the order extracted. If the PDF shows them in rows, columns or "
+                        "column groups, declare conversion.table_columns with that order in paper.yml, or the column of each "
+                        "cell in the order listed (order: '1234 123 …')", line_no))
     return 1, "columns", "no reading order better than chance"
 
 
 def order_words(order: str) -> str:
     """An order as the log says it: "in row order", "in column order", "in column groups 1+1+2"."""
+    if order.startswith(RUNS):
+        return f"in runs ({_runs_words(order, max(int(k) for k in order[len(RUNS):]))})"
     return f"in {order[:-1]} order" if order in ("rows", "columns") else f"in column groups {order}, each row by row"
 
 
