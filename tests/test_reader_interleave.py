@@ -540,3 +540,43 @@ def test_of_divisions_that_keep_the_numbering_each_heading_heads_the_text_that_t
     assert got[k + 1:k + 3] == ["生产力", "新型生产关系不仅孕育技术革命性"]
     k = got.index("（一）实施创新驱动战略：促进技术革")
     assert got[k + 2] == "发展新质生产力，归根结底是要催"  # (after 命性突 破, the heading's last line)
+
+
+def test_a_column_line_with_an_english_name_set_wide_stays_in_its_column(column_lines):
+    """markitdown writes a justified line's stretched word spaces as runs of spaces: ``（Black   and   Spitz-``
+    inside a left column line, among offset lines (left, right, left, …) below merged ones. The runs between
+    Latin words are word spacing, not a table's cells apart: the line is a column line, and the lines after it
+    are read on in their columns (as a line across the page it would close the stretch, and the right column's
+    next line would open the next one on the left)."""
+    (left, right), = pages(column_lines, 1)
+    left[15] = left[15][:8] + "（Black   and   Spitz-"
+    left[16] = "Oener，2010）" + left[16][6:]
+    raw = _merged(left[:10], right[:10])
+    for a, b in zip(left[10:], right[10:]):
+        raw += [a, b]
+    got, _ = unwoven(raw + [folio(0)])
+    assert got == left + right
+
+
+def test_a_layout_line_with_a_number_set_wide_is_two_column_lines(column_lines):
+    """pdftotext -layout: a left column line justified around a number (``工作比例为      6%~12%。…``) beside the
+    right column's line, far across the gap. Two runs of spaces, but the one between Chinese characters divides
+    the line into a column line and a line no wider than a column, the other stands beside a number: the line
+    is split there, not kept whole as a table's row of three cells."""
+    (left, right), = pages(column_lines, 1)
+    left[12] = "工作比例为      6%~12%。王永钦和董雯"
+    raw = [f"{a}          {b}" for a, b in zip(left, right)] + [folio(0)]
+    got, _ = unwoven(raw)
+    assert got == left + right
+
+
+def test_a_layout_table_row_beside_the_columns_keeps_its_cells_together(column_lines):
+    """A table's row in pdftotext -layout is apart by runs of spaces between words (``区域格局      依赖资源禀赋、
+    同质化竞争      因地制宜，差异化协同``): however its first cells measure, it is no pair of column lines, and stands
+    across the page, between the columns above it and those below."""
+    (left, right), = pages(column_lines, 1)
+    row = "区域格局              依赖资源禀赋、同质化竞争                因地制宜，差异化协同"
+    raw = [f"{a}          {b}" for a, b in zip(left[:15], right[:15])] + [row]
+    raw += [f"{a}          {b}" for a, b in zip(left[15:], right[15:])] + [folio(0)]
+    got, _ = unwoven(raw)
+    assert got == left[:15] + right[:15] + [row] + left[15:] + right[15:]

@@ -513,7 +513,7 @@ def _split(line: Line, width: float, page_merged: int, heading_wraps: bool = Fal
     numbered heading that wrapped, ``heading_wraps``), at the split whose left part comes nearest
     the column width.
     """
-    if line.cells is not None or line.md_level or _cells_apart(line):
+    if line.cells is not None or line.md_level or _cells_apart(line, width):
         return [(line, None)]
     fits = width + TOLERANCE
     best = None
@@ -623,12 +623,38 @@ def _heads_table(items, k: int) -> bool:
 def _spans(line: Line, width: float) -> bool:
     """A line wider than one column (a heading or passage across the page), or a table row: it
     belongs to neither column."""
-    return line.cells is not None or _set_width(line.text) > width + 2 * TOLERANCE or _cells_apart(line)
+    return line.cells is not None or _set_width(line.text) > width + 2 * TOLERANCE or _cells_apart(line, width)
 
 
-def _cells_apart(line: Line) -> bool:
-    """A row of three or more cells set apart by runs of spaces (pdftotext -layout's tables)."""
-    return len(re.findall(r"\S {3,}(?=\S)", line.raw.strip())) >= 2
+_GAP = re.compile(r"(\S) {3,}(?=(\S))")
+_LATIN = re.compile(r"[A-Za-z]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def _cells_apart(line: Line, width: float | None = None) -> bool:
+    """A row of three or more cells set apart by runs of spaces (pdftotext -layout's tables).
+
+    Justified lines have runs of spaces too, which are no gaps between cells: in a line of Chinese text, a run
+    between two Latin letters is the word spacing of an English name or title (``（Black   and   Spitz-``); and
+    where the column width is known, a line that a run between two Chinese characters divides into a column
+    line (a number in it measures short) and a part no wider than a column, its other runs each beside a number
+    or Latin word, is two column lines side by side, justified (``工作比例为      6%~12%。王永钦和董雯      青少年，…``;
+    a table's cells are apart by runs between words: ``区域格局      依赖资源禀赋、同质化竞争      因地制宜，…``)."""
+    raw = line.raw.strip()
+    chinese = _CJK.search(raw) is not None
+    gaps = [m for m in _GAP.finditer(raw) if not (chinese and _LATIN.match(m.group(1)) and _LATIN.match(m.group(2)))]
+    if len(gaps) < 2:
+        return False
+    if width is None:
+        return True
+    spaced = [bool(_WORD.match(m.group(1)) or _WORD.match(m.group(2))) for m in gaps]  # beside a number or Latin word
+    for k, m in enumerate(gaps):
+        if is_wide(m.group(1)) and is_wide(m.group(2)) and all(spaced[:k] + spaced[k + 1:]) and \
+                -2 * TOLERANCE <= _set_width(raw[:m.end(1)]) - width <= TOLERANCE and \
+                _set_width(raw[m.end():]) <= width + SLACK:
+            return False
+    return True
 
 
 def _full_width(items, width: float) -> float | None:
