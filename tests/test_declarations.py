@@ -64,3 +64,35 @@ def test_declared_heading_level(tmp_path):
     folder = with_conversion(tmp_path, f"  lines:\n    {first.line}: heading 4\n")
     doc = convert_paper(folder).document
     assert next(h for h in doc.headings() if h.line == first.line).level == 4
+
+
+def _corpus_paper(tmp_path, case, edit=None):
+    import shutil
+    from conftest import ROOT
+    folder = tmp_path / "papers" / "kw"
+    shutil.copytree(ROOT / "tests" / "corpus" / case, folder)
+    if edit:
+        yml = folder / "paper.yml"
+        yml.write_text(edit(yml.read_text(encoding="utf-8")), encoding="utf-8")
+    return folder
+
+
+KW_CASE = "d-xelatex/zhang-factor-allocation/markitdown"   # pdfminer read this PDF's Latin text without word spaces
+PRINTED = ("New Quality Productivity", "Scientific and Technological Innovation", "Number Intellectualization")
+
+
+def test_english_key_words_take_the_word_spaces_paper_yml_gives_them(tmp_path):
+    # The source reads "Keywords: NewQualityProductivity;ScientificandTechnologicalInnovation;…": the build stopped on
+    # the careful user's key words, and without them the page showed the run-together words.
+    doc = convert_paper(_corpus_paper(tmp_path, KW_CASE)).document
+    assert doc.meta.english.keywords == PRINTED
+    assert any(e.kind == "normalised" and "NewQualityProductivity" in e.message for e in doc.log)
+
+
+def test_english_key_words_other_than_the_sources_are_refused_and_a_different_case_is_not_published(tmp_path):
+    with pytest.raises(PaperError, match="keywords.en differ"):
+        convert_paper(_corpus_paper(tmp_path / "a", KW_CASE, lambda y: y.replace("- Number Intellectualization",
+                                                                                 "- Digital Intelligence")))
+    lower = convert_paper(_corpus_paper(tmp_path / "b", KW_CASE, lambda y: y.replace("- New Quality Productivity",
+                                                                                     "- new quality productivity")))
+    assert lower.document.meta.english.keywords[0] == "NewQualityProductivity"   # only spaces are taken from paper.yml

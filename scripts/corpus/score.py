@@ -313,8 +313,8 @@ def convert_extraction(folder: Path):
     """
     from papersite.errors import PaperError
     from papersite.paperyml import load_record
-    from papersite.pipeline import check_record_against_source
-    from papersite.reader import ReaderOptions, read_text
+    from papersite.pipeline import check_record_against_source, reader_options, with_declared_spacing
+    from papersite.reader import read_text
     from papersite.source import read_source
     from papersite.transforms import apply_transforms
 
@@ -323,10 +323,10 @@ def convert_extraction(folder: Path):
     source = read_source(folder / "source.txt")
     if source.sha256 != record.sha256:
         raise PaperError(folder / "source.txt", "does not match the sha256 recorded in paper.yml")
-    options = ReaderOptions(record.furniture, record.english_abstract, record.table_columns)
-    doc = apply_transforms(read_text(source.lines, source.path, options))
+    doc = apply_transforms(read_text(source.lines, source.path, reader_options(record)))
     try:
         check_record_against_source(record, doc)
+        doc = with_declared_spacing(record, doc)
         problem = None
     except PaperError as exc:
         problem = str(exc)

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .addresses import LOCK_NAME, Assignment, assign, read_lock
 from .corpuscache import cached, is_cached
 from .errors import PaperError
-from .model import Document
+from .model import Document, LogEntry
 from .paperyml import PaperRecord, check_declarations, load_record
 from .reader import ReaderOptions, read_text
 from .source import SourceText, read_source
@@ -48,6 +48,7 @@ def convert_paper(folder: Path, check_record: bool = True) -> Paper:
     document = apply_transforms(read_text(source.lines, source.path, options))
     if check_record:
         check_record_against_source(record, document)
+        document = with_declared_spacing(record, document)
     # The reader's ids are positions; the published addresses come from the paper's lock (in memory only).
     addresses = assign(document, read_lock(folder / LOCK_NAME), str(folder / LOCK_NAME))
     return Paper(record, source, addresses.document, load_guide(folder), addresses)
@@ -88,9 +89,24 @@ def check_record_against_source(record: PaperRecord, doc: Document) -> None:
     if record.keywords_zh and [_squash(k) for k in record.keywords_zh] != [_squash(k) for k in doc.meta.keywords]:
         raise PaperError(path, f"keywords.zh differ from the source's 关键词 {list(doc.meta.keywords)}",
                          record.line_of("keywords.zh"))
-    if record.keywords_en and [k.lower() for k in record.keywords_en] != [k.lower() for k in doc.meta.english.keywords]:
+    # (word spaces as for title.en: extractors drop them, or put them inside words, in Latin text)
+    if record.keywords_en and [_squash(k).lower() for k in record.keywords_en] != \
+            [_squash(k).lower() for k in doc.meta.english.keywords]:
         raise PaperError(path, f"keywords.en differ from the source's key words {list(doc.meta.english.keywords)}",
                          record.line_of("keywords.en"))
+
+
+def with_declared_spacing(record: PaperRecord, doc: Document) -> Document:
+    """The English key words with the word spaces paper.yml gives them, where the source's are the same letters in
+    the same case and only the spaces differ (an extraction that lost them: ``NewQualityProductivity``). A
+    declared normalisation: it is logged, and the letters are the source's."""
+    found, declared = doc.meta.english.keywords, tuple(record.keywords_en)
+    if not declared or declared == found or [_squash(k) for k in declared] != [_squash(k) for k in found]:
+        return doc
+    english = replace(doc.meta.english, keywords=declared)
+    return replace(doc, meta=replace(doc.meta, english=english)).with_log(LogEntry(
+        "normalised", f"English key words: word spaces as paper.yml gives them (keywords.en, line "
+        f"{record.line_of('keywords.en')}); the source reads {'; '.join(found)}"))
 
 
 def paper_folders(content: Path) -> list[Path]:
