@@ -144,3 +144,18 @@ def test_a_tag_the_abstract_prints_is_not_taken_for_a_closed_up_compound():
     not a word of running prose: the text stays as printed (the same word in prose is read as a compound)."""
     lines = make_lines(["Abstract: The page prints </textarea> as it is, and a highquality text."])
     assert parse_english(lines, None, "t.txt")[0].abstract == "The page prints </textarea> as it is, and a high-quality text."
+
+
+def test_an_english_abstract_whose_word_spaces_were_lost_is_reported():
+    # pdfminer read a xelatex PDF's Latin text without spaces (tests/corpus d-xelatex zhang markitdown): the abstract
+    # is published as extracted, and `papersite check` says why it reads so and what to try.
+    text = ["Abstract: Facingthenewsituationofanewroundofscientificandtechnologicalrevolution,acceleratingthepace"
+            "ofdevelopmentofnewqualityproductiveforcesistherequirementofourtimes,andisofspecialstrategicimportance"
+            "tothegreatrejuvenationoftheChinesenation.",
+            "Keywords: NewQualityProductivity;ScientificandTechnologicalInnovation"]
+    english, log = parse_english(make_lines(text), None, "source.txt", 3)
+    assert english.abstract.startswith("Facingthe")   # the text is not rewritten
+    warnings = [e for e in log if e.kind == "warning"]
+    assert len(warnings) == 1 and warnings[0].line == 1 and "lost its word spaces" in warnings[0].message
+    spaced = ["Abstract: " + " ".join(["The development of new quality productive forces"] * 6) + ".", text[1]]
+    assert not [e for e in parse_english(make_lines(spaced), None, "source.txt", 3)[1] if e.kind == "warning"]

@@ -101,6 +101,11 @@ def parse_english(lines: list[Line], choice: int | None, path: str,
     abstract = _ABSTRACT.sub("", _join(chosen.abstract_lines)).strip()
     abstract = re.sub(r"^\**\s*", "", abstract)
     abstract = _rehyphenate(abstract, " ".join(l.text for l in lines), log, chosen.abstract_lines[0].no)
+    run_together = re.findall(r"[A-Za-z]{25,}", abstract)
+    if len(run_together) >= 3:   # English words average five letters: 25 in a row is words without spaces
+        log.append(LogEntry("warning", f"the English abstract has {len(run_together)} runs of 25 or more letters without a "
+                            f"space ({run_together[0][:30]}…): the extraction lost its word spaces, and it is published "
+                            "as extracted; another extractor may keep them", chosen.abstract_lines[0].no))
     keywords: tuple[str, ...] = ()
     if chosen.keyword_lines:
         kw = _KEYWORDS.sub("", _join(chosen.keyword_lines))
