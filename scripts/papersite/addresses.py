@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import PaperError
+from .source import read_text_file
 from .model import Document, Paragraph, plain_text
 
 LOCK_NAME = "addresses.lock"
@@ -172,7 +173,7 @@ def read_lock(path: Path) -> Lock | None:
         return None
     entries: list[Address] = []
     seen: dict[str, int] = {}
-    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for no, raw in enumerate(read_text_file(path).splitlines(), 1):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         parts = raw.split(None, 6)

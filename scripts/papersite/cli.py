@@ -27,7 +27,7 @@ from .site import concept_corpus
 from .siteconfig import load_site_config
 from .suggest import suggest
 from .reader import read_text
-from .source import read_source
+from .source import read_source, read_text_file
 from .transforms import apply_transforms
 
 # The project the running command acts on (set by main from --project or the working directory, never
@@ -200,7 +200,7 @@ def _check(args) -> int:
         for c in untaught:
             print(f"  {c.path}: no 'teaching' block (the page shows material generated from its quotations)")
     for prose in sorted((Path(args.content) / "teaching").glob("*.md")):
-        safe_markdown(prose.read_text(encoding="utf-8"), prose)   # refuses unsafe links and attribute lists
+        safe_markdown(read_text_file(prose), prose)   # refuses unsafe links and attribute lists
     # Everything the build checks, the build's own way: every variant's pages made in memory (the same
     # build_site the MkDocs hook calls), so check passes exactly what the build passes.
     from .site import VARIANTS, build_site
@@ -349,7 +349,7 @@ def _new(args) -> int:
     if target.exists():
         raise PaperError(target, "already exists; choose another --slug")
     for other in sorted((Path(args.content) / "papers").glob("*/paper.yml")):
-        if source.sha256 in other.read_text(encoding="utf-8"):
+        if source.sha256 in read_text_file(other):
             print(f"warning: {other.parent / 'source.txt'} is the same source (sha256 {source.sha256[:12]}…), "
                   f"already in the corpus as '{other.parent.name}'", file=sys.stderr)
     authors = [{"name": n, "pinyin": _pinyin(n)} for n in m.authors]

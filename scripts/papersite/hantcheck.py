@@ -26,6 +26,7 @@ from unittest import mock
 
 from . import variants
 from .errors import PaperError
+from .source import read_text_file
 
 REVIEWED_NAME = "zh-Hant-reviewed.txt"
 TARGET = "zh-tw"  # MediaWiki's Taiwan variant: the standard s2tw converts to
@@ -199,7 +200,7 @@ def read_reviewed(path: Path) -> dict[tuple[str, str], tuple[str, int]]:
     out: dict[tuple[str, str], tuple[str, int]] = {}
     if not Path(path).is_file():
         return out
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8-sig").splitlines(), 1):
+    for number, line in enumerate(read_text_file(path).splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")

@@ -17,6 +17,7 @@ from pathlib import Path
 import opencc
 
 from .errors import PaperError
+from .source import read_text_file
 
 SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
 
@@ -36,7 +37,7 @@ def _absolute(node):
 def read_exceptions(path: Path) -> dict[str, str]:
     """The exceptions dictionary; a malformed line is an error naming file and line."""
     table: dict[str, str] = {}
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8-sig").splitlines(), 1):
+    for number, line in enumerate(read_text_file(path).splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")

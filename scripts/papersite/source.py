@@ -29,7 +29,7 @@ def decode_source(data: bytes, path: str) -> SourceText:
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise PaperError(path, "source file is empty")
-    utf16 = _utf16(data)
+    utf16 = utf16_name(data)
     if utf16:
         raise PaperError(path, f"source is {utf16} text; save it as UTF-8 (e.g. iconv -f {utf16} -t UTF-8)")
     if b"\x00" in data[:65536]:
@@ -48,7 +48,23 @@ def decode_source(data: bytes, path: str) -> SourceText:
     return SourceText(path, tuple(text.split("\n")), encoding, digest, had_bom, had_crlf)
 
 
-def _utf16(data: bytes) -> str | None:
+def read_text_file(path) -> str:
+    """A content file's text (UTF-8, with or without BOM); UTF-16 or bytes that are not UTF-8 are an error naming
+    the file, and the line of the first bad byte."""
+    path = Path(path)
+    data = path.read_bytes()
+    wide = utf16_name(data)
+    if wide:
+        raise PaperError(path, f"{path.name} is {wide} text; save it as UTF-8 (e.g. iconv -f {wide} -t UTF-8)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise PaperError(path, f"{path.name} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+                         line) from None
+
+
+def utf16_name(data: bytes) -> str | None:
     """'UTF-16LE', 'UTF-16BE', 'UTF-32LE' or 'UTF-32BE' when the bytes read as text in that encoding (a
     byte-order mark, or every other byte NUL as Windows tools write); None otherwise."""
     def reads_as_text(codec: str, body: bytes) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from .errors import PaperError
+from .source import read_text_file
 
 
 def key_lines(node, prefix="") -> dict[str, int]:
@@ -96,11 +97,9 @@ def read_mapping(path: Path, docs: str) -> tuple[dict, dict[str, int]]:
     path = Path(path)
     name = path.name
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text_file(path)
     except FileNotFoundError:
         raise PaperError(path, f"{name} is missing") from None
-    except UnicodeDecodeError:
-        raise PaperError(path, f"{name} is not UTF-8 text") from None
     try:
         data, lines = _parse(text)
     except DuplicateKey as exc:

@@ -22,6 +22,7 @@ from ..teaching import Bilingual, Evidence, Guide, GuideSection, ParaRef, Questi
 from .concept_pages import concept_uri, para_number
 from .context import PageContext
 from ..prose import safe_markdown
+from ..source import read_text_file
 from .escape import english_in_chinese, html_text, md_text
 from .. import variants
 from .pages import first_sentence, front_matter, paper_path, short_title
@@ -380,7 +381,7 @@ class Instruction:
         source = self.content / "teaching" / f"instructors.{'en' if self.en else 'zh'}.md"
         if not source.is_file():
             return None
-        raw = source.read_text(encoding="utf-8")
+        raw = read_text_file(source)
         # The page title is the first heading's words as plain text (front_matter escapes it).
         title = next((l[2:].strip() for l in raw.splitlines() if l.startswith("# ")), self.label("instructor.title"))
         text = safe_markdown(raw, source, keep=self.MARKERS)
