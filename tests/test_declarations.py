@@ -96,3 +96,6 @@ def test_english_key_words_other_than_the_sources_are_refused_and_a_different_ca
     lower = convert_paper(_corpus_paper(tmp_path / "b", KW_CASE, lambda y: y.replace("- New Quality Productivity",
                                                                                      "- new quality productivity")))
     assert lower.document.meta.english.keywords[0] == "NewQualityProductivity"   # only spaces are taken from paper.yml
+    marked = convert_paper(_corpus_paper(tmp_path / "c", KW_CASE, lambda y: y.replace("- New Quality Productivity",
+                                                                                      "- New Quality *Productivity*")))
+    assert marked.document.meta.english.keywords[0] == "NewQualityProductivity"   # nor a mark the source does not print

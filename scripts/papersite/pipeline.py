@@ -101,7 +101,9 @@ def with_declared_spacing(record: PaperRecord, doc: Document) -> Document:
     the same case and only the spaces differ (an extraction that lost them: ``NewQualityProductivity``). A
     declared normalisation: it is logged, and the letters are the source's."""
     found, declared = doc.meta.english.keywords, tuple(record.keywords_en)
-    if not declared or declared == found or [_squash(k) for k in declared] != [_squash(k) for k in found]:
+    def spaceless(words):   # only spaces may differ, no other mark
+        return [re.sub(r"\s+", "", k) for k in words]
+    if not declared or declared == found or spaceless(declared) != spaceless(found):
         return doc
     english = replace(doc.meta.english, keywords=declared)
     return replace(doc, meta=replace(doc.meta, english=english)).with_log(LogEntry(
