@@ -223,4 +223,7 @@ def test_runs_that_read_two_grids_alike_are_not_laid_out():
     table, doc = table_of(BEFORE + ["表1　书目"] + cells + AFTER, ReaderOptions(table_columns={"表1": 4}))
     assert not table.laid_out
     assert [*table.header, *(c for r in table.rows for c in r)] == cells
-    assert [e for e in doc.log if e.kind == "decision" and "score alike" in e.message]
+    decisions = [e.message for e in doc.log if e.kind == "decision"]
+    assert any("score alike" in m for m in decisions)
+    # the reason given is the ambiguity, not that the cells read no better than chance
+    assert not any("more alike than a random one" in m for m in decisions), decisions

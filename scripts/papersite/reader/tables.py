@@ -578,10 +578,7 @@ def _tiling_layout(label, caption, cells, counts, log, line_no, plain=None):
         return None
     rivals = [s for s, _, _ in best[:-1]] + ([second] if second is not None else [])
     if rivals and score - max(rivals) < alike:
-        log.append(LogEntry("decision", f"{label}: {len(cells)} cells listed in runs down columns and along rows: two "
-                            f"grids of different columns score alike ({score:.2f} and {max(rivals):.2f}); the grid is "
-                            "not guessed", line_no))
-        return _no_order(label, len(cells), columns, log, line_no)
+        return _no_order(label, len(cells), columns, log, line_no, alike=(score, max(rivals)))
     return columns, order, f"{runs} runs, columns most alike, score {score:.2f}"
 
 
@@ -608,15 +605,20 @@ def _runs_words(order: str, columns: int) -> str:
     return ", ".join(runs)
 
 
-def _no_order(label, n, columns, log, line_no):
+def _no_order(label, n, columns, log, line_no, alike: tuple[float, float] | None = None):
     """No reading order found: the cells are shown as one column, in the order extracted (never a grid whose
-    rows may put cells side by side that the source does not)."""
-    log.append(LogEntry("decision", f"{label}: no reading order of its {n} cells as {columns} columns (rows, columns, "
-                        "column groups, or the fewest runs down columns and along rows) makes the columns more alike than a "
-                        "random one; shown as its cells, in the order extracted. If the PDF shows them in rows, columns or "
-                        "column groups, declare conversion.table_columns with that order in paper.yml, or the column of each "
-                        "cell in the order listed (order: '1234 123 …')", line_no))
-    return 1, "columns", "no reading order better than chance"
+    rows may put cells side by side that the source does not). ``alike``: the scores of two grids of different
+    columns that read the cells equally well (the cells were not unreadable, but ambiguous)."""
+    if alike:
+        why = (f"its {n} cells listed in runs down columns and along rows read as two grids of different columns that "
+               f"score alike ({alike[0]:.2f} and {alike[1]:.2f}), so the grid is not guessed")
+    else:
+        why = (f"no reading order of its {n} cells as {columns} columns (rows, columns, column groups, or the fewest "
+               "runs down columns and along rows) makes the columns more alike than a random one")
+    log.append(LogEntry("decision", f"{label}: {why}; shown as its cells, in the order extracted. If the PDF shows "
+                        "them in rows, columns or column groups, declare conversion.table_columns with that order in "
+                        "paper.yml, or the column of each cell in the order listed (order: '1234 123 …')", line_no))
+    return 1, "columns", "two grids score alike" if alike else "no reading order better than chance"
 
 
 def order_words(order: str) -> str:
