@@ -96,6 +96,26 @@ def test_generated_pinyin_readings(term, expected):
     assert term_pinyin(term) == expected
 
 
+def test_pinyin_words_are_those_of_jiebas_full_dictionary():
+    # term_pinyin cuts each term with the part of jieba's dictionary inside it (papersite.pinyin._Lexicon), not
+    # with jieba's full prefix dictionary: the words must be the same, for terms and for any stretch of text.
+    from papersite import pinyin
+    from papersite.segment import tokenizer
+    full = tokenizer()
+    han = re.compile(r"[\u4e00-\u9fff]+")
+    texts = set()
+    for path in sorted(CONTENT.rglob("*")):
+        if path.suffix in (".yml", ".txt") and path.is_file():
+            runs = han.findall(path.read_text(encoding="utf-8"))
+            texts.update(r for r in runs if len(r) <= 12)
+            joined = "".join(runs)
+            texts.update(joined[i:i + 2 + i % 11] for i in range(0, len(joined), 37))
+    assert len(texts) > 5000
+    differ = [t for t in sorted(texts)
+              if pinyin._tokenizer_for(t).lcut(t, HMM=False) != full.lcut(t, HMM=False)]
+    assert differ == []
+
+
 def test_every_concept_has_one_toned_syllable_per_character(concepts):
     toned = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
     for c in concepts:

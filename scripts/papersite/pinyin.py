@@ -15,11 +15,61 @@ VOWEL_START = tuple("aāáǎàoōóǒòeēéěè")
 # jieba and pypinyin are imported when a term is first spelled (converting the concepts), not with the
 # module: a build whose concepts are cached (papersite.corpuscache) never needs them, and they take
 # longer to import than such a build's pages take to write.
+class _Lexicon:
+    """jieba's default dictionary as jieba reads it: each word's frequency and the sum of them all.
+
+    jieba's own start-up turns the 349,000 words into a prefix dictionary of 498,000 entries (about a
+    second of CPU, from its cache or not), and a cold build paid that to spell some sixty terms. The
+    segmentation of a term looks only at the term's own substrings, so each term gets that part of
+    the prefix dictionary, built here from the plain word list: the same words, frequencies and total,
+    hence the same segmentation (tests/test_concepts.py compares it with jieba's full dictionary).
+    """
+
+    def __init__(self) -> None:
+        import jieba
+        with jieba.get_dict_file() as f:   # jieba's default dictionary: "word frequency tag" per line
+            text = f.read().decode("utf-8")
+        parts = text.split()
+        try:
+            if len(parts) % 3:
+                raise ValueError
+            self.total = sum(map(int, parts[1::3]))
+            self.freq = dict(zip(parts[0::3], parts[1::3]))   # as text, read when used; a repeated word: the last wins, as in jieba
+        except ValueError:       # not three fields on every line: read it line by line as jieba does
+            self.freq, self.total = {}, 0
+            for line in text.splitlines():
+                if line.strip():
+                    word, freq = line.strip().split(" ")[:2]
+                    self.freq[word] = freq
+                    self.total += int(freq)
+        self.longest = max(map(len, self.freq))
+
+    def prefix_dict(self, text: str) -> dict[str, int]:
+        """jieba's prefix dictionary restricted to the substrings of text: a word's frequency, 0 for a
+        substring that only begins a word found in text."""
+        out: dict[str, int] = {}
+        for start in range(len(text)):
+            for end in range(start + 1, min(len(text), start + self.longest) + 1):
+                word = text[start:end]
+                if word in self.freq:
+                    out[word] = int(self.freq[word])
+                    for size in range(1, len(word)):
+                        out.setdefault(word[:size], 0)
+        return out
+
+
 @functools.lru_cache(maxsize=1)
-def _tokenizer() -> "jieba.Tokenizer":
-    from .segment import tokenizer as make_tokenizer
-    tokenizer = make_tokenizer()
-    tokenizer.initialize()
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+def _tokenizer_for(term: str) -> "jieba.Tokenizer":
+    """A private jieba tokenizer that knows the dictionary's words inside term (and so cuts it as the
+    full dictionary would): the search terms added to jieba's shared dictionary cannot reach it."""
+    import jieba
+    lexicon = _lexicon()
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = lexicon.prefix_dict(term), lexicon.total, True
     return tokenizer
 
 
@@ -45,7 +95,7 @@ def _spell(word: str) -> str:
 
 def term_pinyin(term: str) -> str:
     """The pinyin of a Chinese term, one group of syllables per word."""
-    tokenizer = _tokenizer()
+    tokenizer = _tokenizer_for(term)
     words = [part for w in tokenizer.lcut(term, HMM=False) for part in _split_long(w, tokenizer.FREQ)]
     return " ".join(_spell(w) for w in words)
 
